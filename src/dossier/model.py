@@ -1,0 +1,249 @@
+"""The records that flow between pipeline stages.
+
+ingest -> ``SourceDocument``; extract -> ``Extraction`` (mentions, local
+entities, claims, positions, relations); resolve groups local entities across
+documents; export turns all of it into FtM entities. Every offset is a
+character offset into ``SourceDocument.text``, the exact text that is quoted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, get_args
+
+from dossier.ids import make_id
+
+EntityLabel = Literal["PERSON", "ORG"]
+ActorSchema = Literal["Person", "Organization", "PublicBody", "Company"]
+
+# What an evidence passage alleges (Documentation.role, with the part).
+Category = Literal[
+    "killing",  # killings, shoot-to-kill orders, deaths caused
+    "torture",  # torture, cruel, inhuman or degrading treatment
+    "detention",  # arbitrary arrest or detention, enforced disappearance
+    "persecution",  # persecution of defenders, journalists, opposition, protesters
+    "cover_up",  # cover-up, failure to investigate, impunity
+    "corruption",  # misappropriation, bribery, kleptocracy, embezzlement
+    "laundering",  # laundering or concealment of assets
+    "sanctions_evasion",  # helping others circumvent sanctions
+    "sanctions_call",  # the source calls for this person to be sanctioned
+    "context",  # no allegation: identity, position, background
+]
+CATEGORIES: tuple[str, ...] = get_args(Category)
+ALLEGATION_CATEGORIES: tuple[str, ...] = tuple(c for c in CATEGORIES if c != "context")
+
+# The person's part in what the passage describes.
+Part = Literal[
+    "perpetrator",  # did it
+    "ordered",  # ordered or commanded it
+    "complicit",  # complicit, covered up, failed to act
+    "beneficiary",  # profited from it
+    "accused",  # accused or named for sanctions without a stated act
+    "victim",
+    "witness",
+    "source",  # quoted or cited as the source of information
+    "advocate",  # calls for accountability, signs letters, campaigns
+    "subject",  # mentioned, no part in an allegation
+]
+PARTS: tuple[str, ...] = get_args(Part)
+PERPETRATOR_PARTS: frozenset[str] = frozenset(
+    {"perpetrator", "ordered", "complicit", "beneficiary", "accused"}
+)
+
+# What a person is in a document, as the text presents them.
+Role = Literal[
+    "official",
+    "business",
+    "alleged_perpetrator",
+    "victim",
+    "human_rights_defender",
+    "journalist",
+    "activist",
+    "advocate_signatory",
+    "analyst_academic",
+    "foreign_official",
+    "lawyer",
+    "historical",
+    "cited_author",
+    "other",
+]
+ROLES: tuple[str, ...] = get_args(Role)
+# Roles that must never be proposed as sanctions targets.
+PROTECTED_ROLES: frozenset[str] = frozenset(
+    {
+        "victim",
+        "human_rights_defender",
+        "journalist",
+        "activist",
+        "advocate_signatory",
+        "analyst_academic",
+        "lawyer",
+        "cited_author",
+    }
+)
+
+RelationKind = Literal[
+    "family", "associate", "employment", "membership", "directorship", "ownership"
+]
+RELATION_KINDS: tuple[str, ...] = get_args(RelationKind)
+
+
+def check_vocabulary(value: str, allowed: tuple[str, ...], what: str) -> str:
+    """Strict lookup: return ``value`` if allowed, else fail loudly."""
+    if value not in allowed:
+        raise ValueError(f"unknown {what} {value!r}; expected one of {', '.join(allowed)}")
+    return value
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range ``[start, end)``."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"bad span {self.start}-{self.end}")
+
+
+@dataclass(frozen=True)
+class SourceMeta:
+    """What the document itself says about where it comes from. Unknown is None."""
+
+    title: str | None = None
+    publisher: str | None = None
+    authors: tuple[str, ...] = ()
+    published_at: str | None = None  # ISO 8601, only as precise as the text supports
+    url: str | None = None
+    language: str | None = None  # ISO 639-1, e.g. "en"
+    kind: str | None = None  # "article", "report", "letter", ...
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """One ingested source. ``text`` is what gets quoted; offsets point into it."""
+
+    file_name: str  # POSIX path relative to the seeds folder
+    text: str
+    content_hash: str  # SHA-1 hex of the file's bytes
+    meta: SourceMeta
+    furniture: tuple[Span, ...] = ()  # page furniture, excluded from extraction
+
+    @property
+    def id(self) -> str:
+        return make_id("doc", self.content_hash)
+
+    def analysis_text(self) -> str:
+        """``text`` with furniture blanked out, same length, so offsets hold."""
+        if len(self.furniture) == 0:
+            return self.text
+        chars = list(self.text)
+        for span in self.furniture:
+            for i in range(span.start, min(span.end, len(chars))):
+                if chars[i] != "\n":
+                    chars[i] = " "
+        return "".join(chars)
+
+
+@dataclass(frozen=True)
+class IngestError:
+    """A source file that could not be used, and why (shown to the user)."""
+
+    file_name: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a name. ``text == source.text[start:end]`` always."""
+
+    start: int
+    end: int
+    text: str
+    label: EntityLabel
+    entity_key: str | None  # LocalEntity.key; None = unresolved, left for a human
+    cited: bool = False  # inside a footnote, bibliography or citation
+
+
+@dataclass
+class LocalEntity:
+    """A person or organisation as named in one document."""
+
+    key: str  # see local_entity_key()
+    schema: ActorSchema
+    name: str  # full name in normal form (title case where the source shouts)
+    aliases: set[str] = field(default_factory=set)  # other spellings, as written
+    first_name: str | None = None
+    last_name: str | None = None
+    cited_only: bool = False  # only ever named as a cited author
+    country: str | None = None  # ISO 3166-1 alpha-2, where the text says so
+
+
+def local_entity_key(content_hash: str, label: EntityLabel, name_key: str) -> str:
+    """ID of a document-level entity: the document's content hash plus its name key."""
+    return make_id("local", content_hash, label, name_key)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One evidence item: a verbatim passage and what it says about one entity."""
+
+    content_hash: str  # of the source document
+    entity_key: str
+    start: int  # the passage, in source.text
+    end: int
+    mention_start: int  # the entity's mention inside the passage
+    mention_end: int
+    category: Category
+    part: Part
+    date: str | None = None  # ISO 8601 where the passage gives one
+    attributed_to: str | None = None  # reported speech: who says so
+
+    @property
+    def id(self) -> str:
+        return make_id(
+            "evidence",
+            self.content_hash,
+            self.start,
+            self.end,
+            self.mention_start,
+            self.mention_end,
+        )
+
+
+@dataclass(frozen=True)
+class PositionFact:
+    """A position the text says an entity holds or held."""
+
+    entity_key: str
+    title: str  # e.g. "President of Kazakhstan"
+    start: int  # the evidence passage
+    end: int
+    current: bool | None = None  # False for "former ...", None if unclear
+
+
+@dataclass(frozen=True)
+class RelationFact:
+    """A relation between two local entities, with its evidence passage."""
+
+    kind: RelationKind
+    subject_key: str  # family: person; employment: employee; ownership: owner ...
+    object_key: str  # family: relative; employment: employer; ownership: asset ...
+    relationship: str  # e.g. "son-in-law", "head", "owner"
+    start: int
+    end: int
+
+
+@dataclass
+class Extraction:
+    """Everything extract found in one document."""
+
+    source: SourceDocument
+    extractor: str  # extractor name, version and spaCy model, for provenance
+    mentions: list[Mention] = field(default_factory=list)
+    entities: dict[str, LocalEntity] = field(default_factory=dict)
+    claims: list[Claim] = field(default_factory=list)
+    positions: list[PositionFact] = field(default_factory=list)
+    relations: list[RelationFact] = field(default_factory=list)
+    roles: dict[str, Role] = field(default_factory=dict)  # entity key -> role here
