@@ -247,3 +247,4 @@ class Extraction:
     positions: list[PositionFact] = field(default_factory=list)
     relations: list[RelationFact] = field(default_factory=list)
     roles: dict[str, Role] = field(default_factory=dict)  # entity key -> role here
+    deceased: set[str] = field(default_factory=set)  # entity keys the text reports dead
