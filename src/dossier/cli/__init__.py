@@ -1,0 +1,31 @@
+"""The ``dossier`` command line: thin click commands over the library.
+
+Each module here groups the commands of one concern and exports them as
+``COMMANDS``; this module registers them on the ``main`` group.
+"""
+
+from __future__ import annotations
+
+import click
+
+from dossier import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dossier")
+def main() -> None:
+    """Build sanctions-designation dossiers from source documents.
+
+    Reads seeds/, writes FtM entities to entities/ and PDF dossiers to dossiers/.
+    Settings come from DOSSIER_* environment variables (see the README).
+    """
+
+
+def _register() -> None:
+    from dossier.cli import identity
+
+    for command in identity.COMMANDS:
+        main.add_command(command)
+
+
+_register()
