@@ -22,10 +22,11 @@ def main() -> None:
 
 
 def _register() -> None:
-    from dossier.cli import identity
+    from dossier.cli import identity, output, pipeline, review
 
-    for command in identity.COMMANDS:
-        main.add_command(command)
+    for module in (pipeline, identity, review, output):
+        for command in module.COMMANDS:
+            main.add_command(command)
 
 
 _register()
