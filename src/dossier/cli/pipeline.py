@@ -1,7 +1,118 @@
-"""Commands that run pipeline stages (build, extract, export)."""
+"""Commands that run pipeline stages (build, export, extract)."""
 
 from __future__ import annotations
 
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
 import click
 
-COMMANDS: list[click.Command] = []
+from dossier.build import BuildLockedError, BuildResult, run_build
+from dossier.cli.progress import ClickReporter
+from dossier.extract.nlp import ModelNotInstalledError, load_pipeline
+from dossier.settings import Settings, SettingsError
+
+
+def _settings() -> Settings:
+    try:
+        return Settings.from_env()
+    except SettingsError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _summary(result: BuildResult) -> None:
+    persons = sum(1 for c in result.clusters.values() if c.is_person)
+    orgs = len(result.clusters) - persons
+    evidence = sum(1 for e in result.export.entities if e.schema.name == "Documentation")
+    candidates = [t for t in result.targets if t.is_target]
+    click.echo(
+        f"{len(result.sources)} documents read, {len(result.errors)} refused; "
+        f"{persons} people, {orgs} organisations, {evidence} evidence items; "
+        f"{len(candidates)} candidate targets."
+    )
+    if result.entities_path is not None:
+        click.echo(f"Entities: {result.entities_path}")
+    for path in result.dossiers:
+        click.echo(f"Dossier: {path}")
+    if result.resolution is not None and len(result.resolution.pending) > 0:
+        click.echo(
+            f"{len(result.resolution.pending)} possible duplicates await review: "
+            "run `dossier dedupe`."
+        )
+    for error in result.errors:
+        click.echo(f"Refused {error.file_name}: {error.message}", err=True)
+    if len(result.export.dropped) > 0:
+        click.echo(
+            f"{len(result.export.dropped)} values were invalid for FtM and left out "
+            "(see the warnings above).",
+            err=True,
+        )
+
+
+def _run(ctx: click.Context, render: bool, strict: bool) -> None:
+    settings = _settings()
+    reporter = ClickReporter(quiet=bool(ctx.obj.get("quiet", False)) if ctx.obj else False)
+    try:
+        result = run_build(settings, reporter, render=render)
+    except (BuildLockedError, ModelNotInstalledError, FileNotFoundError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        reporter.close()
+    _summary(result)
+    if strict and len(result.errors) > 0:
+        ctx.exit(3)
+
+
+@click.command()
+@click.option("--no-render", is_flag=True, help="Stop after writing entities/.")
+@click.option("--strict", is_flag=True, help="Exit with status 3 if any source was refused.")
+@click.pass_context
+def build(ctx: click.Context, no_render: bool, strict: bool) -> None:
+    """Run every stage: seeds/ -> entities/entities.ftm.json -> dossiers/*.pdf.
+
+    Sources that cannot be read are reported one by one and the rest of the
+    build goes on. Review decisions in entities/decisions/ are applied.
+    """
+    _run(ctx, render=not no_render, strict=strict)
+
+
+@click.command()
+@click.option("--strict", is_flag=True, help="Exit with status 3 if any source was refused.")
+@click.pass_context
+def export(ctx: click.Context, strict: bool) -> None:
+    """Write the FtM entity file from seeds/ without rendering PDFs.
+
+    Writes entities/entities.ftm.json (FtM JSON lines, sorted, byte-identical
+    for the same seeds and decisions).
+    """
+    _run(ctx, render=False, strict=strict)
+
+
+@click.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def extract(file: Path) -> None:
+    """Print every name found in a UTF-8 text FILE as JSON lines.
+
+    Each line: {"text", "label", "start", "end", "resolved"} with character
+    offsets into the file's text.
+    """
+    from dossier.extract.mentions import extract_text_mentions
+
+    try:
+        text = file.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise click.ClickException(
+            f"{file}: not valid UTF-8 (byte {exc.start}); convert it first, "
+            "e.g. iconv -f WINDOWS-1251 -t UTF-8"
+        ) from exc
+    try:
+        nlp = load_pipeline(_settings().spacy_model)
+    except ModelNotInstalledError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for record in extract_text_mentions(text, nlp):
+        sys.stdout.write(json.dumps(asdict(record), ensure_ascii=False) + "\n")
+
+
+COMMANDS: list[click.Command] = [build, export, extract]
