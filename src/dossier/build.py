@@ -19,7 +19,7 @@ from followthemoney.dataset import Dataset
 
 from dossier.clusters import Cluster, group_entities
 from dossier.export import ENTITIES_FILE, Export, build_entities, write_entities
-from dossier.extract import extract_corpus
+from dossier.extract.corpus import extract_corpus
 from dossier.extract.nlp import load_pipeline
 from dossier.ingest import ingest_dir
 from dossier.model import Extraction, IngestError, SourceDocument
