@@ -166,7 +166,10 @@ def _target_from(data: dict[str, Any], where: str) -> TargetDecision:
     members = data.get("members")
     if not isinstance(members, list) or len(members) == 0:
         raise ReviewError(f"{where}: members must be a non-empty list of entity keys")
-    regimes = tuple(parse_regime(str(r)) for r in data.get("regimes", []))
+    try:
+        regimes = tuple(parse_regime(str(r)) for r in data.get("regimes", []))
+    except ReviewError as exc:
+        raise ReviewError(f"{where}: {exc}") from exc
     is_target = data.get("is_target")
     if not isinstance(is_target, bool):
         raise ReviewError(f"{where}: is_target must be true or false")
