@@ -1,0 +1,29 @@
+"""``make bench``: run every benchmark and print its figures."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import time
+
+SUITES = ("extraction", "resolution", "claims", "render", "pipeline")
+
+
+def main(argv: list[str]) -> int:
+    chosen = argv if len(argv) > 0 else list(SUITES)
+    unknown = [name for name in chosen if name not in SUITES]
+    if len(unknown) > 0:
+        print(f"unknown benchmark(s): {', '.join(unknown)}; choose from {', '.join(SUITES)}")
+        return 2
+    for name in chosen:
+        module = importlib.import_module(f"dossier.bench.{name}")
+        print(f"== {name}")
+        started = time.perf_counter()
+        for line in module.run():
+            print(line, flush=True)
+        print(f"   ({time.perf_counter() - started:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
