@@ -89,7 +89,7 @@ class _VisibleText(HTMLParser):
             return
         if tag == "pre" and self._pre_depth > 0:
             self._pre_depth -= 1
-        if tag not in _VOID:
+        if tag not in _VOID and tag not in _CELLS:
             self._break(tag)
 
     def handle_data(self, data: str) -> None:
@@ -97,6 +97,14 @@ class _VisibleText(HTMLParser):
             self.title_parts.append(data)
         elif self._skip_tag is None:
             self.parts.append(data if self._pre_depth > 0 else _HTML_SPACE.sub(" ", data))
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """Browsers read an unknown ``<![...`` section as a bogus comment; so do we."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i)
+            return -1 if end < 0 else end + 1
 
     def _break(self, tag: str) -> None:
         if tag in _PARAGRAPHS:
