@@ -459,6 +459,31 @@ def test_inside_symlink_is_followed(hostile: Path) -> None:
     assert doc.text == "Nested *markdown* file."
 
 
+def test_control_characters_mean_binary(tmp_path: Path) -> None:
+    (tmp_path / "ctl.txt").write_bytes(b"Some text " + b"\x01\x02\x03\x04" * 10)
+    assert ingest_fails(tmp_path / "ctl.txt", tmp_path) == (
+        "ctl.txt: binary file: 40 of 50 characters are control characters; "
+        "save the file as UTF-8 if it is text"
+    )
+
+
+def test_file_name_that_is_not_utf8(tmp_path: Path) -> None:
+    with open(os.fsencode(tmp_path) + b"/bad\xff\xe2\x80\xae.txt", "wb") as handle:
+        handle.write(b"Some text.")
+    documents, errors = ingest_dir(tmp_path, LIMIT)
+    assert documents == []
+    shown = "bad\\udcff\\u202e.txt"  # escaped, so a log line cannot be spoofed
+    assert errors == [IngestError(shown, f"{shown}: file name is not valid UTF-8; rename the file")]
+
+
+def test_symlinked_folder_is_reported_not_followed(hostile: Path) -> None:
+    os.symlink("/etc", hostile / "etc")
+    _, errors = ingest_dir(hostile, MAX)
+    assert errors_message(errors, "etc") == (
+        "etc: symbolic link to a folder is not followed; copy the files in instead"
+    )
+
+
 def test_missing_seeds_folder(tmp_path: Path) -> None:
     documents, errors = ingest_dir(tmp_path / "nope", LIMIT)
     assert documents == []

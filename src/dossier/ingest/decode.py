@@ -9,6 +9,7 @@ would put mojibake into verbatim quotes.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from charset_normalizer import from_bytes
@@ -24,8 +25,9 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
 )
 
-# Control characters that plain text legitimately contains.
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+# Control characters (Unicode category Cc) other than the ones plain text
+# legitimately contains: tab, line feed, vertical tab, form feed, carriage return.
+_BAD_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # More than this share of other control characters means binary or mis-decoded data.
 _MAX_CONTROL_SHARE = 0.01
 # A legacy-encoding guess needs at least this language coherence (0..1) ...
@@ -112,9 +114,7 @@ def _checked(text: str) -> str:
         raise UnusableSourceError(
             f"binary file: contains NUL characters; {_SAVE_AS_UTF8} if it is text"
         )
-    controls = sum(
-        1 for ch in text if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc"
-    )
+    controls = len(_BAD_CONTROLS.findall(text))
     if controls > 0 and controls > _MAX_CONTROL_SHARE * len(text):
         raise UnusableSourceError(
             f"binary file: {controls} of {len(text)} characters are control characters; "

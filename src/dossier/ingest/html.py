@@ -119,8 +119,6 @@ def _is_hidden(attrs: list[tuple[str, str | None]]) -> bool:
     for name, value in attrs:
         if name == "hidden":
             return True
-        if name == "aria-hidden" and value is not None and value.strip().lower() == "true":
-            return True
         if name == "style" and value is not None and _INLINE_HIDDEN.search(value):
             return True
     return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
-import unicodedata
+import re
 import warnings
 
 from pypdf import PdfReader
@@ -14,7 +14,9 @@ from dossier.ingest.errors import UnusableSourceError
 log = logging.getLogger(__name__)
 
 PAGE_SEPARATOR = "\f"  # form feed between pages, as pdftotext does
-_KEEP_CONTROLS = frozenset("\t\n\r\f")
+# Control characters other than tab, line feed, form feed and carriage return,
+# and lone surrogates: pypdf passes them through from broken font maps.
+_JUNK = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def pdf_to_text(data: bytes) -> str:
@@ -54,7 +56,4 @@ def _extract_pages(data: bytes) -> list[str]:
 
 
 def _clean(text: str) -> str:
-    """Drop control characters pypdf passes through from broken font maps."""
-    return "".join(
-        ch for ch in text if ch in _KEEP_CONTROLS or unicodedata.category(ch) not in {"Cc", "Cs"}
-    )
+    return _JUNK.sub("", text)

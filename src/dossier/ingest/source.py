@@ -155,12 +155,10 @@ def _ingest(full: Path, root: Path, file_name: str, max_bytes: int) -> SourceDoc
 def _read(full: Path, root: Path, max_bytes: int) -> bytes:
     """The file's bytes: a regular file inside ``root``, at most ``max_bytes`` long."""
     try:
-        if full.is_symlink():
-            target = full.resolve(strict=True)
-            if not target.is_relative_to(root.resolve()):
-                raise UnusableSourceError(
-                    "symbolic link pointing outside the seeds folder; copy the file in instead"
-                )
+        if not full.resolve(strict=True).is_relative_to(root.resolve()):
+            raise UnusableSourceError(
+                "symbolic link pointing outside the seeds folder; copy the file in instead"
+            )
         info = full.stat()
         if not stat.S_ISREG(info.st_mode):
             raise UnusableSourceError("not a regular file")
