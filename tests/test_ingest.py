@@ -459,6 +459,20 @@ def test_inside_symlink_is_followed(hostile: Path) -> None:
     assert doc.text == "Nested *markdown* file."
 
 
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\xef\xbb\xbfab\xff", "invalid UTF-8 at byte 5 after a UTF-8 byte-order mark"),
+        (b"\xff\xfea\x00\x00\xd8", "invalid UTF-16 at byte 4 after a UTF-16 byte-order mark"),
+    ],
+)
+def test_damage_after_a_byte_order_mark(tmp_path: Path, data: bytes, message: str) -> None:
+    (tmp_path / "bom.txt").write_bytes(data)
+    assert ingest_fails(tmp_path / "bom.txt", tmp_path) == (
+        f"bom.txt: {message}; repair the file or save the file as UTF-8"
+    )
+
+
 def test_control_characters_mean_binary(tmp_path: Path) -> None:
     (tmp_path / "ctl.txt").write_bytes(b"Some text " + b"\x01\x02\x03\x04" * 10)
     assert ingest_fails(tmp_path / "ctl.txt", tmp_path) == (

@@ -43,7 +43,7 @@ def decode_text(data: bytes) -> str:
     """Return the exact text ``data`` encodes, without any byte-order mark."""
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
-            return _checked(_decode_strict(data[len(bom) :], codec, label))
+            return _checked(_decode_after_bom(data, len(bom), codec, label))
     if b"\x00" in data:
         raise UnusableSourceError(
             "binary file: contains NUL bytes (or is UTF-16/UTF-32 without a byte-order mark); "
@@ -61,13 +61,13 @@ def decode_text(data: bytes) -> str:
     return _checked(_detect_legacy(data))
 
 
-def _decode_strict(data: bytes, codec: str, label: str) -> str:
+def _decode_after_bom(data: bytes, bom_length: int, codec: str, label: str) -> str:
     try:
-        return data.decode(codec)
+        return data[bom_length:].decode(codec)
     except UnicodeDecodeError as exc:
         raise UnusableSourceError(
-            f"invalid {label} at byte {exc.start} after a {label} byte-order mark; "
-            f"repair the file or {_SAVE_AS_UTF8}"
+            f"invalid {label} at byte {bom_length + exc.start} after a {label} byte-order "
+            f"mark; repair the file or {_SAVE_AS_UTF8}"
         ) from exc
 
 
@@ -89,7 +89,12 @@ def _detect_legacy(data: bytes) -> str:
             f"not UTF-8, and the encoding cannot be identified reliably (best guess "
             f"{best.encoding} fits poorly); {_SAVE_AS_UTF8}"
         )
-    text = _decode_strict(data, best.encoding, best.encoding)
+    try:
+        text = data.decode(best.encoding)
+    except UnicodeDecodeError as exc:
+        raise UnusableSourceError(
+            f"not UTF-8, and not valid {best.encoding} either (byte {exc.start}); {_SAVE_AS_UTF8}"
+        ) from exc
     rivals: list[str] = []
     for match in matches:
         if match is best or match.encoding == best.encoding:
