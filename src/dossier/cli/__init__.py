@@ -31,9 +31,9 @@ def main(ctx: click.Context, verbose: bool, quiet: bool) -> None:
 
 
 def _register() -> None:
-    from dossier.cli import identity, output, pipeline, review
+    from dossier.cli import identity, output, pipeline, review, screen
 
-    for module in (pipeline, identity, review, output):
+    for module in (pipeline, identity, review, output, screen):
         for command in module.COMMANDS:
             main.add_command(command)
 
