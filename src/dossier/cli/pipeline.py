@@ -6,13 +6,18 @@ import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from dossier.build import BuildLockedError, BuildResult, run_build
 from dossier.cli.progress import ClickReporter
-from dossier.extract.nlp import ModelNotInstalledError, load_pipeline
 from dossier.settings import Settings, SettingsError
+
+if TYPE_CHECKING:
+    from dossier.build import BuildResult
+
+# Heavy modules (spaCy, WeasyPrint, nomenklatura) are imported inside the
+# commands, so `dossier --help` answers at once.
 
 
 def _settings() -> Settings:
@@ -52,6 +57,9 @@ def _summary(result: BuildResult) -> None:
 
 
 def _run(ctx: click.Context, render: bool, strict: bool) -> None:
+    from dossier.build import BuildLockedError, run_build
+    from dossier.extract.nlp import ModelNotInstalledError
+
     settings = _settings()
     reporter = ClickReporter(quiet=bool(ctx.obj.get("quiet", False)) if ctx.obj else False)
     try:
@@ -99,6 +107,7 @@ def extract(file: Path) -> None:
     offsets into the file's text.
     """
     from dossier.extract.mentions import extract_text_mentions
+    from dossier.extract.nlp import ModelNotInstalledError, load_pipeline
 
     try:
         text = file.read_bytes().decode("utf-8")

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import click
 
-from dossier.build import BuildResult, review_file, run_assessment
 from dossier.cli.progress import ClickReporter
 from dossier.clusters import Cluster, find_clusters
-from dossier.extract.nlp import ModelNotInstalledError
 from dossier.model import CATEGORIES, PARTS
 from dossier.review import (
     ReviewDecisions,
@@ -25,8 +23,14 @@ from dossier.review import (
 from dossier.settings import Settings, SettingsError
 from dossier.targets import ReviewedClaim, Target, review_claims
 
+if TYPE_CHECKING:
+    from dossier.build import BuildResult
+
 
 def _state(ctx: click.Context) -> tuple[Settings, BuildResult]:
+    from dossier.build import run_assessment
+    from dossier.extract.nlp import ModelNotInstalledError
+
     try:
         settings = Settings.from_env()
     except SettingsError as exc:
@@ -252,6 +256,8 @@ def review(
     written to entities/decisions/review.jsonl; run `dossier build` to apply
     them to entities/ and the PDFs.
     """
+    from dossier.build import review_file
+
     settings, result = _state(ctx)
     cluster = _pick(result.clusters, name)
     path = review_file(settings)
