@@ -1,0 +1,66 @@
+"""Footnotes, endnotes, bibliographies and reference lists inside a document.
+
+Names found there are cited authors (or people in cited titles), not actors in
+the events the document reports. ``cited_regions`` returns character ranges.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+# A footnote or endnote line: "[43] Vladimir Kozlov, ...", "43. Author, Title, 2020",
+# "^ ...", "↑ ...".
+_NOTE_LINE = re.compile(
+    r"^[ \t\u00a0]*(?:\[\d{1,4}\]|\^|↑|\d{1,4}\s*[\].)]?\s+[A-Z“\"‘'].*\b(?:19|20)\d\d\b)"
+)
+# A heading that opens a reference section.
+_HEADING = re.compile(
+    r"^[ \t\u00a0#*]*(?:references|notes|endnotes|footnotes|bibliography|sources|"
+    r"works cited|further reading|citations|literature)[ \t\u00a0:*]*$",
+    re.IGNORECASE,
+)
+# An in-text citation in brackets: "(Olmos, 2019)", "(Olmos 2019: 12)".
+_PAREN_CITATION = re.compile(
+    r"\((?:see |cf\. )?[A-Z][^()\n]{1,80}?,? (?:19|20)\d\d[a-z]?(?:[:,] ?(?:p\. ?)?\d+(?:-\d+)?)?\)"
+)
+
+
+class CitedRegions:
+    """Sorted, non-overlapping character ranges that are citations."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(ranges):
+            if len(merged) > 0 and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        self.ranges = merged
+        self._starts = [r[0] for r in merged]
+
+    def __contains__(self, offset: object) -> bool:
+        if not isinstance(offset, int):
+            return False
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and self.ranges[i][0] <= offset < self.ranges[i][1]
+
+    def covers(self, start: int, end: int) -> bool:
+        return start in self and (end - 1) in self
+
+
+def cited_regions(text: str) -> CitedRegions:
+    """Where ``text`` cites sources: note lines, reference sections, bracketed citations."""
+    ranges: list[tuple[int, int]] = []
+    offset = 0
+    in_references = False
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if _HEADING.match(stripped) is not None:
+            in_references = True
+        elif (in_references and stripped != "") or _NOTE_LINE.match(line) is not None:
+            ranges.append((offset, offset + len(line)))
+        offset += len(line)
+    for match in _PAREN_CITATION.finditer(text):
+        ranges.append((match.start(), match.end()))
+    return CitedRegions(ranges)

@@ -1,0 +1,129 @@
+"""Within-document reference resolution for person names.
+
+Full names ("Kassym-Jomart Tokayev") make entities. A surname, a given name or
+an initial plus surname ("Tokayev", "Bauyrzhan", "T. KULIBAYEV") links to the
+one full name it fits; when several fit ("Meldekhan" with three Meldekhans
+named) the mention stays unresolved for a human, and a plural or a family
+reference ("the Kulibayevs", "the Meldekhan family") is never linked to one
+person. Spelling variants merge only on a transliteration-safe rule: same
+given name and surname once doubled letters are collapsed (Kassym/Kasym).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from dossier.extract.names import (
+    has_surname_morphology,
+    is_initial,
+    name_words,
+    normal_form,
+    skeleton,
+    strip_possessive,
+)
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    start: int
+    end: int
+    text: str
+    collective: bool = False  # "the Meldekhan family", "the Kulibayevs"
+
+
+@dataclass
+class PersonCluster:
+    """One person as named in the document."""
+
+    name: str  # normal form of the canonical full name
+    forms: Counter[str] = field(default_factory=Counter)  # normal forms of its mentions
+    spellings: set[str] = field(default_factory=set)  # as written
+    first_name: str | None = None
+    last_name: str | None = None
+
+
+def _full_key(words: list[str]) -> tuple[str, str]:
+    return skeleton(words[0]), skeleton(words[-1])
+
+
+def resolve_people(
+    mentions: Sequence[PersonMention],
+) -> tuple[list[int | None], list[PersonCluster]]:
+    """Link mentions to clusters: ``links[i]`` is an index into ``clusters`` or None."""
+    links: list[int | None] = [None] * len(mentions)
+    clusters: list[PersonCluster] = []
+    by_full: dict[tuple[str, str], int] = {}
+    forms = [normal_form(m.text) for m in mentions]
+    # 1. Full names make clusters.
+    for i, mention in enumerate(mentions):
+        words = name_words(forms[i])
+        if mention.collective or len(words) < 2 or is_initial(words[0]):
+            continue
+        key = _full_key(words)
+        if key not in by_full:
+            by_full[key] = len(clusters)
+            clusters.append(PersonCluster(name=forms[i]))
+        links[i] = by_full[key]
+    by_surname: dict[str, set[int]] = defaultdict(set)
+    by_given: dict[str, set[int]] = defaultdict(set)
+    for (given, surname), index in by_full.items():
+        by_given[given].add(index)
+        by_surname[surname].add(index)
+    for index, cluster in enumerate(clusters):
+        # the last word of a particle surname ("van der Merwe" -> "Merwe") also refers
+        last = name_words(cluster.name)[-1].split()[-1]
+        by_surname[skeleton(last)].add(index)
+    # 2. Partial names link to the one cluster they fit.
+    singles: dict[str, int] = {}
+    for i, mention in enumerate(mentions):
+        if links[i] is not None:
+            continue
+        words = name_words(forms[i])
+        if len(words) == 0:
+            continue
+        if mention.collective:
+            continue
+        if len(words) >= 2 and is_initial(words[0]):
+            initial = skeleton(words[0])[:1]
+            fits = {
+                c
+                for c in by_surname.get(skeleton(words[-1]), set())
+                if skeleton(name_words(clusters[c].name)[0]).startswith(initial)
+            }
+        elif len(words) == 1:
+            word = strip_possessive(words[0])
+            word_key = skeleton(word)
+            fits = by_surname.get(word_key, set()) | by_given.get(word_key, set())
+            plural = word_key.endswith("s") and len(by_surname.get(word_key[:-1], set())) > 0
+            if len(fits) == 0 and plural:
+                continue  # "the Kulibayevs": a family, not one person
+        else:
+            fits = set()
+        if len(fits) == 1:
+            links[i] = next(iter(fits))
+        elif len(fits) == 0:
+            own = skeleton(forms[i])
+            if own not in singles:
+                singles[own] = len(clusters)
+                clusters.append(PersonCluster(name=forms[i]))
+            links[i] = singles[own]
+    # 3. Names, spellings and first/last names of each cluster.
+    for i, link in enumerate(links):
+        if link is not None:
+            clusters[link].forms[forms[i]] += 1
+            clusters[link].spellings.add(mentions[i].text.replace("\u00a0", " "))
+    for cluster in clusters:
+        full = [
+            f for f in cluster.forms if len(name_words(f)) >= 2 and not is_initial(name_words(f)[0])
+        ]
+        if len(full) > 0:
+            cluster.name = max(full, key=lambda f: (cluster.forms[f], len(f), f))
+        words = name_words(cluster.name)
+        if len(words) >= 2:
+            cluster.first_name = None if is_initial(words[0]) else words[0]
+            cluster.last_name = words[-1]
+        elif has_surname_morphology(words[0]):
+            cluster.last_name = words[0]
+    return links, clusters

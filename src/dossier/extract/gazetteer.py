@@ -1,0 +1,254 @@
+"""Corpus-level label consistency, from the documents themselves.
+
+The model labels the same string differently from one sentence to the next
+("Nazarbayev": ORG 49 times, PERSON 16). The ``Gazetteer`` pools what all
+documents say about each string: the model's label votes, names introduced
+with strong evidence (a title, surname morphology, a full name the model tags
+PERSON), eponym uses ("Magnitsky Act"), the lowercase vocabulary (words that
+are common words, not names) and web domains (sites, not people). ``decide``
+then gives each candidate one label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from dossier.extract.candidates import Candidate, DocumentView
+from dossier.extract.names import (
+    EPONYM_NOUNS,
+    PARTICLES,
+    fold,
+    has_surname_morphology,
+    is_demonym,
+    is_initial,
+    is_shouting,
+    is_title,
+    split_camel,
+    wordset,
+)
+from dossier.extract.orgs import has_org_cue
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+# Things the model takes for people that never are (small closed list).
+NOT_NAMES: frozenset[str] = wordset(
+    """
+    covid covid-19 coronavirus sars-cov-2 twitter facebook instagram youtube telegram
+    whatsapp tiktok vkontakte google wikipedia linkedin internet
+    """
+)
+_LOCATIVE = re.compile(r"(?:\b(?:in|near|outside|across|throughout)[ \u00a0]+)$")
+_COLLECTIVE = re.compile(
+    r"[ \u00a0]+(?:family|families|clan|clans|dynasty|brothers|sisters|siblings|couple|"
+    r"household)\b"
+)
+_EPONYM_AFTER = re.compile(r"(?:-(?:style|type|like|gate)\b|[ \u00a0]+([A-Za-z]+))")
+
+
+def words_of(value: str) -> list[str]:
+    return value.replace("\u00a0", " ").split()
+
+
+@dataclass
+class Gazetteer:
+    """What the whole corpus says about names."""
+
+    lower_vocab: set[str] = field(default_factory=set)
+    domains: set[str] = field(default_factory=set)
+    votes: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    strong_names: dict[str, str] = field(default_factory=dict)  # fold -> surface
+    surnames: set[str] = field(default_factory=set)  # surname-shaped surnames of strong names
+    given_names: set[str] = field(default_factory=set)
+    eponym_uses: Counter[str] = field(default_factory=Counter)
+    locative_uses: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def build(cls, views: Sequence[DocumentView]) -> Gazetteer:
+        gaz = cls()
+        for view in views:
+            gaz.lower_vocab |= view.lower_words
+            gaz.domains |= view.domains
+        for view in views:
+            for cand in view.candidates:
+                key = fold(cand.text)
+                if cand.rule == "model":
+                    gaz.votes[key][cand.label] += 1
+                if len(words_of(cand.text)) == 1:
+                    if gaz.eponym_after(view.text, cand.end):
+                        gaz.eponym_uses[key] += 1
+                    if _LOCATIVE.search(
+                        view.text, max(0, cand.start - 12), cand.start
+                    ) and not _possessive_at(view.text, cand.end):
+                        gaz.locative_uses[key] += 1
+        for view in views:
+            for cand in view.candidates:
+                core = gaz.person_core(cand)
+                if core is None or not gaz.is_strong(core):
+                    continue
+                words = words_of(core.text)
+                if len(words) < 2:
+                    continue
+                gaz.strong_names[fold(core.text)] = core.text
+                last = words[-1]
+                if has_surname_morphology(last):
+                    gaz.surnames.add(last)
+                if not is_initial(words[0]) and words[0].lower() not in PARTICLES:
+                    gaz.given_names.add(words[0])
+        return gaz
+
+    # -- word tests ---------------------------------------------------------
+    def is_common(self, word: str) -> bool:
+        """A word the corpus also writes in lowercase: a common word, not a name."""
+        bare = word.strip(".,;:’'").lower()
+        return bare in self.lower_vocab or is_title(bare)
+
+    def place_votes(self, value: str) -> tuple[int, int, int]:
+        """(PERSON, place, ORG) votes of the model for ``value`` across the corpus."""
+        votes = self.votes.get(fold(value))
+        if votes is None:
+            return 0, 0, 0
+        return votes["PERSON"], sum(votes[label] for label in PLACE_LABELS), votes["ORG"]
+
+    def eponym_after(self, text: str, end: int) -> bool:
+        """Is the name ending at ``end`` used for a law, prize, street, scandal ...?"""
+        match = _EPONYM_AFTER.match(text, end, min(len(text), end + 30))
+        if match is None:
+            return False
+        if match.group(1) is None:
+            return True
+        return match.group(1).lower() in EPONYM_NOUNS
+
+    # -- person decisions ---------------------------------------------------
+    def person_core(self, cand: Candidate) -> Candidate | None:
+        """The candidate with leading common words cut ("Following Kassym-Jomart Tokayev")."""
+        text = cand.text
+        matches = list(re.finditer(r"\S+", text))
+        i = 0
+        while len(matches) - i >= 2:
+            word = matches[i].group()
+            if word.lower() in PARTICLES or is_initial(word):
+                break
+            if is_title(word) or (self.is_common(word) and not is_shouting(word)):
+                i += 1
+                continue
+            break
+        if i == 0:
+            return cand
+        cut = matches[i].start()
+        return Candidate(cand.start + cut, cand.end, text[cut:], cand.label, cand.rule, cand.title)
+
+    def name_like(self, value: str) -> bool:
+        """Every word is a capitalised word, initial or particle; not a URL, number or org."""
+        if any(c.isdigit() for c in value) or "/" in value or "@" in value or "://" in value:
+            return False
+        if "." in value.replace(". ", " ").strip(".") and not all(
+            is_initial(w) or "." not in w for w in words_of(value)
+        ):
+            return False  # a domain name: Vlast.kz, Factcheck.kz
+        words = words_of(value)
+        if len(words) == 0 or len(words) > 5:
+            return False
+        for word in words:
+            if word.lower() in PARTICLES or is_initial(word):
+                continue
+            if not word[0].isupper():
+                return False
+        if not words[-1][0].isupper():
+            return False
+        return not has_org_cue(value)
+
+    def rejected_as_person(self, value: str) -> bool:
+        """Demonyms, titles, sites, diseases, scandals and common words are not people."""
+        words = words_of(value)
+        key = fold(value)
+        if key in NOT_NAMES or key.replace(" ", "") in self.domains:
+            return True
+        if len(words) == 1:
+            word = words[0]
+            if is_demonym(word) or is_title(word) or word.lower().endswith("gate"):
+                return True
+            if word.lower() in self.domains:
+                return True
+        if all(self.is_common(w) for w in words if w.lower() not in PARTICLES):
+            return True
+        return any(is_demonym(w) for w in words)
+
+    def is_strong(self, cand: Candidate) -> bool:
+        """Evidence enough to call this string a person's full name anywhere."""
+        value = cand.text
+        if not self.name_like(value) or self.rejected_as_person(value):
+            return False
+        words = words_of(value)
+        if cand.rule in ("caps", "camel"):
+            return True
+        if any(
+            self.is_common(w) for w in words if not is_initial(w) and w.lower() not in PARTICLES
+        ):
+            return False
+        if any(self._mostly_place(w) for w in words):
+            return False
+        if cand.rule == "title":
+            return True
+        if len(words) < 2:
+            return False
+        if has_surname_morphology(words[-1]):
+            return True
+        return cand.label == "PERSON"
+
+    def _mostly_place(self, word: str) -> bool:
+        person, place, org = self.place_votes(word)
+        return place > person and place >= org and place > 0
+
+    def is_surname_like(self, word: str) -> bool:
+        return word in self.surnames
+
+    def collective_after(self, text: str, end: int) -> bool:
+        return _COLLECTIVE.match(text, end, min(len(text), end + 20)) is not None
+
+    def person_label(self, cand: Candidate, doc_parts: set[str]) -> str | None:
+        """ "strong", "weak" or None: whether a single candidate is a person mention.
+
+        ``doc_parts`` are the given names and surnames of full names in the same document.
+        """
+        value = cand.text
+        if not self.name_like(value) or self.rejected_as_person(value):
+            return None
+        if self.is_strong(cand):
+            return "strong"
+        words = words_of(value)
+        if len(words) == 1:
+            word = words[0]
+            key = fold(word)
+            if split_camel(word) is not None:
+                return "strong"
+            person, place, _org = self.place_votes(word)
+            if word in doc_parts:
+                return "weak"
+            if self.locative_uses[key] > 0 or self.eponym_uses[key] > 0:
+                return None
+            if place > person:
+                return None
+            if cand.label == "PERSON" or (
+                word in self.surnames and cand.label in ("ORG", "GPE", "NORP")
+            ):
+                return "weak"
+            return None
+        if (
+            cand.label == "PERSON"
+            and not any(self._mostly_place(w) for w in words)
+            and all(w in doc_parts or not self.is_common(w) for w in words)
+        ):
+            return "weak"
+        if (
+            cand.label in ("ORG", "GPE", "NORP")
+            and len(words) <= 3
+            and words[0] in self.given_names
+        ) and not any(self.is_common(w) or self._mostly_place(w) for w in words):
+            return "weak"
+        return None
+
+
+def _possessive_at(text: str, end: int) -> bool:
+    return text[end : end + 2] in ("’s", "'s")

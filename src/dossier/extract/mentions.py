@@ -1,0 +1,372 @@
+"""Mentions of people and organisations, with exact spans, linked to local entities.
+
+The entry point of the mention stage. spaCy's entities are the base;
+``candidates`` adds span rules (titles, shouted and glued names, surname
+morphology, quoted organisation names), ``gazetteer`` makes labels consistent
+across the corpus and finds the occurrences the model missed, ``coref`` links
+partial names to full names within each document, and ``citations`` marks
+names inside footnotes and reference lists.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dossier.extract.candidates import Candidate, DocumentView, collect
+from dossier.extract.coref import PersonMention, resolve_people
+from dossier.extract.gazetteer import Gazetteer, words_of
+from dossier.extract.names import (
+    fold,
+    is_demonym,
+    is_initial,
+    name_key,
+    name_words,
+    normal_form,
+    split_camel,
+)
+from dossier.extract.orgs import has_org_cue, org_schema
+from dossier.extract.spans import clean_span
+from dossier.model import (
+    EntityLabel,
+    LocalEntity,
+    Mention,
+    SourceDocument,
+    SourceMeta,
+    local_entity_key,
+)
+
+__all__ = ["DocumentMentions", "MentionRecord", "extract_text_mentions", "find_mentions"]
+
+_NOT_ORGS = frozenset({"covid", "covid 19", "coronavirus", "sars cov 2"})
+_ORG_STOP = frozenset({"of", "the", "and", "for", "in", "on", "&", "de", "du", "des", "la", "le"})
+
+# Ranking when candidate spans overlap: higher wins, then the longer span.
+_PRIORITY = {
+    "person-strong": 5,
+    "org-quoted": 4,
+    "person-weak": 3,
+    "person-gazetteer": 3,
+    "org-model": 2,
+    "org-gazetteer": 1,
+}
+
+
+@dataclass
+class DocumentMentions:
+    """The mentions found in one document and the local entities they name."""
+
+    mentions: list[Mention]  # sorted by start; text == source.text[start:end]
+    entities: dict[str, LocalEntity]  # key -> entity; every non-None entity_key is a key
+
+
+@dataclass(frozen=True)
+class MentionRecord:
+    """One mention in any text, for ``dossier extract FILE`` (one JSON line each)."""
+
+    text: str
+    label: str  # PERSON, ORG, or another spaCy label (GPE, LOC, NORP ...)
+    start: int
+    end: int
+    resolved: str | None  # the full normal-form name it resolves to, or None
+
+    def to_dict(self) -> dict[str, str | int | None]:
+        return {
+            "text": self.text,
+            "label": self.label,
+            "start": self.start,
+            "end": self.end,
+            "resolved": self.resolved,
+        }
+
+
+@dataclass
+class _Accepted:
+    start: int
+    end: int
+    label: EntityLabel
+    kind: str  # key of _PRIORITY
+    collective: bool = False
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        return _PRIORITY[self.kind], self.end - self.start
+
+
+def find_mentions(sources: Sequence[SourceDocument], docs: Sequence[Doc]) -> list[DocumentMentions]:
+    """Mentions and local entities for each source.
+
+    ``docs[i]`` is ``nlp(sources[i].analysis_text())``, so offsets hold in
+    ``sources[i].text``. Label consistency is decided over all the documents
+    passed together, so pass the whole corpus at once.
+    """
+    if len(sources) != len(docs):
+        raise ValueError(f"{len(sources)} sources but {len(docs)} parsed documents")
+    views = [collect(source, doc) for source, doc in zip(sources, docs, strict=True)]
+    gazetteer = Gazetteer.build(views)
+    org_terms = _org_terms(views, gazetteer)
+    return [_document_mentions(view, gazetteer, org_terms) for view in views]
+
+
+def extract_text_mentions(text: str, nlp: Language) -> list[MentionRecord]:
+    """Every mention found in ``text`` (PERSON, ORG and spaCy's other name labels)."""
+    source = SourceDocument(
+        file_name="<text>",
+        text=text,
+        content_hash=hashlib.sha1(text.encode("utf-8")).hexdigest(),
+        meta=SourceMeta(),
+    )
+    doc = nlp(text)
+    found = find_mentions([source], [doc])[0]
+    records = [
+        MentionRecord(
+            m.text,
+            m.label,
+            m.start,
+            m.end,
+            None if m.entity_key is None else found.entities[m.entity_key].name,
+        )
+        for m in found.mentions
+    ]
+    taken = [(m.start, m.end) for m in found.mentions]
+    for ent in doc.ents:
+        if ent.label_ in (
+            "PERSON",
+            "ORG",
+            "DATE",
+            "TIME",
+            "PERCENT",
+            "MONEY",
+            "QUANTITY",
+            "ORDINAL",
+            "CARDINAL",
+        ):
+            continue
+        for piece in clean_span(text, ent.start_char, ent.end_char, person=False):
+            if any(piece.start < e and s < piece.end for s, e in taken):
+                continue
+            records.append(
+                MentionRecord(
+                    text[piece.start : piece.end], ent.label_, piece.start, piece.end, None
+                )
+            )
+    records.sort(key=lambda r: (r.start, r.end))
+    return records
+
+
+# -- one document -------------------------------------------------------------
+
+
+def _document_mentions(view: DocumentView, gaz: Gazetteer, org_terms: set[str]) -> DocumentMentions:
+    text = view.text
+    cores: list[tuple[Candidate, Candidate | None]] = [
+        (c, gaz.person_core(c)) for c in view.candidates
+    ]
+    # Given names and surnames of the full names this document gives with strong evidence.
+    parts: set[str] = set()
+    for _, core in cores:
+        if core is not None and gaz.is_strong(core):
+            words = name_words(normal_form(core.text))
+            raw = words_of(core.text)
+            if len(words) >= 2:
+                if not is_initial(words[0]):
+                    parts.update({words[0], raw[0]})
+                parts.update({words[-1], raw[-1], words[-1].split()[-1]})
+    accepted: list[_Accepted] = []
+    for cand, core in cores:
+        verdict = None if core is None else gaz.person_label(core, parts)
+        if core is not None and verdict is not None:
+            if _eponym(gaz, text, core):
+                continue
+            kind = "person-strong" if verdict == "strong" else "person-weak"
+            accepted.append(
+                _Accepted(
+                    core.start, core.end, "PERSON", kind, gaz.collective_after(text, core.end)
+                )
+            )
+        elif _is_org(cand, gaz):
+            kind = "org-quoted" if cand.rule == "quoted" else "org-model"
+            accepted.append(_Accepted(cand.start, cand.end, "ORG", kind))
+    accepted.extend(_search_people(view, gaz, parts, accepted))
+    accepted.extend(_search_orgs(view, org_terms))
+    chosen = _resolve_overlaps(accepted, view)
+    return _build(view, chosen)
+
+
+def _eponym(gaz: Gazetteer, text: str, cand: Candidate) -> bool:
+    return gaz.eponym_after(text, cand.end)
+
+
+def _is_org(cand: Candidate, gaz: Gazetteer) -> bool:
+    if cand.label not in ("ORG", "PERSON") or (
+        cand.label == "PERSON" and not has_org_cue(cand.text)
+    ):
+        return False
+    value = cand.text
+    key = fold(value)
+    if key == "" or key in _NOT_ORGS or "://" in value or value.startswith("www.") or "@" in value:
+        return False
+    if not any(c.isupper() or c.isdigit() for c in value):
+        return False
+    if cand.rule != "quoted" and value.isdigit():
+        return False
+    words = words_of(value)
+    if len(words) == 1 and is_demonym(words[0]):
+        return False
+    return not (all(gaz.is_common(w) for w in words) and not has_org_cue(value))
+
+
+def _search_people(
+    view: DocumentView, gaz: Gazetteer, parts: set[str], accepted: list[_Accepted]
+) -> list[_Accepted]:
+    """Occurrences of known names that the model missed or mislabelled."""
+    text = view.text
+    terms: set[str] = set()
+    for item in accepted:
+        if item.label == "PERSON" and not item.collective:
+            terms.add(text[item.start : item.end].replace("\u00a0", " "))
+    terms |= {p for p in parts if " " not in p and not gaz.is_common(p)}
+    terms |= set(gaz.strong_names.values())
+    terms |= {s for s in gaz.surnames if not gaz.is_common(s)}
+    terms = {t for t in terms if len(t) > 2 and t[0].isupper() and split_camel(t) is None}
+    if len(terms) == 0:
+        return []
+    pattern = re.compile(
+        r"(?<![\w\-’'.])(?:"
+        + "|".join(
+            re.escape(t).replace(r"\ ", r"[ \u00a0]") for t in sorted(terms, key=len, reverse=True)
+        )
+        + r")(?![\w])"
+    )
+    found: list[_Accepted] = []
+    for match in pattern.finditer(text):
+        value = match.group()
+        cand = Candidate(match.start(), match.end(), value, "GAZ", "gazetteer")
+        verdict = gaz.person_label(cand, parts)
+        if verdict is None or _eponym(gaz, text, cand):
+            continue
+        if text[match.end() : match.end() + 1] == "-" and not re.match(
+            r"-(?:era|led|backed|linked|appointed|allied)\b", text[match.end() : match.end() + 12]
+        ):
+            continue
+        found.append(
+            _Accepted(
+                match.start(),
+                match.end(),
+                "PERSON",
+                "person-gazetteer",
+                gaz.collective_after(text, match.end()),
+            )
+        )
+    return found
+
+
+def _org_terms(views: Sequence[DocumentView], gaz: Gazetteer) -> set[str]:
+    terms: set[str] = set()
+    for view in views:
+        for cand in view.candidates:
+            if cand.label == "ORG" and _is_org(cand, gaz):
+                value = cand.text.replace("\u00a0", " ")
+                words = words_of(value)
+                if len(value) < 2 or (len(words) == 1 and gaz.is_common(value)):
+                    continue
+                if len(words) == 1 and not value[0].isupper():
+                    continue
+                terms.add(value)
+    return terms
+
+
+def _search_orgs(view: DocumentView, terms: set[str]) -> list[_Accepted]:
+    if len(terms) == 0:
+        return []
+    pattern = re.compile(
+        r"(?<![\w\-’'.])(?:"
+        + "|".join(
+            re.escape(t).replace(r"\ ", r"[ \u00a0]") for t in sorted(terms, key=len, reverse=True)
+        )
+        + r")(?![\w])"
+    )
+    return [
+        _Accepted(m.start(), m.end(), "ORG", "org-gazetteer") for m in pattern.finditer(view.text)
+    ]
+
+
+def _resolve_overlaps(items: list[_Accepted], view: DocumentView) -> list[_Accepted]:
+    chosen: list[_Accepted] = []
+    occupied: list[tuple[int, int]] = []
+    for item in sorted(items, key=lambda a: a.rank, reverse=True):
+        if item.end <= item.start:
+            continue
+        if any(item.start < e and s < item.end for s, e in occupied):
+            continue
+        if any(s <= item.start < e for s, e in view.urls):
+            continue
+        chosen.append(item)
+        occupied.append((item.start, item.end))
+    chosen.sort(key=lambda a: (a.start, a.end))
+    return chosen
+
+
+def _build(view: DocumentView, chosen: list[_Accepted]) -> DocumentMentions:
+    text = view.text
+    source = view.source
+    content_hash = source.content_hash
+    people = [a for a in chosen if a.label == "PERSON"]
+    person_mentions = [
+        PersonMention(a.start, a.end, text[a.start : a.end], a.collective) for a in people
+    ]
+    links, clusters = resolve_people(person_mentions)
+    entities: dict[str, LocalEntity] = {}
+    cluster_keys: list[str] = []
+    for cluster in clusters:
+        key = local_entity_key(content_hash, "PERSON", name_key(cluster.name))
+        cluster_keys.append(key)
+        entity = entities.get(key)
+        if entity is None:
+            entity = LocalEntity(
+                key=key,
+                schema="Person",
+                name=cluster.name,
+                first_name=cluster.first_name,
+                last_name=cluster.last_name,
+            )
+            entities[key] = entity
+        entity.aliases |= {s for s in cluster.spellings if s != entity.name}
+    mentions: list[Mention] = []
+    cited_by_key: dict[str, list[bool]] = defaultdict(list)
+    person_index = 0
+    org_forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for item in chosen:
+        value = source.text[item.start : item.end]
+        cited = view.cited.covers(item.start, item.end)
+        if item.label == "PERSON":
+            link = links[person_index]
+            person_index += 1
+            entity_key = None if link is None else cluster_keys[link]
+        else:
+            org_key = _org_key(value)
+            entity_key = local_entity_key(content_hash, "ORG", org_key)
+            org_forms[entity_key][value.replace("\u00a0", " ")] += 1
+        if entity_key is not None:
+            cited_by_key[entity_key].append(cited)
+        mentions.append(Mention(item.start, item.end, value, item.label, entity_key, cited))
+    for key, forms in org_forms.items():
+        name = max(forms, key=lambda f: (forms[f], len(f), f))
+        name = re.sub(r"^(?:the|The)\s+", "", name)
+        entities[key] = LocalEntity(
+            key=key, schema=org_schema(name), name=name, aliases={f for f in forms if f != name}
+        )
+    for key, flags in cited_by_key.items():
+        entities[key].cited_only = all(flags)
+    return DocumentMentions(mentions=mentions, entities=entities)
+
+
+def _org_key(value: str) -> str:
+    key = fold(value)
+    return key.removeprefix("the ") if key != "the" else key
