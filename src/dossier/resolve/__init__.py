@@ -1,0 +1,245 @@
+"""Resolve: group document-level entities into people and organisations.
+
+``resolve(extractions, decisions_file, database_url)`` is the stage's entry
+point. It returns a ``Resolution``:
+
+- ``canonical`` maps every local entity key to a canonical ID. The ID is
+  ``make_id("person" | "org", <smallest local key in the cluster>)``: the same
+  extraction and decisions always give the same IDs. A cluster keeps its ID as
+  long as its smallest member stays; a new document can change it only by
+  bringing in a smaller key (decisions are anchored to documents and names, not
+  to these IDs, so they are never lost by that).
+- ``pending`` lists the pairs a human should look at (``dossier dedupe``).
+
+Judgements are held in a nomenklatura ``Resolver`` (see ``resolver.py``),
+rebuilt on every run from the decision file (``decisions.py``) and the strict
+rules (``matching.py``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from nomenklatura.judgement import Judgement
+
+from dossier.ids import make_id
+from dossier.model import Extraction
+from dossier.resolve.catalog import CatalogEntry, catalog_entries
+from dossier.resolve.decisions import (
+    Decision,
+    EntryIndex,
+    attach_all,
+    load_decisions,
+)
+from dossier.resolve.matching import (
+    Profile,
+    candidate_pairs,
+    compare,
+    profile,
+    weak_proposals,
+)
+from dossier.resolve.resolver import AUTO_USER, RULE_USER, JudgementGraph
+
+log = logging.getLogger(__name__)
+
+_JUDGEMENTS = {
+    "match": Judgement.POSITIVE,
+    "no_match": Judgement.NEGATIVE,
+    "unsure": Judgement.UNSURE,
+}
+_BLOCKING = (Judgement.NEGATIVE, Judgement.UNSURE)
+
+
+@dataclass(frozen=True)
+class PendingPair:
+    """Two entities that may be one; left for a human."""
+
+    left: str  # local entity key
+    right: str
+    left_name: str
+    right_name: str
+    score: float  # nomenklatura logic-v2 score, a hint only (0 if not scored)
+    reason: str  # why the rule did not decide
+    left_document: str = ""
+    right_document: str = ""
+    left_id: str = ""  # canonical IDs of both sides
+    right_id: str = ""
+
+
+@dataclass
+class Resolution:
+    canonical: dict[str, str]  # every local entity key -> canonical entity ID
+    pending: list[PendingPair]  # pairs left for a human, best first
+    orphaned: list[Decision] = field(default_factory=list)  # decisions that fit no entity
+    reasons: dict[tuple[str, str], str] = field(default_factory=dict)  # auto merges, why
+
+
+def canonical_id(schema_class: str, members: Sequence[str]) -> str:
+    """The deterministic ID of a cluster of local keys."""
+    prefix = "person" if schema_class == "person" else "org"
+    return make_id(prefix, min(members))
+
+
+def resolve(
+    extractions: Sequence[Extraction],
+    decisions_file: Path,
+    database_url: str,
+    score: bool = True,
+) -> Resolution:
+    """Resolve the local entities of ``extractions`` (the pipeline's entry point)."""
+    return resolve_entries(
+        catalog_entries(extractions), load_decisions(decisions_file), database_url, score
+    )
+
+
+def resolve_entries(
+    entries: Sequence[CatalogEntry],
+    decisions: Sequence[Decision],
+    database_url: str,
+    score: bool = True,
+) -> Resolution:
+    """Resolve catalog entries under human ``decisions`` (see the module docstring)."""
+    profiles = [profile(e) for e in sorted(entries, key=lambda e: e.key)]
+    by_key: dict[str, Profile] = {}
+    for p in profiles:
+        if p.key in by_key:
+            raise ValueError(f"local entity key {p.key} appears twice")
+        by_key[p.key] = p
+    attached, orphans = attach_all(decisions, EntryIndex(entries))
+    for orphan in orphans:
+        log.warning(
+            "identity decision no longer fits the extraction (kept in the file): "
+            "%s %r (%s) / %r (%s) by %s",
+            orphan.decision,
+            orphan.left.name,
+            orphan.left.document,
+            orphan.right.name,
+            orphan.right.document,
+            orphan.user,
+        )
+    reasons: dict[tuple[str, str], str] = {}
+    raw_pending: list[tuple[str, str, str]] = []
+    with JudgementGraph(database_url) as graph:
+        human: set[frozenset[str]] = set()
+        order = {"no_match": 0, "unsure": 1, "match": 2}
+        for item in sorted(attached, key=lambda a: (order[a.decision.decision], a.decision.time)):
+            left, right = item.left.key, item.right.key
+            human.add(frozenset((left, right)))
+            judgement = _JUDGEMENTS[item.decision.decision]
+            if judgement == Judgement.POSITIVE and graph.judgement(left, right) in _BLOCKING:
+                log.warning(
+                    "match decision %r = %r by %s conflicts with a no-match or unsure "
+                    "decision; not merged",
+                    item.left.name,
+                    item.right.name,
+                    item.decision.user,
+                )
+                continue
+            graph.decide(left, right, judgement, item.decision.user)
+        verdicts = [(a, b, compare(a, b)) for a, b in candidate_pairs(profiles)]
+        for a, b, verdict in verdicts:
+            if verdict.outcome == "apart" and frozenset((a.key, b.key)) not in human:
+                if graph.judgement(a.key, b.key) == Judgement.NO_JUDGEMENT:
+                    graph.decide(a.key, b.key, Judgement.NEGATIVE, RULE_USER)
+        for a, b, verdict in verdicts:
+            if verdict.outcome == "merge":
+                _merge(graph, human, a.key, b.key, verdict.reason, reasons, raw_pending)
+            elif verdict.outcome == "pending":
+                raw_pending.append((a.key, b.key, verdict.reason))
+        cluster_of = _clusters(graph, by_key)
+        for proposal in weak_proposals(profiles, cluster_of):
+            key = proposal.entity.key
+            if proposal.auto and len(proposal.targets) == 1:
+                target = proposal.targets[0].key
+                _merge(graph, human, key, target, proposal.reason, reasons, raw_pending)
+            else:
+                raw_pending.extend((key, t.key, proposal.reason) for t in proposal.targets)
+        cluster_of = _clusters(graph, by_key)
+        pending = _pending(graph, by_key, cluster_of, raw_pending, score)
+        for pair in pending:
+            graph.suggest(pair.left, pair.right, pair.score)
+    canonical = {
+        key: canonical_id(by_key[key].entry.schema_class, [cluster_of[key]])
+        for key in sorted(by_key)
+    }
+    pending = [
+        replace(p, left_id=canonical[p.left], right_id=canonical[p.right]) for p in pending
+    ]
+    return Resolution(canonical, pending, orphans, reasons)
+
+
+def _merge(
+    graph: JudgementGraph,
+    human: set[frozenset[str]],
+    left: str,
+    right: str,
+    reason: str,
+    reasons: dict[tuple[str, str], str],
+    raw_pending: list[tuple[str, str, str]],
+) -> None:
+    judgement = graph.judgement(left, right)
+    if judgement == Judgement.NO_JUDGEMENT:
+        graph.decide(left, right, Judgement.POSITIVE, AUTO_USER)
+        reasons[(min(left, right), max(left, right))] = reason
+    elif judgement in _BLOCKING and frozenset((left, right)) not in human:
+        raw_pending.append((left, right, f"{reason}, but the merge would join people kept apart"))
+
+
+def _clusters(graph: JudgementGraph, by_key: dict[str, Profile]) -> dict[str, str]:
+    """Each key -> the smallest local key of its cluster."""
+    cluster_of: dict[str, str] = {}
+    for key in sorted(by_key):
+        if key in cluster_of:
+            continue
+        members = sorted(m for m in graph.members(key) if m in by_key)
+        for member in members:
+            cluster_of[member] = members[0]
+    return cluster_of
+
+
+def _pending(
+    graph: JudgementGraph,
+    by_key: dict[str, Profile],
+    cluster_of: dict[str, str],
+    raw: list[tuple[str, str, str]],
+    score: bool,
+) -> list[PendingPair]:
+    """One pair per pair of clusters, undecided only, best score first."""
+    best: dict[tuple[str, str], tuple[str, str, str]] = {}
+    for left, right, reason in sorted(raw):
+        if graph.judgement(left, right) != Judgement.NO_JUDGEMENT:
+            continue
+        ca, cb = cluster_of[left], cluster_of[right]
+        if ca == cb:
+            continue
+        if ca > cb:
+            left, right, ca, cb = right, left, cb, ca
+        best.setdefault((ca, cb), (left, right, reason))
+    pairs: list[PendingPair] = []
+    scorer = None
+    if score and len(best) > 0:
+        from dossier.resolve.resolver import matcher_score
+
+        scorer = matcher_score
+    for left, right, reason in best.values():
+        a, b = by_key[left].entry, by_key[right].entry
+        value = scorer(a, b) if scorer is not None else 0.0
+        pairs.append(
+            PendingPair(
+                left=left,
+                right=right,
+                left_name=a.name,
+                right_name=b.name,
+                score=round(value, 4),
+                reason=reason,
+                left_document=a.document,
+                right_document=b.document,
+            )
+        )
+    return sorted(pairs, key=lambda p: (-p.score, p.left_name, p.right_name, p.left, p.right))
+
+
+__all__ = ["PendingPair", "Resolution", "canonical_id", "resolve", "resolve_entries"]
