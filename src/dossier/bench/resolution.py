@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from dossier.model import (
     ActorSchema,
+    EntityLabel,
     Extraction,
     LocalEntity,
     SourceDocument,
@@ -62,6 +63,8 @@ TRAPS: tuple[tuple[str, str], ...] = (
     ("T. Kulibayev", "Timur Turlov"),
     ("Kulibayeva", "Timur Kulibayev"),
 )
+# Names in the traps that are one person with another trap name.
+SAME_PERSON: dict[str, str] = {"T. Kulibayev": "Timur Kulibayev"}
 ORG_TRAPS: tuple[tuple[str, str], ...] = (
     ("Democratic Choice of Kazakhstan", "Democratic Party of Kazakhstan"),
     ("Sberbank Kazakhstan", "Sberbank Russia"),
@@ -142,7 +145,7 @@ def _entity(doc: SourceDocument, schema: ActorSchema, spellings: Sequence[str]) 
     ordered = sorted(set(spellings), key=lambda s: (-len(s), s))
     name = display_case(ordered[0]) if schema == "Person" else ordered[0]
     schema_class = "person" if schema == "Person" else "org"
-    label = "PERSON" if schema == "Person" else "ORG"
+    label: EntityLabel = "PERSON" if schema == "Person" else "ORG"
     key = local_entity_key(doc.content_hash, label, name_key(schema_class, name) or name)
     return LocalEntity(key, schema, name, set(ordered[1:]))
 
@@ -175,7 +178,7 @@ def synthetic_extractions(
     """One document per name; gold identity per pair (same) or per name (different)."""
     extractions: list[Extraction] = []
     gold: dict[str, str] = {}
-    person = {name: name for pair in pairs for name in pair}
+    person = {name: SAME_PERSON.get(name, name) for pair in pairs for name in pair}
     if same:  # every name linked by a pair is one person
         for left, right in pairs:
             old, new = person[right], person[left]

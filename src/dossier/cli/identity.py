@@ -1,7 +1,208 @@
-"""Identity review commands (dedupe, merge, no-match, split, decisions)."""
+"""Identity review commands (dedupe, merge, no-match, split, decisions).
+
+Thin wrappers over ``dossier.resolve.review``: they read the local-entity
+catalog the last ``dossier build`` wrote and record decisions in
+``entities/decisions/identity.jsonl``; the next build applies them.
+Exit codes: 0 done, 1 a user error (message on stderr), 2 bad usage.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import ParamSpec, TypeVar
+
 import click
 
-COMMANDS: list[click.Command] = []
+from dossier.resolve import PendingPair
+from dossier.resolve.catalog import CatalogError, read_catalog
+from dossier.resolve.decisions import DecisionError, EntryIndex, default_user, load_decisions
+from dossier.resolve.review import (
+    CATALOG_FILE,
+    IDENTITY_FILE,
+    Cluster,
+    IdentityError,
+    IdentityState,
+    describe_decision,
+)
+from dossier.settings import Settings, SettingsError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+_ANSWERS = {"x": "match", "n": "no_match", "u": "unsure"}
+
+
+def _paths() -> tuple[Path, Path]:
+    settings = Settings.from_env()
+    return settings.cache_dir / CATALOG_FILE, settings.entities_dir / IDENTITY_FILE
+
+
+def _state(score: bool = False) -> IdentityState:
+    catalog, decisions = _paths()
+    return IdentityState.load(catalog, decisions, score=score)
+
+
+def _user_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Known errors become a message on stderr and exit code 1."""
+
+    @wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except (IdentityError, CatalogError, DecisionError, SettingsError) as exc:
+            click.echo(f"Error: {exc}", err=True)
+            raise SystemExit(1) from exc
+
+    return wrapper
+
+
+_user_option = click.option(
+    "--user",
+    default=None,
+    help="Who decides (default: $DOSSIER_USER, else $USER).",
+)
+
+
+def _who(user: str | None) -> str:
+    return user if user is not None and user.strip() != "" else default_user()
+
+
+@click.command("merge")
+@click.argument("left")
+@click.argument("right")
+@_user_option
+@_user_errors
+def merge_command(left: str, right: str, user: str | None) -> None:
+    """Record that LEFT and RIGHT are the same person or organisation.
+
+    Each may be a canonical ID, a local entity key or an unambiguous name.
+    """
+    state = _state()
+    decisions = state.decide("match", left, right, _who(user))
+    first = decisions[0]
+    click.echo(f"match: {first.left.name} = {first.right.name} (applied on the next build)")
+
+
+@click.command("no-match")
+@click.argument("left")
+@click.argument("right")
+@_user_option
+@_user_errors
+def no_match_command(left: str, right: str, user: str | None) -> None:
+    """Record that LEFT and RIGHT are different people or organisations.
+
+    Each may be a canonical ID, a local entity key or an unambiguous name.
+    """
+    state = _state()
+    decision = state.decide("no_match", left, right, _who(user))[0]
+    click.echo(f"no match: {decision.left.name} / {decision.right.name}")
+
+
+@click.command("split")
+@click.argument("ref", metavar="ID")
+@_user_option
+@_user_errors
+def split_command(ref: str, user: str | None) -> None:
+    """Undo a merge: separate a local entity (by its key) from the entity it was
+    merged into, or, given a canonical ID or name, separate all its parts."""
+    state = _state()
+    decisions = state.split(ref, _who(user))
+    click.echo(f"recorded {len(decisions)} no-match decision(s); applied on the next build")
+
+
+@click.command("decisions")
+@_user_errors
+def decisions_command() -> None:
+    """List the identity decisions (match, no match, unsure) with who and when."""
+    catalog, path = _paths()
+    decisions = load_decisions(path)
+    index: EntryIndex | None
+    try:
+        index = EntryIndex(read_catalog(catalog))
+    except CatalogError:
+        index = None
+    if len(decisions) == 0:
+        click.echo(f"no identity decisions yet ({path})")
+    for decision in decisions:
+        click.echo(describe_decision(decision, index))
+
+
+def _show_side(label: str, cluster: Cluster) -> None:
+    click.echo(f"  {label}: {cluster.representative.name}   [{cluster.id}]")
+    others = [n for n in cluster.names if n != cluster.representative.name]
+    if len(others) > 0:
+        click.echo(f"     also: {'; '.join(others)}")
+    click.echo(f"     documents: {', '.join(cluster.documents)}")
+    positions = sorted({p for e in cluster.members for p in e.positions})
+    if len(positions) > 0:
+        click.echo(f"     positions: {'; '.join(positions)}")
+    for entry in cluster.members:
+        for quote in entry.quotes[:1]:
+            click.echo(f"     “{quote}” ({entry.document})")
+
+
+@click.command("dedupe")
+@click.option(
+    "--score/--no-score",
+    default=False,
+    help="Order pairs by nomenklatura's logic-v2 score (slower start).",
+)
+@_user_option
+@_user_errors
+def dedupe_command(score: bool, user: str | None) -> None:
+    """Review the pairs the resolver left for a human, one by one.
+
+    Answer x (same entity), n (different), u (unsure), s (skip) or q (quit).
+    Answers may come from stdin, one per line. Each answer is saved at once.
+    """
+    state = _state(score=score)
+    who = _who(user)
+    pending: list[PendingPair] = list(state.resolution.pending)
+    if len(pending) == 0:
+        click.echo("nothing to review")
+        return
+    joined: dict[str, str] = {}
+
+    def root(cid: str) -> str:
+        while joined.get(cid, cid) != cid:
+            cid = joined[cid]
+        return cid
+
+    done = 0
+    for number, pair in enumerate(pending, start=1):
+        left, right = state.cluster_of(pair.left), state.cluster_of(pair.right)
+        if root(left.id) == root(right.id):
+            continue
+        click.echo("")
+        click.echo(f"[{number}/{len(pending)}] {pair.reason} (score {pair.score:.2f})")
+        _show_side("A", left)
+        _show_side("B", right)
+        try:
+            answer = click.prompt(
+                "Same entity? x=match n=no match u=unsure s=skip q=quit",
+                type=click.Choice(["x", "n", "u", "s", "q"]),
+                show_choices=False,
+            )
+        except click.Abort:
+            click.echo("")
+            break
+        if answer == "q":
+            break
+        if answer == "s":
+            continue
+        state.decide(_ANSWERS[answer], pair.left, pair.right, who)
+        done += 1
+        if answer == "x":
+            joined[root(left.id)] = root(right.id)
+    click.echo(f"{done} decision(s) recorded; run `dossier build` to apply them")
+
+
+COMMANDS: list[click.Command] = [
+    dedupe_command,
+    merge_command,
+    no_match_command,
+    split_command,
+    decisions_command,
+]

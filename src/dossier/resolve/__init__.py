@@ -141,9 +141,12 @@ def resolve_entries(
             graph.decide(left, right, judgement, item.decision.user)
         verdicts = [(a, b, compare(a, b)) for a, b in candidate_pairs(profiles)]
         for a, b, verdict in verdicts:
-            if verdict.outcome == "apart" and frozenset((a.key, b.key)) not in human:
-                if graph.judgement(a.key, b.key) == Judgement.NO_JUDGEMENT:
-                    graph.decide(a.key, b.key, Judgement.NEGATIVE, RULE_USER)
+            if (
+                verdict.outcome == "apart"
+                and frozenset((a.key, b.key)) not in human
+                and graph.judgement(a.key, b.key) == Judgement.NO_JUDGEMENT
+            ):
+                graph.decide(a.key, b.key, Judgement.NEGATIVE, RULE_USER)
         for a, b, verdict in verdicts:
             if verdict.outcome == "merge":
                 _merge(graph, human, a.key, b.key, verdict.reason, reasons, raw_pending)
@@ -209,15 +212,16 @@ def _pending(
 ) -> list[PendingPair]:
     """One pair per pair of clusters, undecided only, best score first."""
     best: dict[tuple[str, str], tuple[str, str, str]] = {}
-    for left, right, reason in sorted(raw):
-        if graph.judgement(left, right) != Judgement.NO_JUDGEMENT:
+    for one, two, reason in sorted(raw):
+        if graph.judgement(one, two) != Judgement.NO_JUDGEMENT:
             continue
-        ca, cb = cluster_of[left], cluster_of[right]
+        ca, cb = cluster_of[one], cluster_of[two]
         if ca == cb:
             continue
         if ca > cb:
-            left, right, ca, cb = right, left, cb, ca
-        best.setdefault((ca, cb), (left, right, reason))
+            best.setdefault((cb, ca), (two, one, reason))
+        else:
+            best.setdefault((ca, cb), (one, two, reason))
     pairs: list[PendingPair] = []
     scorer = None
     if score and len(best) > 0:

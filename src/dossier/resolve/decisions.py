@@ -27,9 +27,9 @@ history).
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
-import getpass
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime

@@ -183,10 +183,9 @@ def compare_persons(a: Profile, b: Profile) -> Verdict:
             break
     else:
         return NONE
-    if verdict.outcome == "merge":
-        if a.entry.country is not None and b.entry.country is not None:
-            if a.entry.country != b.entry.country:
-                return Verdict("pending", "names agree but the countries differ")
+    countries = (a.entry.country, b.entry.country)
+    if verdict.outcome == "merge" and None not in countries and countries[0] != countries[1]:
+        return Verdict("pending", "names agree but the countries differ")
     return verdict
 
 
@@ -305,11 +304,11 @@ def weak_proposals(
         elif p.is_person and p.kind == "initial":
             form = p.initials[0]
             assert form.initial is not None
-            same_surname = [q for q in full_people if any(f.surname == form.surname for f in q.full)]
+            initial, surname = form.initial, form.surname
             fitting = [
                 q
-                for q in same_surname
-                if any(f.surname == form.surname and f.given.startswith(form.initial) for f in q.full)
+                for q in full_people
+                if any(f.surname == surname and f.given.startswith(initial) for f in q.full)
             ]
             if len(fitting) == 0:
                 continue
@@ -317,7 +316,7 @@ def weak_proposals(
                 f.given
                 for q in fitting
                 for f in q.full
-                if f.surname == form.surname and f.given.startswith(form.initial)
+                if f.surname == surname and f.given.startswith(initial)
             }
             targets = group(fitting)
             if len(givens) == 1:

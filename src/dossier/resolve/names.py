@@ -32,14 +32,15 @@ VOWELS = frozenset("aeiou")
 # Honorifics rigour does not strip, lower-case, without the full stop. Royal and
 # religious titles are NOT stripped: "Prince Andrew" is a name, not "Andrew".
 _HONORIFICS: frozenset[str] = frozenset(
-    "mr mrs ms miss mx dr prof professor sir dame president".split()
+    ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "president"]
 )
 _POSSESSIVE = re.compile(r"['’`]s$", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"[\[(]?\d+[\])]?$")
 _SPLIT = re.compile(r"[\s\-‐‑–—/]+")
 _INITIAL = re.compile(r"^[^\W\d_]\.?$")
 _ROYAL: frozenset[str] = frozenset(
-    "prince princess king queen emir sheikh sultan shah tsar czar pope".split()
+    {"prince", "princess", "king", "queen", "emir", "sheikh"}
+    | {"sultan", "shah", "tsar", "czar", "pope"}
 )
 # Org words spelled differently in British and American English.
 _ORG_WORDS: dict[str, str] = {"centre": "center", "defence": "defense", "programme": "program"}

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import TracebackType
 
-from followthemoney import EntityProxy, model
+from followthemoney import EntityProxy, StatementEntity, model
 from nomenklatura.db import make_session
 from nomenklatura.judgement import Judgement
 from nomenklatura.resolver import Resolver
@@ -43,7 +43,9 @@ class JudgementGraph:
     def __init__(self, database_url: str) -> None:
         _prepare_sqlite(database_url)
         self._session = make_session(database_url)
-        self.resolver: Resolver = Resolver(self._session, create=True, table_name=TABLE)
+        self.resolver: Resolver[StatementEntity] = Resolver(
+            self._session, create=True, table_name=TABLE
+        )
         self._session.execute(delete(self.resolver._table))
         self.resolver.load_into_memory()
 
