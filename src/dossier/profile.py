@@ -501,7 +501,8 @@ def candidate_targets(store: EntityStore) -> list[str]:
 
 def find_people(store: EntityStore, query: str) -> list[str]:
     """Person IDs matching ``query``: the exact ID, else names/aliases ignoring case and
-    diacritics (all of the query's words, in any order), sorted by name then ID."""
+    diacritics (the whole name; else all of the query's words in any order; else words
+    that start with the query's words), sorted by name then ID."""
     query = query.strip()
     if query == "":
         return []
@@ -512,12 +513,17 @@ def find_people(store: EntityStore, query: str) -> list[str]:
     words = set(wanted.split())
     full: list[EntityProxy] = []
     partial: list[EntityProxy] = []
+    prefix: list[EntityProxy] = []
     for person in store.by_schema("Person"):
         names = [fold(n) for n in person.get("name", quiet=True) + person.get("alias", quiet=True)]
         if wanted in names:
             full.append(person)
         elif any(words <= set(n.split()) for n in names):
             partial.append(person)
-    hits = full if len(full) > 0 else partial
+        elif any(all(any(t.startswith(w) for t in n.split()) for w in words) for n in names):
+            prefix.append(person)
+    # Exact names first, then all words, then word prefixes; never a looser tier if a
+    # stricter one matched, and the caller lists every hit when there is more than one.
+    hits = full if len(full) > 0 else (partial if len(partial) > 0 else prefix)
     hits.sort(key=lambda p: (fold(display_name(p)), str(p.id)))
     return [str(p.id) for p in hits]

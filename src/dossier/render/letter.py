@@ -1,0 +1,298 @@
+"""Advocacy cover letters that ask a government to designate named targets.
+
+In the manner of an NGO letter to a foreign ministry: addressee, date, the
+request, one paragraph per target built on the strongest *reviewed* evidence,
+the dossiers listed as annexes, signatories. Optionally bundled with the
+dossiers into one PDF (pypdf). Unreviewed evidence is never cited in a letter;
+a target with no accepted allegation makes the letter a visible draft.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+
+from dossier.profile import EntityStore, EvidenceItem, PersonProfile, build_profile
+from dossier.render import regimes as regime_rules
+from dossier.render.dossier import (
+    CATEGORY_NOUN,
+    PART_ORDER,
+    PART_VERB,
+    Note,
+    RenderOptions,
+    _Builder,
+    _join,
+    _publisher,
+    dossier_path,
+    render_dossier_pdf,
+)
+from dossier.render.pdf import format_date, html_document, make_environment, write_pdf
+
+
+class LetterError(ValueError):
+    """The letter cannot be written as asked (unknown addressee, target, regime)."""
+
+
+@dataclass(frozen=True)
+class Addressee:
+    key: str
+    label: str
+    lines: tuple[str, ...]
+    salutation: str
+    regimes: tuple[str, ...]
+
+
+ADDRESSEES: tuple[Addressee, ...] = (
+    Addressee(
+        "uk-fcdo",
+        "UK FCDO",
+        (
+            "Secretary of State for Foreign, Commonwealth and Development Affairs",
+            "Foreign, Commonwealth and Development Office",
+            "King Charles Street",
+            "London SW1A 2AH",
+            "United Kingdom",
+        ),
+        "Dear Secretary of State",
+        ("GB-HR", "GB-AC"),
+    ),
+    Addressee(
+        "us-treasury",
+        "US Treasury",
+        (
+            "Director, Office of Foreign Assets Control",
+            "U.S. Department of the Treasury",
+            "1500 Pennsylvania Avenue NW",
+            "Washington, DC 20220",
+            "United States",
+        ),
+        "Dear Director",
+        ("US-GLOMAG",),
+    ),
+    Addressee(
+        "us-state",
+        "US State",
+        (
+            "Secretary of State",
+            "U.S. Department of State",
+            "2201 C Street NW",
+            "Washington, DC 20520",
+            "United States",
+        ),
+        "Dear Secretary of State",
+        ("US-GLOMAG",),
+    ),
+    Addressee(
+        "eu",
+        "EU",
+        (
+            "High Representative of the Union for Foreign Affairs and Security Policy",
+            "European External Action Service",
+            "Rond-Point Robert Schuman 9A",
+            "1046 Brussels",
+            "Belgium",
+        ),
+        "Dear High Representative",
+        ("EU-HR",),
+    ),
+    Addressee(
+        "canada",
+        "Canada",
+        (
+            "Minister of Foreign Affairs",
+            "Global Affairs Canada",
+            "125 Sussex Drive",
+            "Ottawa, ON K1A 0G2",
+            "Canada",
+        ),
+        "Dear Minister",
+        ("CA-JVCFOA",),
+    ),
+)
+ADDRESSEE_ALIASES: dict[str, str] = {
+    "uk fcdo": "uk-fcdo", "uk-fcdo": "uk-fcdo", "fcdo": "uk-fcdo", "uk": "uk-fcdo",
+    "us treasury": "us-treasury", "us-treasury": "us-treasury", "ofac": "us-treasury",
+    "us state": "us-state", "us-state": "us-state", "state department": "us-state",
+    "eu": "eu", "eeas": "eu", "canada": "canada", "gac": "canada",
+    "global affairs canada": "canada",
+}  # fmt: skip
+
+
+def parse_addressee(text: str) -> Addressee:
+    key = ADDRESSEE_ALIASES.get(" ".join(text.strip().lower().replace("/", " ").split()))
+    for addressee in ADDRESSEES:
+        if addressee.key == key:
+            return addressee
+    known = ", ".join(f'"{a.label}"' for a in ADDRESSEES)
+    raise LetterError(f"unknown addressee {text!r}; use one of {known}")
+
+
+def read_signatories(path: Path) -> list[tuple[str, ...]]:
+    """One signatory a line, fields separated by ``|`` (name | title | organisation).
+    Blank lines and lines starting with ``#`` are skipped."""
+    found: list[tuple[str, ...]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        text = line.strip()
+        if text == "" or text.startswith("#"):
+            continue
+        found.append(tuple(part.strip() for part in text.split("|") if part.strip() != ""))
+    return found
+
+
+@dataclass(frozen=True)
+class LetterOptions:
+    templates_dir: Path
+    date: dt.date
+    addressee: str  # "UK FCDO", "US Treasury", "US State", "EU", "Canada"
+    targets: tuple[str, ...]  # person IDs
+    organisation: str
+    signatories: tuple[tuple[str, ...], ...] = ()
+    regimes: tuple[str, ...] | None = None  # override, applies to every target
+    bundle: bool = False  # append the dossiers to the letter
+
+
+@dataclass(frozen=True)
+class TargetParagraph:
+    annex: int
+    name: str
+    position: str | None
+    regimes: tuple[regime_rules.Regime, ...]
+    sentences: tuple[tuple[str, Note | None], ...]
+    reviewed: bool
+    dossier_file: str
+
+
+def _strongest(items: list[EvidenceItem]) -> list[EvidenceItem]:
+    """Accepted allegations, best first: one per category, command before complicity."""
+    accepted = [e for e in items if e.status == "accepted" and e.is_allegation]
+    accepted.sort(key=lambda e: (PART_ORDER.index(e.part), e.date or "9999", e.id))
+    seen: set[str] = set()
+    best: list[EvidenceItem] = []
+    for item in accepted:
+        if item.category not in seen:
+            seen.add(item.category)
+            best.append(item)
+    return best[:3]
+
+
+def _paragraph(
+    store: EntityStore,
+    profile: PersonProfile,
+    annex: int,
+    addressee: Addressee,
+    options: LetterOptions,
+) -> TargetParagraph:
+    dossier_options = RenderOptions(options.templates_dir, options.date, options.organisation)
+    builder = _Builder(store, profile, dossier_options)
+    if options.regimes is not None:
+        chosen = list(options.regimes)
+    else:
+        chosen, _reason = builder.chosen_regimes()
+    applicable = [r for r in chosen if r in addressee.regimes]
+    if len(applicable) == 0:
+        raise LetterError(
+            f"{profile.name}: no regime of the {addressee.label} "
+            f"({', '.join(addressee.regimes)}) applies to the allegations; "
+            "remove the target or choose --regime"
+        )
+    sentences: list[tuple[str, Note | None]] = []
+    for item in _strongest(profile.evidence):
+        when = ""
+        if item.date is not None:
+            precise = len(item.date) >= 10
+            when = f" {'on' if precise else 'in'} {format_date(item.date)}"
+        note = builder.evidence_note(item)
+        note = dataclasses.replace(note, source_no=None, ref=f"Annex {annex}, {note.ref}")
+        sentences.append(
+            (
+                f"According to {_publisher(item.document)}, {profile.name} "
+                f"{PART_VERB[item.part]} {CATEGORY_NOUN[item.category]}{when}.",
+                note,
+            )
+        )
+    reviewed = len(sentences) > 0
+    if not reviewed:
+        sentences.append(
+            (
+                f"The evidence concerning {profile.name} is still under review; the draft "
+                f"dossier at Annex {annex} sets out the allegations and their sources.",
+                None,
+            )
+        )
+    position = profile.positions[0].title if len(profile.positions) > 0 else None
+    return TargetParagraph(
+        annex=annex,
+        name=profile.name,
+        position=position,
+        regimes=tuple(regime_rules.regime(r) for r in applicable),
+        sentences=tuple(sentences),
+        reviewed=reviewed,
+        dossier_file=dossier_path(profile, Path(".")).name,
+    )
+
+
+def render_letter_html(store: EntityStore, options: LetterOptions) -> str:
+    addressee = parse_addressee(options.addressee)
+    if len(options.targets) == 0:
+        raise LetterError("a letter needs at least one target")
+    profiles = [build_profile(store, t) for t in options.targets]
+    for profile in profiles:
+        if not profile.is_candidate:
+            raise LetterError(f"{profile.name} is not a candidate target (no 'poi' topic)")
+    paragraphs = [
+        _paragraph(store, p, n, addressee, options) for n, p in enumerate(profiles, start=1)
+    ]
+    regimes = [
+        regime_rules.regime(r)
+        for r in regime_rules.REGIME_ORDER
+        if any(r == g.id for para in paragraphs for g in para.regimes)
+    ]
+    measures: list[str] = []
+    for reg in regimes:
+        measures.extend(m for m in reg.measures if m not in measures)
+    draft = any(not para.reviewed for para in paragraphs) or any(p.is_draft for p in profiles)
+    env = make_environment(options.templates_dir)
+    return env.get_template("letter.html.j2").render(
+        addressee=addressee,
+        options=options,
+        paragraphs=paragraphs,
+        regimes=regimes,
+        measures=measures,
+        draft=draft,
+        names=_join(p.name for p in profiles),
+    )
+
+
+def render_letter_pdf(store: EntityStore, options: LetterOptions) -> bytes:
+    """The letter, followed by each target's dossier when ``options.bundle`` is set."""
+    html = render_letter_html(store, options)
+    letter = write_pdf(html_document(html, options.templates_dir))
+    if not options.bundle:
+        return letter
+    dossier_options = RenderOptions(options.templates_dir, options.date, options.organisation,
+                                    regimes=options.regimes)
+    parts = [letter]
+    # pypdf keeps the first document's pages, not its metadata: copy it over below.
+    for target in options.targets:
+        profile = build_profile(store, target)
+        parts.append(render_dossier_pdf(profile, store, dossier_options))
+    return concatenate(parts)
+
+
+def concatenate(pdfs: list[bytes]) -> bytes:
+    """Join PDFs in order, keeping the first one's metadata (deterministic output)."""
+    writer = PdfWriter()
+    for data in pdfs:
+        writer.append(io.BytesIO(data))
+    if len(pdfs) > 0:
+        info = PdfReader(io.BytesIO(pdfs[0])).metadata
+        if info is not None:
+            writer.add_metadata({str(k): str(v) for k, v in info.items()})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
