@@ -1,0 +1,414 @@
+"""Identity resolution: transliteration merges, traps kept apart, decisions, IDs."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from dossier.ids import make_id
+from dossier.model import (
+    ActorSchema,
+    EntityLabel,
+    Extraction,
+    LocalEntity,
+    Mention,
+    SourceDocument,
+    SourceMeta,
+    local_entity_key,
+)
+from dossier.resolve import Resolution, resolve
+from dossier.resolve.catalog import catalog_entries, defined_acronyms, read_catalog, write_catalog
+from dossier.resolve.decisions import load_decisions, make_decision, record_decisions
+from dossier.resolve.names import name_key, person_form, skeleton
+
+DB = "sqlite://"
+
+
+def doc(name: str, text: str = "") -> SourceDocument:
+    digest = hashlib.sha1(f"{name}\x1f{text}".encode()).hexdigest()
+    return SourceDocument(name, text, digest, SourceMeta())
+
+
+def entity(
+    source: SourceDocument, name: str, *aliases: str, schema: ActorSchema = "Person"
+) -> LocalEntity:
+    label: EntityLabel = "PERSON" if schema == "Person" else "ORG"
+    key = local_entity_key(source.content_hash, label, name.lower())
+    return LocalEntity(key, schema, name, set(aliases))
+
+
+def extraction(source: SourceDocument, *entities: LocalEntity) -> Extraction:
+    return Extraction(source, "test", entities={e.key: e for e in entities})
+
+
+def run(extractions: Sequence[Extraction], decisions: Path | None = None) -> Resolution:
+    path = decisions if decisions is not None else Path("/nonexistent/identity.jsonl")
+    return resolve(extractions, path, DB, score=False)
+
+
+def same(resolution: Resolution, *entities: LocalEntity) -> bool:
+    return len({resolution.canonical[e.key] for e in entities}) == 1
+
+
+def apart(resolution: Resolution, a: LocalEntity, b: LocalEntity) -> bool:
+    return resolution.canonical[a.key] != resolution.canonical[b.key]
+
+
+def pending_between(resolution: Resolution, a: LocalEntity, b: LocalEntity) -> bool:
+    ids = {resolution.canonical[a.key], resolution.canonical[b.key]}
+    return any({p.left_id, p.right_id} == ids for p in resolution.pending)
+
+
+# --- names ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Kassym-Jomart Tokayev", "Kasym-Jomart Tokayev"),
+        ("Kassym-Jomart Tokayev", "Kassym Zhomart-Tokayev"),
+        ("Kassym-Jomart Tokayev", "Қасым-Жомарт Тоқаев"),
+        ("Tokayev", "Токаев"),
+        ("Bauyrzhan", "Baurzhan"),
+        ("Kozlov", "Koslov"),
+        ("Rittmann", "Rittman"),
+        ("Janbolat Mamai", "Zhanbolat Mamay"),
+        ("Muktar", "Mukhtar"),
+        ("Aliyev", "Aliev"),
+        ("Dzhumadiyev", "Jumadiyev"),
+        ("Yermek", "Ermek"),
+        ("Khalyk", "Halyk"),
+    ],
+)
+def test_transliteration_variants_share_a_skeleton(left: str, right: str) -> None:
+    a, b = person_form(left), person_form(right)
+    assert a is not None and b is not None
+    assert a.joined == b.joined
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Kulibayev", "Kulibayeva"),
+        ("Nazarbayev", "Nazarbayeva"),
+        ("Kulibayev", "Kuatbayev"),
+        ("Aya", "Ayan"),
+        ("Sadyrbayeva", "Sadvakasova"),
+    ],
+)
+def test_different_names_keep_different_skeletons(left: str, right: str) -> None:
+    assert skeleton(left) != skeleton(right)
+
+
+def test_person_form_strips_titles_possessives_and_footnotes() -> None:
+    assert person_form("Mr. Tokayev’s") == person_form("Tokayev")
+    form = person_form("Vladimir Kozlov.[43")
+    assert form is not None and form.parts == ("vladimir", "koslov")
+    initial = person_form("T. KULIBAYEV")
+    assert initial is not None and initial.initial == "t" and initial.parts == ("kulibaev",)
+    royal = person_form("Prince Andrew")
+    assert royal is not None and royal.royal and not royal.is_full
+
+
+# --- persons ---------------------------------------------------------------------------
+
+
+def tokayev_corpus() -> tuple[list[Extraction], dict[str, LocalEntity]]:
+    d0, d1, d2, d4 = doc("000.txt"), doc("001.txt"), doc("002.txt"), doc("004.txt")
+    d5 = doc("005.txt")
+    e = {
+        "t0": entity(d0, "Kassym-Jomart Tokayev", "Mr. Tokayev"),
+        "t1": entity(d1, "Kassym-Jomart Tokayev", "Kasym-Jomart Tokayev", "Tokayev"),
+        "t2": entity(d2, "Tokayev"),
+        "t4": entity(d4, "Kassym Zhomart-Tokayev", "Kassym-Jomart Tokayev"),
+        "t5": entity(d5, "Қасым-Жомарт Тоқаев"),
+        "n0": entity(d0, "Nursultan Nazarbayev", "Mr. Nazarbayev"),
+        "n1": entity(d1, "Nursultan Nazarbayev", "Nazarbayev"),
+        "n3": entity(d4, "Nursultan Nazarbayev"),
+        "k1": entity(d1, "Timur Kulibayev"),
+        "k1i": entity(d1, "T. Kulibayev", "T. KULIBAYEV"),
+        "k3": entity(d4, "Timur Kulibayev"),
+        "dk": entity(d4, "Dinara Kulibayeva"),
+        "tt": entity(d1, "Timur Turlov", "Turlov"),
+        "nk": entity(d1, "Nursultan Kuatbayev"),
+        "dn": entity(d4, "Dariga Nazarbayeva"),
+    }
+    groups: dict[str, list[LocalEntity]] = {}
+    for source, ent in (
+        (d0, e["t0"]), (d1, e["t1"]), (d2, e["t2"]), (d4, e["t4"]), (d5, e["t5"]),
+        (d0, e["n0"]), (d1, e["n1"]), (d4, e["n3"]), (d1, e["k1"]), (d1, e["k1i"]),
+        (d4, e["k3"]), (d4, e["dk"]), (d1, e["tt"]), (d1, e["nk"]), (d4, e["dn"]),
+    ):
+        groups.setdefault(source.file_name, []).append(ent)
+    sources = {d.file_name: d for d in (d0, d1, d2, d4, d5)}
+    return [extraction(sources[n], *groups[n]) for n in sorted(groups)], e
+
+
+def test_tokayev_merges_across_documents_and_scripts() -> None:
+    extractions, e = tokayev_corpus()
+    result = run(extractions)
+    assert same(result, e["t0"], e["t1"], e["t4"], e["t5"])
+    assert same(result, e["n0"], e["n1"], e["n3"])
+    assert same(result, e["k1"], e["k1i"], e["k3"])
+
+
+def test_surname_only_in_another_document_is_pending_not_merged() -> None:
+    extractions, e = tokayev_corpus()
+    result = run(extractions)
+    assert apart(result, e["t2"], e["t1"])
+    assert pending_between(result, e["t2"], e["t1"])
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("k1", "dk"), ("n0", "dn"), ("k1", "tt"), ("n0", "nk"), ("t0", "n0"), ("k1i", "tt")],
+)
+def test_relatives_and_namesakes_stay_apart(a: str, b: str) -> None:
+    extractions, e = tokayev_corpus()
+    result = run(extractions)
+    assert apart(result, e[a], e[b])
+
+
+TRAPS = [
+    ("Aikorkem Meldekhan", "Zhanel Meldekhan"),
+    ("Bauyrzhan Meldekhan", "Bekislam Meldekhan"),
+    ("Aidos Meldekhan", "Aikorkem Meldekhan"),
+    ("Dinmukhamed Kunaev", "Askar Kunaev"),
+    ("Aina Shormanbayeva", "Amangeldy Shormanbayev"),
+    ("Timur Kulibayev", "Dinara Kulibayeva"),
+    ("Nursultan Nazarbayev", "Dariga Nazarbayeva"),
+    ("Rakhat Aliyev", "Nurali Aliyev"),
+    ("Timur Kulibayev", "Timur Turlov"),
+    ("Vladimir Putin", "Vladimir Kozlov"),
+    ("Prince Andrew", "Andrew Roth"),
+    ("Nursultan Nazarbayev", "Nursultan Kuatbayev"),
+]
+
+
+@pytest.mark.parametrize(("left", "right"), TRAPS)
+def test_traps_across_documents(left: str, right: str) -> None:
+    a, b = entity(doc("a.txt"), left), entity(doc("b.txt"), right)
+    result = run([extraction(doc("a.txt"), a), extraction(doc("b.txt"), b)])
+    assert apart(result, a, b)
+    assert not pending_between(result, a, b)
+
+
+@pytest.mark.parametrize(("left", "right"), TRAPS)
+def test_traps_in_one_document(left: str, right: str) -> None:
+    source = doc("one.txt")
+    a, b = entity(source, left), entity(source, right)
+    result = run([extraction(source, a, b)])
+    assert apart(result, a, b)
+
+
+def test_five_meldekhans_and_a_bare_surname() -> None:
+    source = doc("001.txt")
+    family = [
+        entity(source, f"{given} Meldekhan")
+        for given in ("Aikorkem", "Zhanel", "Bauyrzhan", "Bekislam", "Aidos")
+    ]
+    bare = entity(source, "Meldekhan")
+    other = doc("004.txt")
+    elsewhere = entity(other, "Baurzhan Meldekhan")
+    result = run([extraction(source, *family, bare), extraction(other, elsewhere)])
+    assert len({result.canonical[m.key] for m in family}) == 5
+    assert all(apart(result, bare, m) for m in family)
+    assert all(pending_between(result, bare, m) for m in family)
+    assert same(result, family[2], elsewhere)  # Bauyrzhan / Baurzhan
+
+
+def test_bare_surname_joins_the_only_full_name_in_its_document() -> None:
+    source = doc("004.txt")
+    full = entity(source, "Muktar Ablyazov")
+    bare = entity(source, "Ablayazov")
+    kozlov, koslov = entity(source, "Vladimir Kozlov"), entity(source, "Koslov")
+    result = run([extraction(source, full, bare, kozlov, koslov)])
+    assert same(result, full, bare)
+    assert same(result, kozlov, koslov)
+
+
+def test_given_name_alone_is_never_merged() -> None:
+    source = doc("004.txt")
+    prince, roth = entity(source, "Prince Andrew"), entity(source, "Andrew Roth")
+    andrew = entity(source, "Andrew")
+    result = run([extraction(source, prince, roth, andrew)])
+    assert len({result.canonical[x.key] for x in (prince, roth, andrew)}) == 3
+
+
+def test_initial_is_pending_when_two_people_fit() -> None:
+    d1, d2 = doc("a.txt"), doc("b.txt")
+    timur, tair = entity(d1, "Timur Kulibayev"), entity(d2, "Tair Kulibayev")
+    initial = entity(d1, "T. Kulibayev")
+    result = run([extraction(d1, timur, initial), extraction(d2, tair)])
+    assert apart(result, initial, timur) and apart(result, initial, tair)
+    assert pending_between(result, initial, timur) and pending_between(result, initial, tair)
+
+
+def test_different_countries_make_a_pending_pair() -> None:
+    d1, d2 = doc("a.txt"), doc("b.txt")
+    a, b = entity(d1, "Timur Turlov"), entity(d2, "Timur Turlov")
+    a.country, b.country = "kz", "ru"
+    result = run([extraction(d1, a), extraction(d2, b)])
+    assert apart(result, a, b) and pending_between(result, a, b)
+
+
+# --- organisations --------------------------------------------------------------------
+
+
+def test_organisations() -> None:
+    text0 = "the Collective Security Treaty Organization (CSTO) sent troops; the CSTO said"
+    text4 = (
+        "Democratic Choice of Kazakhstan (known as the QDT in Kazakh or DVK in Russian). "
+        "The Democratic Party of Kazakhstan (QDP or DPT) kept away. Samruk-Kazyna."
+    )
+    d0, d1, d4 = doc("000.txt", text0), doc("001.txt"), doc("004.txt", text4)
+
+    def org(source: SourceDocument, name: str, *aliases: str) -> LocalEntity:
+        return entity(source, name, *aliases, schema="Organization")
+
+    csto0, csto_acr = org(d0, "Collective Security Treaty Organization"), org(d0, "CSTO")
+    csto1 = org(d1, "Collective Security Treaty Organisation", "CSTO")
+    dck1 = org(d1, "Democratic Choice of Kazakhstan", "DCK")
+    dck4, qdt4 = org(d4, "Democratic Choice of Kazakhstan"), org(d4, "QDT")
+    dpk4 = org(d4, "Democratic Party of Kazakhstan", "QDP", "DPT")
+    samruk4, samruk1 = org(d4, "Samruk-Kazyna"), org(d1, "Samruk-Kaznya")
+    sber_kz, sber_ru = org(d1, "Sberbank Kazakhstan"), org(d1, "Sberbank Russia", "Sberbank")
+    result = run(
+        [
+            extraction(d0, csto0, csto_acr),
+            extraction(d1, csto1, dck1, samruk1, sber_kz, sber_ru),
+            extraction(d4, dck4, qdt4, dpk4, samruk4),
+        ]
+    )
+    assert same(result, csto0, csto_acr, csto1)
+    assert same(result, dck1, dck4, qdt4)
+    assert apart(result, dck4, dpk4) and apart(result, qdt4, dpk4)
+    assert same(result, samruk1, samruk4)
+    assert apart(result, sber_kz, sber_ru)
+    assert result.canonical[csto0.key].startswith("org-")
+
+
+def test_defined_acronyms() -> None:
+    text = (
+        "Organization for Security and Cooperation in Europe Parliamentary Assembly (OSCE PA). "
+        "Democratic Party of Kazakhstan (QDP or DPT)."
+    )
+    assert defined_acronyms(
+        text, ["Organization for Security and Cooperation in Europe Parliamentary Assembly"]
+    ) == ("OSCE PA",)
+    assert defined_acronyms(text, ["Democratic Party of Kazakhstan"]) == ("DPT", "QDP")
+
+
+# --- IDs and determinism ----------------------------------------------------------------
+
+
+def test_canonical_ids_are_deterministic_and_pinned() -> None:
+    extractions, e = tokayev_corpus()
+    first, second = run(extractions), run(list(reversed(extractions)))
+    assert first.canonical == second.canonical
+    members = [e["t0"].key, e["t1"].key, e["t4"].key, e["t5"].key]
+    assert first.canonical[e["t0"].key] == make_id("person", min(members))
+    source = doc("pinned.txt")
+    one = LocalEntity("local-0001", "Person", "Aidos Meldekhan")
+    pinned = run([extraction(source, one)])
+    assert pinned.canonical["local-0001"] == (
+        "person-" + hashlib.sha1("person\x1flocal-0001".encode()).hexdigest()
+    )
+
+
+# --- decisions ----------------------------------------------------------------------
+
+
+def test_match_decision_merges_and_survives_reextraction(tmp_path: Path) -> None:
+    decisions = tmp_path / "decisions" / "identity.jsonl"
+    extractions, e = tokayev_corpus()
+    entries = {x.key: x for x in catalog_entries(extractions)}
+    record_decisions(
+        decisions, [make_decision("match", entries[e["t2"].key], entries[e["t1"].key], "alice")]
+    )
+    assert same(run(extractions, decisions), e["t2"], e["t1"], e["t0"])
+
+    # The extractor changes: new keys, new aliases, a new document is added.
+    changed: list[Extraction] = []
+    new: dict[str, LocalEntity] = {}
+    for ex in extractions:
+        entities = {}
+        for ent in ex.entities.values():
+            moved = LocalEntity(
+                "local-v2-" + ent.key, ent.schema, ent.name.upper(), ent.aliases | {"President"}
+            )
+            entities[moved.key] = moved
+            new[ent.key] = moved
+        changed.append(Extraction(ex.source, "test v2", entities=entities))
+    added = doc("006.txt")
+    changed.append(extraction(added, entity(added, "Kassym-Jomart Tokayev")))
+    result = run(changed, decisions)
+    assert same(result, new[e["t2"].key], new[e["t1"].key])
+    assert result.orphaned == []
+
+
+def test_no_match_decision_splits_an_automatic_merge(tmp_path: Path) -> None:
+    decisions = tmp_path / "identity.jsonl"
+    extractions, e = tokayev_corpus()
+    entries = {x.key: x for x in catalog_entries(extractions)}
+    record_decisions(
+        decisions, [make_decision("no_match", entries[e["k3"].key], entries[e["k1"].key], "bob")]
+    )
+    result = run(extractions, decisions)
+    assert apart(result, e["k3"], e["k1"])
+    loaded = load_decisions(decisions)
+    assert loaded[0].user == "bob" and loaded[0].decision == "no_match"
+
+
+def test_decision_file_is_sorted_stable_and_one_line_per_pair(tmp_path: Path) -> None:
+    path = tmp_path / "identity.jsonl"
+    extractions, e = tokayev_corpus()
+    entries = {x.key: x for x in catalog_entries(extractions)}
+    a, b, c = entries[e["t2"].key], entries[e["t1"].key], entries[e["n1"].key]
+    record_decisions(path, [make_decision("unsure", a, b, "alice", "2024-01-01T00:00:00Z")])
+    record_decisions(path, [make_decision("no_match", c, a, "alice", "2024-01-02T00:00:00Z")])
+    record_decisions(path, [make_decision("match", b, a, "bob", "2024-01-03T00:00:00Z")])
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2
+    assert [d.decision for d in load_decisions(path)].count("match") == 1
+    before = path.read_bytes()
+    record_decisions(path, [])
+    assert path.read_bytes() == before
+    other = tmp_path / "other.jsonl"  # same decisions, other order: same bytes
+    record_decisions(other, list(reversed(load_decisions(path))))
+    assert other.read_bytes() == before
+
+
+def test_orphaned_decision_is_reported_not_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "identity.jsonl"
+    extractions, e = tokayev_corpus()
+    entries = {x.key: x for x in catalog_entries(extractions)}
+    record_decisions(path, [make_decision("match", entries[e["t2"].key], entries[e["t1"].key], "a")])
+    without_002 = [x for x in extractions if x.source.file_name != "002.txt"]
+    result = run(without_002, path)
+    assert len(result.orphaned) == 1
+    assert len(load_decisions(path)) == 1
+
+
+# --- catalog -----------------------------------------------------------------------
+
+
+def test_catalog_round_trip(tmp_path: Path) -> None:
+    text = "President Kassym-Jomart Tokayev said. Mr. Tokayev added."
+    source = doc("000.txt", text)
+    tok = entity(source, "Kassym-Jomart Tokayev", "Mr. Tokayev")
+    ex = extraction(source, tok)
+    ex.mentions = [Mention(10, 31, "Kassym-Jomart Tokayev", "PERSON", tok.key)]
+    path = tmp_path / "local-entities.json"
+    write_catalog([ex], path)
+    first = path.read_bytes()
+    write_catalog([ex], path)
+    assert path.read_bytes() == first
+    (entry,) = read_catalog(path)
+    assert entry.key == tok.key and entry.name == "Kassym-Jomart Tokayev"
+    assert entry.aliases == ("Mr. Tokayev",) and entry.mentions == 1
+    assert "Kassym-Jomart Tokayev" in entry.quotes[0]
+    assert name_key("person", entry.name) == "jomart kasim tokaev"
