@@ -314,9 +314,7 @@ def test_canonical_ids_are_deterministic_and_pinned() -> None:
     source = doc("pinned.txt")
     one = LocalEntity("local-0001", "Person", "Aidos Meldekhan")
     pinned = run([extraction(source, one)])
-    assert pinned.canonical["local-0001"] == (
-        "person-" + hashlib.sha1("person\x1flocal-0001".encode()).hexdigest()
-    )
+    assert pinned.canonical["local-0001"] == "person-9c75f0dbed980ff28851b533a4726f4cfaeabba0"
 
 
 # --- decisions ----------------------------------------------------------------------
@@ -386,7 +384,8 @@ def test_orphaned_decision_is_reported_not_dropped(tmp_path: Path) -> None:
     path = tmp_path / "identity.jsonl"
     extractions, e = tokayev_corpus()
     entries = {x.key: x for x in catalog_entries(extractions)}
-    record_decisions(path, [make_decision("match", entries[e["t2"].key], entries[e["t1"].key], "a")])
+    left, right = entries[e["t2"].key], entries[e["t1"].key]
+    record_decisions(path, [make_decision("match", left, right, "a")])
     without_002 = [x for x in extractions if x.source.file_name != "002.txt"]
     result = run(without_002, path)
     assert len(result.orphaned) == 1
