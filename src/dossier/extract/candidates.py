@@ -9,6 +9,7 @@ domains it cites, its citation regions).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -20,7 +21,9 @@ from dossier.extract.names import (
     has_surname_morphology,
     is_initial,
     is_shouting,
+    is_title,
     split_camel,
+    wordset,
 )
 from dossier.extract.orgs import ORG_CUES
 from dossier.extract.spans import clean_span
@@ -38,11 +41,20 @@ _NAME_SEQ = rf"{_NAME_WORD}(?:[ \u00a0](?:(?:{_PARTICLE})[ \u00a0])*{_NAME_WORD}
 _MODIFIERS = frozenset(
     {"former", "late", "acting", "interim", "then", "then-president", "then-prime"}
 )
-_TITLE_ALT = "|".join(
-    re.escape(t) for t in sorted(TITLES - _MODIFIERS, key=len, reverse=True) if len(t) > 1
+_ABBREVIATED = wordset(
+    "mr mrs ms mx dr prof gen col lt capt sgt rev fr sen rep gov maj cmdr adm pte cpl mme"
 )
+_TITLE_ALT = "|".join(
+    re.escape(t)
+    for t in sorted(TITLES - _MODIFIERS - _ABBREVIATED, key=len, reverse=True)
+    if len(t) > 1
+)
+_ABBREVIATED_ALT = "|".join(sorted(_ABBREVIATED, key=len, reverse=True))
 # "Mr. Tokayev", "Prof. Sahadeo", "President Kassym-Jomart Tokayev".
-_TITLED = re.compile(rf"(?<![\w-])(?i:{_TITLE_ALT})\.?[ \u00a0]+({_NAME_SEQ})")
+_TITLED = re.compile(
+    rf"(?<![\w-])(?<!of )(?<!of the )(?:(?i:{_TITLE_ALT})|(?i:{_ABBREVIATED_ALT})\.?)"
+    rf"[ \u00a0]+({_NAME_SEQ})"
+)
 # "T. KULIBAYEV", "PAVEL MIKHEYEV": shouted names.
 _CAPS_NAME = re.compile(
     r"(?<![\w-])((?:[A-ZА-Я]\.[ \u00a0]?|[A-ZА-ЯЁ][A-ZА-ЯЁ'-]+[ \u00a0]){1,3}"
@@ -57,6 +69,58 @@ _QUOTED = re.compile(r"[“\"«]([^“”\"«»\n]{1,60}?)[,.]?[”\"»]")
 _URL = re.compile(r"https?://[^\s)\]>”\"]+|www\.[^\s)\]>”\"]+")
 _DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+)[a-z]{2,}(?=[/\s]|$)", re.I)
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
+# "Eva van der Merwe": the model often drops the given name and particles.
+_PARTICLES_BEFORE = re.compile(
+    rf"(?:{_NAME_WORD}[ \u00a0](?:(?:{_PARTICLE})[ \u00a0])+)$", re.IGNORECASE
+)
+# Nouns for people, for apposition cues ("Nurbolat Alpamys, a 19-year-old student").
+PERSON_NOUNS = TITLES | wordset(
+    """
+    student students man woman boy girl child mother father son daughter wife husband brother
+    sister uncle aunt nephew niece grandson granddaughter resident residents citizen native
+    teacher worker employee pensioner farmer driver member participant victim witness survivor
+    relative friend colleague protester protestor volunteer engineer entrepreneur person
+    individual graduate veteran official politician lawmaker deputy critic opponent supporter
+    prisoner detainee defendant suspect convict entrepreneur mathematician physician surgeon
+    musician singer artist actor actress photographer blogger citizen-journalist
+    """
+)
+_APPOSITION = re.compile(
+    r"[ \u00a0]*(?:,[ \u00a0]+(?:who|whose)\b|,[ \u00a0]+(?:aged|age)[ \u00a0]+\d"
+    r"|[ \u00a0]+\((?:aged[ \u00a0])?\d{1,3}\)"
+    r"|,[ \u00a0]+(?:a|an|the|his|her|their)[ \u00a0]+(?:[\w’'-]+[ \u00a0]+){0,4}?([a-z-]+)\b)"
+)
+# "in Zhanaozen": words used as places.
+_LOCATIVE_WORD = re.compile(
+    r"\b(?:in|near|outside|across|throughout)[ \u00a0]+([A-Z][\w-]+)(?![\w’'-])(?!\s+[A-Z])"
+)
+_CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'&-]*(?:\.[\w’'&-]+)*)"
+_CONNECTOR = r"(?:of|for|the|on|in|into|&|de|des|du)"
+# A capitalised phrase that may be an organisation's name.
+_ORG_SEQ = re.compile(
+    rf"(?<![\w-]){_CAP_WORD}(?:[ \u00a0/](?:{_CONNECTOR}[ \u00a0])*{_CAP_WORD}){{1,9}}(?![\w-])"
+)
+# A signature line: "Adam Hug, Director, Foreign Policy Centre (in a personal capacity)".
+_SIGNATURE = re.compile(
+    rf"^[ \t]*({_NAME_SEQ}),[ \u00a0]+([^,\n]+?)(?:,[ \u00a0]+([^\n]+?))?[ \t\u00a0]*$", re.M
+)
+_FUNCTION_WORDS = wordset(
+    """
+    the in at on for by from with as after before during since under while when if but and or
+    a an this that these those its his her their our according following although because
+    """
+)
+# A lowercase type noun followed by the name: "channel Khabar", "facility SI-18".
+_TYPED_NAME = re.compile(
+    r"\b(?:channel|newspaper|company|holding|party|movement|outlet|website|portal|"
+    r"organi[sz]ation|foundation|magazine|broadcaster|agency|facility|firm|coalition|bank|"
+    r"broadcaster|publication|network|group)[ \u00a0]+"
+    rf"((?:{_CAP_WORD}|[A-Z]{{1,4}}-\d+)(?:[ \u00a0]{_CAP_WORD}){{0,3}})(?![\w-])"
+)
+# Single words that name a legislature or similar body.
+_BODY_WORDS = wordset(
+    "parliament senate mazhilis majilis duma congress knesset bundestag sejm verkhovna kurultai"
+)
 
 
 @dataclass
@@ -67,8 +131,9 @@ class Candidate:
     end: int
     text: str
     label: str  # the model's label, or the label a rule proposes
-    rule: str  # "model", "title", "caps", "camel", "morph", "quoted", "gazetteer"
+    rule: str  # "model", "title", "caps", "camel", "morph", "quoted", "orgcue", "gazetteer"
     title: str | None = None
+    person_cue: bool = False  # an apposition says this is a person
 
 
 @dataclass
@@ -83,7 +148,8 @@ class DocumentView:
     lower_words: set[str]
     domains: set[str]
     urls: list[tuple[int, int]]
-    sent_starts: set[int] = field(default_factory=set)
+    locative_words: Counter[str] = field(default_factory=Counter)
+    mid_caps: set[str] = field(default_factory=set)  # capitalised words seen mid-sentence
 
 
 def collect(source: SourceDocument, doc: Doc) -> DocumentView:
@@ -100,14 +166,20 @@ def collect(source: SourceDocument, doc: Doc) -> DocumentView:
             continue
         person = ent.label_ in ("PERSON", "ORG", "GPE", "NORP")
         for piece in clean_span(text, ent.start_char, ent.end_char, person=person):
+            start = piece.start
+            if person:
+                before = _PARTICLES_BEFORE.search(text, max(0, start - 40), start)
+                if before is not None and before.group()[0].isupper():
+                    start = before.start()
             candidates.append(
                 Candidate(
-                    piece.start,
+                    start,
                     piece.end,
-                    text[piece.start : piece.end],
+                    text[start : piece.end],
                     ent.label_,
                     "model",
                     piece.title,
+                    person and _apposition(text, piece.end),
                 )
             )
     candidates.extend(_rule_candidates(text))
@@ -126,10 +198,19 @@ def collect(source: SourceDocument, doc: Doc) -> DocumentView:
         lower_words=set(_LOWER_WORD.findall(text)),
         domains=domains,
         urls=urls,
-        sent_starts={s.start_char for s in doc.sents}
-        if doc.has_annotation("SENT_START")
-        else set(),
+        locative_words=Counter(m.group(1) for m in _LOCATIVE_WORD.finditer(text)),
+        mid_caps={
+            t.text for t in doc if t.is_title and not t.is_sent_start and t.i > 0 and t.is_alpha
+        },
     )
+
+
+def _apposition(text: str, end: int) -> bool:
+    match = _APPOSITION.match(text, end, min(len(text), end + 60))
+    if match is None:
+        return False
+    noun = match.group(1)
+    return noun is None or noun.lower() in PERSON_NOUNS
 
 
 def _rule_candidates(text: str) -> list[Candidate]:
@@ -182,5 +263,62 @@ def _rule_candidates(text: str) -> list[Candidate]:
         for piece in clean_span(text, match.start(1), match.end(1), person=False):
             out.append(
                 Candidate(piece.start, piece.end, text[piece.start : piece.end], "ORG", "quoted")
+            )
+    out.extend(_org_rule_candidates(text))
+    return out
+
+
+def _org_rule_candidates(text: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for match in _ORG_SEQ.finditer(text):
+        words = list(re.finditer(r"\S+", match.group()))
+        first = 0
+        while first < len(words) - 1 and words[first].group().lower() in _FUNCTION_WORDS:
+            first += 1
+        start = match.start() + words[first].start()
+        value = text[start : match.end()]
+        if len(words) - first > 1 and is_title(words[first].group()):
+            second = words[first + 1].group()
+            if second in ("of", "and", "for") or is_title(second):
+                continue  # "Professor of International Relations": a position
+        cues = [w for w in re.findall(r"[A-Za-z’']+", value) if w[0].isupper()]
+        if len(value.split()) < 2 or not any(
+            c.lower().removesuffix("’s").removesuffix("'s") in ORG_CUES for c in cues
+        ):
+            continue
+        for piece in clean_span(text, start, match.end(), person=False):
+            out.append(
+                Candidate(piece.start, piece.end, text[piece.start : piece.end], "ORG", "orgcue")
+            )
+    for match in _TYPED_NAME.finditer(text):
+        for piece in clean_span(text, match.start(1), match.end(1), person=False):
+            out.append(
+                Candidate(piece.start, piece.end, text[piece.start : piece.end], "ORG", "typed")
+            )
+    for match in re.finditer(r"(?<![\w-])[A-Z][a-z]+(?![\w-])", text):
+        if match.group().lower() in _BODY_WORDS:
+            out.append(Candidate(match.start(), match.end(), match.group(), "ORG", "orgcue"))
+    for match in _SIGNATURE.finditer(text):
+        role = match.group(2)
+        org_group = 3 if match.group(3) is not None else 2
+        role_titles = [w for w in role.split()[:2] if is_title(w)]
+        if org_group == 3 and len(role_titles) == 0:
+            continue
+        if org_group == 3:
+            person = Candidate(
+                match.start(1), match.end(1), match.group(1), "PERSON", "title", role_titles[0]
+            )
+            out.append(person)
+        start, end = match.start(org_group), match.end(org_group)
+        last_comma = text.rfind(", ", start, end)
+        if last_comma >= 0:
+            start = last_comma + 2
+        bracket = re.search(r"[ \u00a0]*\([^()]*\)$", text[start:end])
+        if bracket is not None:
+            end = start + bracket.start()
+        rule = "signature" if org_group == 3 else "signature2"
+        for piece in clean_span(text, start, end, person=False):
+            out.append(
+                Candidate(piece.start, piece.end, text[piece.start : piece.end], "ORG", rule)
             )
     return out

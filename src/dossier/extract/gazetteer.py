@@ -39,7 +39,8 @@ NOT_NAMES: frozenset[str] = wordset(
     whatsapp tiktok vkontakte google wikipedia linkedin internet
     """
 )
-_LOCATIVE = re.compile(r"(?:\b(?:in|near|outside|across|throughout)[ \u00a0]+)$")
+# Place-name endings (Kyzylorda, Shymkent, Uralsk, Ashgabat, Petersburg, Kazakhstan).
+_TOPONYM = re.compile(r"(?:stan|abad|grad|gorod|burg|orda|kent|polis|insk|ovsk|evsk|sk)$")
 _COLLECTIVE = re.compile(
     r"[ \u00a0]+(?:family|families|clan|clans|dynasty|brothers|sisters|siblings|couple|"
     r"household)\b"
@@ -62,7 +63,9 @@ class Gazetteer:
     surnames: set[str] = field(default_factory=set)  # surname-shaped surnames of strong names
     given_names: set[str] = field(default_factory=set)
     eponym_uses: Counter[str] = field(default_factory=Counter)
+    person_uses: Counter[str] = field(default_factory=Counter)
     locative_uses: Counter[str] = field(default_factory=Counter)
+    mid_caps: set[str] = field(default_factory=set)
 
     @classmethod
     def build(cls, views: Sequence[DocumentView]) -> Gazetteer:
@@ -70,18 +73,19 @@ class Gazetteer:
         for view in views:
             gaz.lower_vocab |= view.lower_words
             gaz.domains |= view.domains
+            gaz.mid_caps |= view.mid_caps
+            for word, count in view.locative_words.items():
+                gaz.locative_uses[fold(word)] += count
         for view in views:
             for cand in view.candidates:
                 key = fold(cand.text)
                 if cand.rule == "model":
                     gaz.votes[key][cand.label] += 1
-                if len(words_of(cand.text)) == 1:
-                    if gaz.eponym_after(view.text, cand.end):
-                        gaz.eponym_uses[key] += 1
-                    if _LOCATIVE.search(
-                        view.text, max(0, cand.start - 12), cand.start
-                    ) and not _possessive_at(view.text, cand.end):
-                        gaz.locative_uses[key] += 1
+                words = words_of(cand.text)
+                if gaz.eponym_after(view.text, cand.end):
+                    gaz.eponym_uses[fold(words[-1])] += 1
+                elif len(words) == 1 and (cand.label == "PERSON" or cand.rule == "title"):
+                    gaz.person_uses[key] += 1
         for view in views:
             for cand in view.candidates:
                 core = gaz.person_core(cand)
@@ -92,6 +96,7 @@ class Gazetteer:
                     continue
                 gaz.strong_names[fold(core.text)] = core.text
                 last = words[-1]
+                gaz.person_uses[fold(last)] += 1
                 if has_surname_morphology(last):
                     gaz.surnames.add(last)
                 if not is_initial(words[0]) and words[0].lower() not in PARTICLES:
@@ -102,6 +107,9 @@ class Gazetteer:
     def is_common(self, word: str) -> bool:
         """A word the corpus also writes in lowercase: a common word, not a name."""
         bare = word.strip(".,;:’'").lower()
+        if "-" in bare and bare not in self.lower_vocab:
+            parts = [p for p in bare.split("-") if p != ""]
+            return len(parts) > 0 and all(p in self.lower_vocab for p in parts)
         return bare in self.lower_vocab or is_title(bare)
 
     def place_votes(self, value: str) -> tuple[int, int, int]:
@@ -165,6 +173,8 @@ class Gazetteer:
         key = fold(value)
         if key in NOT_NAMES or key.replace(" ", "") in self.domains:
             return True
+        if len(words) > 1 and words[-1].lower() in EPONYM_NOUNS:
+            return True  # "King Charles Street", "Nobel Prize"
         if len(words) == 1:
             word = words[0]
             if is_demonym(word) or is_title(word) or word.lower().endswith("gate"):
@@ -187,19 +197,21 @@ class Gazetteer:
             self.is_common(w) for w in words if not is_initial(w) and w.lower() not in PARTICLES
         ):
             return False
-        if any(self._mostly_place(w) for w in words):
+        if self._mostly_place(value):
             return False
-        if cand.rule == "title":
+        if cand.rule == "title" or (cand.person_cue and len(words) >= 2):
             return True
+        if any(self._mostly_place(w, 2) for w in words):
+            return False
         if len(words) < 2:
             return False
         if has_surname_morphology(words[-1]):
             return True
         return cand.label == "PERSON"
 
-    def _mostly_place(self, word: str) -> bool:
+    def _mostly_place(self, word: str, at_least: int = 1) -> bool:
         person, place, org = self.place_votes(word)
-        return place > person and place >= org and place > 0
+        return place > person and place >= org and place >= at_least
 
     def is_surname_like(self, word: str) -> bool:
         return word in self.surnames
@@ -226,13 +238,15 @@ class Gazetteer:
             person, place, _org = self.place_votes(word)
             if word in doc_parts:
                 return "weak"
-            if self.locative_uses[key] > 0 or self.eponym_uses[key] > 0:
+            if self.eponym_uses[key] > 0 and self.eponym_uses[key] >= self.person_uses[key]:
                 return None
-            if place > person:
+            if word in self.surnames and cand.label in ("ORG", "GPE", "NORP", "GAZ"):
+                return "weak" if place <= person + self.person_uses[key] else None
+            if self.locative_uses[key] > 0 or place > person or _TOPONYM.search(word):
                 return None
-            if cand.label == "PERSON" or (
-                word in self.surnames and cand.label in ("ORG", "GPE", "NORP")
-            ):
+            if word not in self.mid_caps and not cand.person_cue and cand.rule != "title":
+                return None  # only ever capitalised at the start of a sentence
+            if cand.label == "PERSON":
                 return "weak"
             return None
         if (

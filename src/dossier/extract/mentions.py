@@ -93,6 +93,7 @@ class _Accepted:
     label: EntityLabel
     kind: str  # key of _PRIORITY
     collective: bool = False
+    alias_of: _Accepted | None = None  # an acronym given in brackets after the full name
 
     @property
     def rank(self) -> tuple[int, int]:
@@ -179,7 +180,11 @@ def _document_mentions(view: DocumentView, gaz: Gazetteer, org_terms: set[str]) 
                     parts.update({words[0], raw[0]})
                 parts.update({words[-1], raw[-1], words[-1].split()[-1]})
     accepted: list[_Accepted] = []
+    signatures: list[Candidate] = []
     for cand, core in cores:
+        if cand.rule == "signature2":
+            signatures.append(cand)
+            continue
         verdict = None if core is None else gaz.person_label(core, parts)
         if core is not None and verdict is not None:
             if _eponym(gaz, text, core):
@@ -191,12 +196,67 @@ def _document_mentions(view: DocumentView, gaz: Gazetteer, org_terms: set[str]) 
                 )
             )
         elif _is_org(cand, gaz):
-            kind = "org-quoted" if cand.rule == "quoted" else "org-model"
+            kind = "org-model" if cand.rule == "model" else "org-quoted"
             accepted.append(_Accepted(cand.start, cand.end, "ORG", kind))
     accepted.extend(_search_people(view, gaz, parts, accepted))
+    person_ends = {a.end for a in accepted if a.label == "PERSON"}
+    for cand in signatures:
+        # "Oliver Windridge, rights: applied": the rest of a signature line after a name
+        if text[cand.start - 2 : cand.start] in (", ", ",\u00a0") and cand.start - 2 in person_ends:
+            accepted.append(_Accepted(cand.start, cand.end, "ORG", "org-quoted"))
     accepted.extend(_search_orgs(view, org_terms))
-    chosen = _resolve_overlaps(accepted, view)
+    accepted.extend(_acronyms(text, accepted))
+    accepted.extend(_coordinated(text, accepted, gaz))
+    chosen = _resolve_overlaps(accepted, view, gaz)
     return _build(view, chosen)
+
+
+_ACRONYM_AFTER = re.compile(r"[ \u00a0]*\(([A-Z][A-Za-z0-9&.\- ]{0,12}[A-Z0-9])\)")
+
+
+_COORDINATED = re.compile(
+    r"(?:[ \u00a0]+and|[ \u00a0]+or|[ \u00a0]*&)[ \u00a0]+"
+    r"((?:The[ \u00a0]+)?[A-Z][\w-]+(?:[ \u00a0][A-Z][\w-]+){0,2})(?![\w-])"
+)
+
+
+def _coordinated(text: str, accepted: list[_Accepted], gaz: Gazetteer) -> list[_Accepted]:
+    """ "Visa and Mastercard": a name coordinated with an organisation is one too."""
+    out: list[_Accepted] = []
+    for item in accepted:
+        if item.label != "ORG" or item.kind == "org-gazetteer":
+            continue
+        match = _COORDINATED.match(text, item.end, min(len(text), item.end + 60))
+        if match is None:
+            continue
+        for piece in clean_span(text, match.start(1), match.end(1), person=False):
+            value = text[piece.start : piece.end]
+            words = words_of(value)
+            person, place, _org = gaz.place_votes(value)
+            if all(gaz.is_common(w) for w in words) or place > 1 or person > 0:
+                continue
+            out.append(_Accepted(piece.start, piece.end, "ORG", "org-gazetteer"))
+    return out
+
+
+def _acronyms(text: str, accepted: list[_Accepted]) -> list[_Accepted]:
+    """ "Democratic Choice of Kazakhstan (DCK)": the bracketed acronym is the same organisation."""
+    out: list[_Accepted] = []
+    for item in accepted:
+        if item.label != "ORG":
+            continue
+        match = _ACRONYM_AFTER.match(text, item.end, min(len(text), item.end + 20))
+        if match is None:
+            continue
+        acronym = match.group(1)
+        letters = [c for c in acronym if c.isalpha()]
+        if sum(c.isupper() for c in letters) < max(2, len(letters) - 1):
+            continue
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", text[item.start : item.end]))
+        if not initials.upper().startswith(acronym[0]) and acronym[0] not in initials:
+            continue
+        out.append(_Accepted(match.start(1), match.end(1), "ORG", "org-quoted", alias_of=item))
+    return out
 
 
 def _eponym(gaz: Gazetteer, text: str, cand: Candidate) -> bool:
@@ -212,7 +272,7 @@ def _is_org(cand: Candidate, gaz: Gazetteer) -> bool:
     key = fold(value)
     if key == "" or key in _NOT_ORGS or "://" in value or value.startswith("www.") or "@" in value:
         return False
-    if not any(c.isupper() or c.isdigit() for c in value):
+    if not any(c.isupper() or c.isdigit() for c in value) and cand.rule != "signature":
         return False
     if cand.rule != "quoted" and value.isdigit():
         return False
@@ -273,6 +333,9 @@ def _org_terms(views: Sequence[DocumentView], gaz: Gazetteer) -> set[str]:
         for cand in view.candidates:
             if cand.label == "ORG" and _is_org(cand, gaz):
                 value = cand.text.replace("\u00a0", " ")
+                person, place, org = gaz.place_votes(value)
+                if (place >= org and place > 0) or person > org:
+                    continue
                 words = words_of(value)
                 if len(value) < 2 or (len(words) == 1 and gaz.is_common(value)):
                     continue
@@ -297,20 +360,64 @@ def _search_orgs(view: DocumentView, terms: set[str]) -> list[_Accepted]:
     ]
 
 
-def _resolve_overlaps(items: list[_Accepted], view: DocumentView) -> list[_Accepted]:
+def _resolve_overlaps(
+    items: list[_Accepted], view: DocumentView, gaz: Gazetteer
+) -> list[_Accepted]:
     chosen: list[_Accepted] = []
     occupied: list[tuple[int, int]] = []
     for item in sorted(items, key=lambda a: a.rank, reverse=True):
         if item.end <= item.start:
             continue
-        if any(item.start < e and s < item.end for s, e in occupied):
-            continue
         if any(s <= item.start < e for s, e in view.urls):
             continue
+        if any(item.start < e and s < item.end for s, e in occupied):
+            if item.label != "ORG":
+                continue
+            trimmed = _trim_outside(view.text, item, occupied, gaz)
+            if trimmed is None:
+                continue
+            item = trimmed  # noqa: PLW2901
         chosen.append(item)
         occupied.append((item.start, item.end))
     chosen.sort(key=lambda a: (a.start, a.end))
     return chosen
+
+
+def _trim_outside(
+    text: str, item: _Accepted, occupied: list[tuple[int, int]], gaz: Gazetteer
+) -> _Accepted | None:
+    """The longest part of an organisation span that no stronger mention took."""
+    free = [True] * (item.end - item.start)
+    for s, e in occupied:
+        for i in range(max(s, item.start), min(e, item.end)):
+            free[i - item.start] = False
+    best: tuple[int, int] | None = None
+    i = 0
+    while i < len(free):
+        if free[i]:
+            j = i
+            while j < len(free) and free[j]:
+                j += 1
+            if best is None or j - i > best[1] - best[0]:
+                best = (item.start + i, item.start + j)
+            i = j
+        else:
+            i += 1
+    if best is None:
+        return None
+    pieces = clean_span(text, best[0], best[1], person=False)
+    if len(pieces) == 0:
+        return None
+    piece = max(pieces, key=lambda p: p.end - p.start)
+    value = text[piece.start : piece.end]
+    words = [w for w in words_of(value) if w.lower() not in _ORG_STOP]
+    if len(value) < 2 or len(words) == 0 or not any(c.isupper() for c in value):
+        return None
+    if not (words[0][0].isupper() and words[-1][0].isupper()):
+        return None
+    if all(gaz.is_common(w) for w in words) and not has_org_cue(value):
+        return None
+    return _Accepted(piece.start, piece.end, "ORG", item.kind)
 
 
 def _build(view: DocumentView, chosen: list[_Accepted]) -> DocumentMentions:
@@ -338,6 +445,12 @@ def _build(view: DocumentView, chosen: list[_Accepted]) -> DocumentMentions:
             )
             entities[key] = entity
         entity.aliases |= {s for s in cluster.spellings if s != entity.name}
+    chosen_ids = {id(item) for item in chosen}
+    acronyms: dict[str, str] = {}
+    for item in chosen:
+        full = item.alias_of
+        if full is not None and id(full) in chosen_ids:
+            acronyms[_org_key(text[item.start : item.end])] = _org_key(text[full.start : full.end])
     mentions: list[Mention] = []
     cited_by_key: dict[str, list[bool]] = defaultdict(list)
     person_index = 0
@@ -351,6 +464,7 @@ def _build(view: DocumentView, chosen: list[_Accepted]) -> DocumentMentions:
             entity_key = None if link is None else cluster_keys[link]
         else:
             org_key = _org_key(value)
+            org_key = acronyms.get(org_key, org_key)
             entity_key = local_entity_key(content_hash, "ORG", org_key)
             org_forms[entity_key][value.replace("\u00a0", " ")] += 1
         if entity_key is not None:

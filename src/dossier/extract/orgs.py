@@ -39,7 +39,7 @@ ORG_CUES: frozenset[str] = (
     university college academy school movement initiative coalition alliance federation
     network society centre center party partiyasy partiya front league club network
     watch international unit project programme program house church mosque council
-    newspaper news times post journal magazine radio tv television channel agency press
+    newspaper news times post journal magazine radio tv television channel agency press ngo
     """
     )
     | PUBLIC_BODY_CUES

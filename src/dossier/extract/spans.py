@@ -88,6 +88,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             end -= 1
             continue
         value = text[start:end]
+        if value.count("(") > value.count(")") and value.rfind("(") > 0:
+            end = start + value.rfind("(")
+            continue
         if end > start and text[end - 1] in ')”»’"' and not _balanced(value):
             end -= 1
             continue
@@ -139,6 +142,10 @@ def _clean_piece(text: str, start: int, end: int, person: bool) -> Piece | None:
             start, end = _trim(text, start, end)
             continue
         break
+    if not person:
+        generic = re.search(r"[ \u00a0]+NGOs?$", text[start:end])  # "Freedom for Eurasia NGO"
+        if generic is not None and generic.start() > 0:
+            end = start + generic.start()
     if end <= start or not any(c.isalnum() for c in text[start:end]):
         return None
     return Piece(start, end, " ".join(titles) if len(titles) > 0 else None)
