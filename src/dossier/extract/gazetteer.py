@@ -142,6 +142,12 @@ class Gazetteer:
                 i += 1
                 continue
             break
+        # "Prisoner of Conscience Max Bokayev": a known full name at the end
+        while len(matches) - i >= 3:
+            rest = text[matches[i + 1].start() :]
+            if fold(rest) not in self.strong_names:
+                break
+            i += 1
         if i == 0:
             return cand
         cut = matches[i].start()
@@ -201,7 +207,7 @@ class Gazetteer:
             return False
         if cand.rule == "title" or (cand.person_cue and len(words) >= 2):
             return True
-        if any(self._mostly_place(w, 2) for w in words):
+        if any(self._mostly_place(w, 2) for w in words if not has_surname_morphology(w)):
             return False
         if len(words) < 2:
             return False

@@ -49,10 +49,10 @@ _ORG_STOP = frozenset({"of", "the", "and", "for", "in", "on", "&", "de", "du", "
 
 # Ranking when candidate spans overlap: higher wins, then the longer span.
 _PRIORITY = {
-    "person-strong": 5,
+    "person-strong": 6,
+    "person-weak": 5,
+    "person-gazetteer": 5,
     "org-quoted": 4,
-    "person-weak": 3,
-    "person-gazetteer": 3,
     "org-model": 2,
     "org-gazetteer": 1,
 }
