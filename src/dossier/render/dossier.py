@@ -100,6 +100,7 @@ ID_LABELS: tuple[tuple[str, str], ...] = (
     ("birthCountry", "Country of birth"),
     ("nationality", "Nationality"),
     ("citizenship", "Citizenship"),
+    ("country", "Country linked in the sources"),
     ("gender", "Gender"),
     ("passportNumber", "Passport number"),
     ("idNumber", "National identification number"),
@@ -781,11 +782,11 @@ def _country(code: str) -> str:
 
 def _relation_phrase(rel: RelationItem) -> str:
     label = rel.relationship or rel.kind
-    if rel.outgoing:
+    if rel.outgoing or rel.kind == "associate":  # associates are symmetric
         return label[:1].upper() + label[1:]
-    return f"Related as {label} (reverse)" if rel.kind in ("family", "associate") else (
-        f"{rel.kind.title()} ({label})"
-    )
+    if rel.kind == "family":
+        return f"This person is their {label}"
+    return f"{rel.kind.title()} ({label})"
 
 
 def dossier_context(
