@@ -37,7 +37,7 @@ _NAME_WORD = (
     r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІ][a-zà-öø-ÿа-яёәғқңөұүһі’'-]*[a-zà-öø-ÿа-яёәғқңөұүһі]|[A-Z]\.)"
 )
 _PARTICLE = "|".join(sorted(PARTICLES))
-_NAME_SEQ = rf"{_NAME_WORD}(?:[ \u00a0](?:(?:{_PARTICLE})[ \u00a0])*{_NAME_WORD}){{0,3}}"
+_NAME_SEQ = rf"{_NAME_WORD}(?:[ \u00a0]{{1,2}}(?:(?:{_PARTICLE})[ \u00a0])*{_NAME_WORD}){{0,3}}"
 _MODIFIERS = frozenset(
     {"former", "late", "acting", "interim", "then", "then-president", "then-prime"}
 )
@@ -99,6 +99,12 @@ _CONNECTOR = r"(?:of|for|the|on|in|into|&|de|des|du)"
 # A capitalised phrase that may be an organisation's name.
 _ORG_SEQ = re.compile(
     rf"(?<![\w-]){_CAP_WORD}(?:[ \u00a0/](?:{_CONNECTOR}[ \u00a0])*{_CAP_WORD}){{1,9}}(?![\w-])"
+)
+# The author opening a note: "[43] Bagdat Asylbek, Human Rights Bureau ...; Sarah McCloskey, ..."
+_AUTHOR = re.compile(
+    rf"(?:^[ \t\u00a0]*\[\d{{1,4}}\][ \t\u00a0]*|;[ \u00a0]+)"
+    rf"({_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{1,2}}),[ \u00a0]",
+    re.M,
 )
 # A signature line: "Adam Hug, Director, Foreign Policy Centre (in a personal capacity)".
 _SIGNATURE = re.compile(
@@ -265,6 +271,8 @@ def _rule_candidates(text: str) -> list[Candidate]:
                 Candidate(piece.start, piece.end, text[piece.start : piece.end], "ORG", "quoted")
             )
     out.extend(_org_rule_candidates(text))
+    for match in _AUTHOR.finditer(text):
+        out.append(Candidate(match.start(1), match.end(1), match.group(1), "PERSON", "author"))
     return out
 
 

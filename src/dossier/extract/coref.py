@@ -31,6 +31,7 @@ class PersonMention:
     end: int
     text: str
     collective: bool = False  # "the Meldekhan family", "the Kulibayevs"
+    title: str | None = None  # the title or honorific right before it ("Mr.", "Prince")
 
 
 @dataclass
@@ -42,6 +43,13 @@ class PersonCluster:
     spellings: set[str] = field(default_factory=set)  # as written
     first_name: str | None = None
     last_name: str | None = None
+
+
+# Titles used with a given name or alone; never a link to another person's surname.
+ROYAL_TITLES = frozenset(
+    {"prince", "princess", "king", "queen", "emperor", "empress", "pope", "saint", "sheikh"}
+    | {"emir", "sultan", "shah", "tsar", "czar", "sir", "dame", "lady", "tsarina"}
+)
 
 
 def _full_key(words: list[str]) -> tuple[str, str]:
@@ -95,7 +103,20 @@ def resolve_people(
         elif len(words) == 1:
             word = strip_possessive(words[0])
             word_key = skeleton(word)
-            fits = by_surname.get(word_key, set()) | by_given.get(word_key, set())
+            title = None if mention.title is None else mention.title.lower().rstrip(".")
+            if title in ROYAL_TITLES:
+                # "Prince Andrew" is not Andrew Roth: a person of his own
+                own = f"{mention.title} {word}"
+                if own not in singles:
+                    singles[own] = len(clusters)
+                    clusters.append(PersonCluster(name=own))
+                    forms[i] = own
+                links[i] = singles[own]
+                continue
+            fits = set(by_surname.get(word_key, set()))
+            if title is None:
+                # a bare word may be a given name ("Bauyrzhan"); "Mr. X" is always a surname
+                fits |= by_given.get(word_key, set())
             plural = word_key.endswith("s") and len(by_surname.get(word_key[:-1], set())) > 0
             if len(fits) == 0 and plural:
                 continue  # "the Kulibayevs": a family, not one person

@@ -205,9 +205,11 @@ class Gazetteer:
             return False
         if self._mostly_place(value):
             return False
-        if cand.rule == "title" or (cand.person_cue and len(words) >= 2):
+        if cand.rule in ("title", "author") or (cand.person_cue and len(words) >= 2):
             return True
-        if any(self._mostly_place(w, 2) for w in words if not has_surname_morphology(w)):
+        lenient = cand.rule == "morph" or has_surname_morphology(words[-1])
+        at_least = 5 if lenient else 2
+        if any(self._mostly_place(w, at_least) for w in words if not has_surname_morphology(w)):
             return False
         if len(words) < 2:
             return False

@@ -26,6 +26,7 @@ from dossier.extract.names import (
     fold,
     is_demonym,
     is_initial,
+    is_title,
     name_key,
     name_words,
     normal_form,
@@ -420,13 +421,26 @@ def _trim_outside(
     return _Accepted(piece.start, piece.end, "ORG", item.kind)
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z-]*\.?)[ \u00a0]+$")
+
+
+def _title_before(text: str, start: int) -> str | None:
+    match = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    if match is None or not is_title(match.group(1)):
+        return None
+    return match.group(1)
+
+
 def _build(view: DocumentView, chosen: list[_Accepted]) -> DocumentMentions:
     text = view.text
     source = view.source
     content_hash = source.content_hash
     people = [a for a in chosen if a.label == "PERSON"]
     person_mentions = [
-        PersonMention(a.start, a.end, text[a.start : a.end], a.collective) for a in people
+        PersonMention(
+            a.start, a.end, text[a.start : a.end], a.collective, _title_before(text, a.start)
+        )
+        for a in people
     ]
     links, clusters = resolve_people(person_mentions)
     entities: dict[str, LocalEntity] = {}

@@ -36,7 +36,8 @@ TITLES: frozenset[str] = wordset(
     chairman chairwoman chairperson chair founder co-founder owner president-elect
     spokesman spokeswoman spokesperson king queen prince princess emir sheikh sultan
     shah tsar czar pope cardinal bishop archbishop imam rabbi reverend rev father fr
-    pastor sister brother saint protester protestor prisoner journalist reporter editor blogger activist dissident
+    pastor sister brother saint protester protestor prisoner journalist reporter editor
+    blogger activist dissident
     defender campaigner businessman businesswoman billionaire tycoon oligarch banker
     financier investor economist analyst expert researcher academic scholar historian
     author writer poet leader coach manager striker midfielder defender goalkeeper
