@@ -524,8 +524,7 @@ def _sanction(data: dict[str, Any], where: str) -> SanctionRecord:
     except InvalidData as exc:
         raise ScreeningError(f"{where}: {exc}") from exc
     fields = {
-        name: sorted(set(entity.get(name, quiet=True)))
-        for name in (*SANCTION_FIELDS, "entity")
+        name: sorted(set(entity.get(name, quiet=True))) for name in (*SANCTION_FIELDS, "entity")
     }
     return SanctionRecord(str(entity.id), fields)
 

@@ -57,12 +57,20 @@ class Resource:
 
 
 def coverage(entities: Sequence[StatementEntity]) -> dict[str, Any]:
+    """Sources' publication dates and the countries named; invalid values are left out
+    here (the round-trip check reports them)."""
     dates: set[str] = set()
     countries: set[str] = set()
     for entity in entities:
         if entity.schema.is_a("Document"):
-            dates.update(entity.get("publishedAt", quiet=True))
-        countries.update(entity.get_type_values(registry.country))
+            for value in entity.get("publishedAt", quiet=True):
+                date = registry.date.clean_text(value)
+                if date is not None:
+                    dates.add(date)
+        for value in entity.get_type_values(registry.country):
+            country = registry.country.clean_text(value)
+            if country is not None:
+                countries.add(country)
     data: dict[str, Any] = {"countries": sorted(countries), "frequency": "never"}
     if len(dates) > 0:
         data["start"] = min(dates)
