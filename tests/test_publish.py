@@ -7,6 +7,7 @@ import hashlib
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from followthemoney.dataset import Dataset
@@ -197,7 +198,8 @@ def test_target_file_holds_target_evidence_relations_and_other_ends(tmp_path: Pa
         [DOC, TARGET, BROTHER, FAMILY, POSITION, OCCUPANCY, EV_TORTURE, EV_CONTEXT]
     )
     assert lines == sorted(lines)
-    store = load_entity_file_store(tmp_path / TARGET_FILE, Linker[StatementEntity]({}))
+    linker: Any = Linker[StatementEntity]({})  # typed as a Resolver; only used as a linker
+    store = load_entity_file_store(tmp_path / TARGET_FILE, linker)
     assert len(list(store.default_view().entities())) == 8
 
 
