@@ -88,7 +88,8 @@ PERSON_NOUNS = TITLES | wordset(
 _APPOSITION = re.compile(
     r"[ \u00a0]*(?:,[ \u00a0]+(?:who|whose)\b|,[ \u00a0]+(?:aged|age)[ \u00a0]+\d"
     r"|[ \u00a0]+\((?:aged[ \u00a0])?\d{1,3}\)"
-    r"|,[ \u00a0]+(?:a|an|the|his|her|their)[ \u00a0]+(?:[\w’'-]+[ \u00a0]+){0,4}?([a-z-]+)\b)"
+    r"|,[ \u00a0]+(?:(?:formerly|currently|now|once|later|also|then)[ \u00a0]+)?"
+    r"(?:a|an|the|his|her|their)[ \u00a0]+(?:[\w’'-]+[ \u00a0]+){0,4}?([a-z-]+)\b)"
 )
 # "in Zhanaozen": words used as places.
 _LOCATIVE_WORD = re.compile(
@@ -103,7 +104,7 @@ _ORG_SEQ = re.compile(
 # The author opening a note: "[43] Bagdat Asylbek, Human Rights Bureau ...; Sarah McCloskey, ..."
 _AUTHOR = re.compile(
     rf"(?:^[ \t\u00a0]*\[\d{{1,4}}\][ \t\u00a0]*|;[ \u00a0]+)"
-    rf"({_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{1,2}}),[ \u00a0]",
+    rf"({_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{1,2}})(?:,|[ \u00a0]and)[ \u00a0]",
     re.M,
 )
 # A signature line: "Adam Hug, Director, Foreign Policy Centre (in a personal capacity)".
@@ -117,11 +118,19 @@ _FUNCTION_WORDS = wordset(
     """
 )
 # A lowercase type noun followed by the name: "channel Khabar", "facility SI-18".
+_TYPE_NOUNS = (
+    r"(?:channel|newspaper|company|companies|holding|party|parties|movement|movements|outlet|"
+    r"website|portal|organi[sz]ations?|foundation|magazine|broadcaster|agency|facility|firm|"
+    r"coalition|bank|banks|publication|network|group|groups)"
+)
 _TYPED_NAME = re.compile(
-    r"\b(?:channel|newspaper|company|holding|party|movement|outlet|website|portal|"
-    r"organi[sz]ation|foundation|magazine|broadcaster|agency|facility|firm|coalition|bank|"
-    r"broadcaster|publication|network|group)[ \u00a0]+"
+    rf"\b{_TYPE_NOUNS}[ \u00a0]+"
     rf"((?:{_CAP_WORD}|[A-Z]{{1,4}}-\d+)(?:[ \u00a0]{_CAP_WORD}){{0,3}})(?![\w-])"
+)
+# The name followed by its type: "the Ak Zhol party", "Koshe movement".
+_NAME_TYPED = re.compile(
+    rf"(?<![\w-])((?:{_CAP_WORD})(?:[ \u00a0]{_CAP_WORD}){{0,3}})[ \u00a0]+"
+    r"(?:party|movement|coalition|newspaper|channel|foundation)\b"
 )
 # Single words that name a legislature or similar body.
 _BODY_WORDS = wordset(
@@ -140,6 +149,21 @@ class Candidate:
     rule: str  # "model", "title", "caps", "camel", "morph", "quoted", "orgcue", "gazetteer"
     title: str | None = None
     person_cue: bool = False  # an apposition says this is a person
+    possessive: bool = False  # followed by ’s
+    determiner: bool = False  # "the Khan": after "the", and no noun follows
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \u00a0]+$")
+_NOUN_AFTER = re.compile(r"(?:[’']s)?[ \u00a0]+[a-z]")
+
+
+def with_context(cand: Candidate, text: str) -> Candidate:
+    """Set the possessive and determiner flags of ``cand`` from the text around it."""
+    cand.possessive = text[cand.end : cand.end + 2] in ("’s", "'s")
+    before = _THE_BEFORE.search(text, max(0, cand.start - 6), cand.start) is not None
+    after = _NOUN_AFTER.match(text, cand.end, min(len(text), cand.end + 5)) is not None
+    cand.determiner = before and not after
+    return cand
 
 
 @dataclass
@@ -189,6 +213,9 @@ def collect(source: SourceDocument, doc: Doc) -> DocumentView:
                 )
             )
     candidates.extend(_rule_candidates(text))
+    candidates.extend(_surname_candidates(text))
+    for cand in candidates:
+        with_context(cand, text)
     urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
     domains: set[str] = set()
     for start, end in urls:
@@ -201,7 +228,7 @@ def collect(source: SourceDocument, doc: Doc) -> DocumentView:
         text=text,
         candidates=candidates,
         cited=cited_regions(text),
-        lower_words=set(_LOWER_WORD.findall(text)),
+        lower_words=set(_LOWER_WORD.findall(_URL.sub(" ", text))),
         domains=domains,
         urls=urls,
         locative_words=Counter(m.group(1) for m in _LOCATIVE_WORD.finditer(text)),
@@ -276,6 +303,20 @@ def _rule_candidates(text: str) -> list[Candidate]:
     return out
 
 
+_SURNAME_WORD = re.compile(
+    r"(?<=[a-z,;:][ \u00a0])[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?(?![\w-])(?![ \u00a0][A-Z])"
+)
+
+
+def _surname_candidates(text: str) -> list[Candidate]:
+    """A lone surname-shaped word inside a sentence ("a meeting with Asanov")."""
+    return [
+        Candidate(m.start(), m.end(), m.group(), "SURNAME", "morph")
+        for m in _SURNAME_WORD.finditer(text)
+        if has_surname_morphology(m.group())
+    ]
+
+
 def _org_rule_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for match in _ORG_SEQ.finditer(text):
@@ -298,7 +339,7 @@ def _org_rule_candidates(text: str) -> list[Candidate]:
             out.append(
                 Candidate(piece.start, piece.end, text[piece.start : piece.end], "ORG", "orgcue")
             )
-    for match in _TYPED_NAME.finditer(text):
+    for match in [*_TYPED_NAME.finditer(text), *_NAME_TYPED.finditer(text)]:
         for piece in clean_span(text, match.start(1), match.end(1), person=False):
             out.append(
                 Candidate(piece.start, piece.end, text[piece.start : piece.end], "ORG", "typed")

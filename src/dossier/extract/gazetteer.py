@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dossier.extract.candidates import Candidate, DocumentView
 from dossier.extract.names import (
     EPONYM_NOUNS,
     PARTICLES,
+    PLACE_NOUNS,
     fold,
     has_surname_morphology,
     is_demonym,
@@ -40,6 +41,7 @@ NOT_NAMES: frozenset[str] = wordset(
     """
 )
 # Place-name endings (Kyzylorda, Shymkent, Uralsk, Ashgabat, Petersburg, Kazakhstan).
+_POSSESSIVE_END = re.compile(r"[’']s?$")
 _TOPONYM = re.compile(r"(?:stan|abad|grad|gorod|burg|orda|kent|polis|insk|ovsk|evsk|sk)$")
 _COLLECTIVE = re.compile(
     r"[ \u00a0]+(?:family|families|clan|clans|dynasty|brothers|sisters|siblings|couple|"
@@ -148,10 +150,14 @@ class Gazetteer:
             if fold(rest) not in self.strong_names:
                 break
             i += 1
-        if i == 0:
+        end = len(text)
+        if len(matches) - i >= 3 and fold(matches[-1].group()) in NOT_NAMES:
+            end = matches[-2].end()  # "William Tompson Twitter post", "Maxim Eristavi’s Twitter"
+            end -= len(text[:end]) - len(_POSSESSIVE_END.sub("", text[:end]))
+        if i == 0 and end == len(text):
             return cand
         cut = matches[i].start()
-        return Candidate(cand.start + cut, cand.end, text[cut:], cand.label, cand.rule, cand.title)
+        return replace(cand, start=cand.start + cut, end=cand.start + end, text=text[cut:end])
 
     def name_like(self, value: str) -> bool:
         """Every word is a capitalised word, initial or particle; not a URL, number or org."""
@@ -179,8 +185,12 @@ class Gazetteer:
         key = fold(value)
         if key in NOT_NAMES or key.replace(" ", "") in self.domains:
             return True
-        if len(words) > 1 and words[-1].lower() in EPONYM_NOUNS:
-            return True  # "King Charles Street", "Nobel Prize"
+        if len(words) > 1 and (
+            words[-1].lower() in EPONYM_NOUNS or words[-1].lower() in PLACE_NOUNS
+        ):
+            return True  # "King Charles Street", "Nobel Prize", "Dzungar Khanate"
+        if len(words) > 1 and any(re.search(r"[’']s$", w) for w in words[:-1]):
+            return True  # "Jehovah’s Witnesses"
         if len(words) == 1:
             word = words[0]
             if is_demonym(word) or is_title(word) or word.lower().endswith("gate"):
@@ -205,6 +215,8 @@ class Gazetteer:
             return False
         if self._mostly_place(value):
             return False
+        if any(self._mostly_place(w, 5) for w in words if not has_surname_morphology(w)):
+            return False  # "President Nazarbayev Kazakhstan"
         if cand.rule in ("title", "author") or (cand.person_cue and len(words) >= 2):
             return True
         lenient = cand.rule == "morph" or has_surname_morphology(words[-1])
@@ -216,6 +228,13 @@ class Gazetteer:
         if has_surname_morphology(words[-1]):
             return True
         return cand.label == "PERSON"
+
+    def is_certain(self, cand: Candidate) -> bool:
+        """Strong evidence beyond the model's label: a title, a note author, an apposition,
+        surname morphology, a shouted or glued name."""
+        if cand.rule in ("title", "author", "caps", "camel", "morph") or cand.person_cue:
+            return True
+        return has_surname_morphology(words_of(cand.text)[-1])
 
     def _mostly_place(self, word: str, at_least: int = 1) -> bool:
         person, place, org = self.place_votes(word)
@@ -243,6 +262,8 @@ class Gazetteer:
             key = fold(word)
             if split_camel(word) is not None:
                 return "strong"
+            if cand.determiner:
+                return None  # "the Khan": a title or a common noun, not a name
             person, place, _org = self.place_votes(word)
             if word in doc_parts:
                 return "weak"
@@ -252,9 +273,14 @@ class Gazetteer:
                 return "weak" if place <= person + self.person_uses[key] else None
             if self.locative_uses[key] > 0 or place > person or _TOPONYM.search(word):
                 return None
-            if word not in self.mid_caps and not cand.person_cue and cand.rule != "title":
+            if (
+                word not in self.mid_caps
+                and not cand.person_cue
+                and cand.rule != "title"
+                and not cand.possessive
+            ):
                 return None  # only ever capitalised at the start of a sentence
-            if cand.label == "PERSON":
+            if cand.label == "PERSON" or (cand.label == "SURNAME" and place == 0 and _org == 0):
                 return "weak"
             return None
         if (

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dossier.extract.candidates import Candidate, DocumentView, collect
+from dossier.extract.candidates import Candidate, DocumentView, collect, with_context
 from dossier.extract.coref import PersonMention, resolve_people
 from dossier.extract.gazetteer import Gazetteer, words_of
 from dossier.extract.names import (
@@ -49,8 +49,9 @@ _NOT_ORGS = frozenset({"covid", "covid 19", "coronavirus", "sars cov 2"})
 _ORG_STOP = frozenset({"of", "the", "and", "for", "in", "on", "&", "de", "du", "des", "la", "le"})
 
 # Ranking when candidate spans overlap: higher wins, then the longer span.
-_PRIORITY = {
+_PRIORITY: dict[str, float] = {
     "person-strong": 6,
+    "org-typed": 5.5,
     "person-weak": 5,
     "person-gazetteer": 5,
     "org-quoted": 4,
@@ -97,7 +98,7 @@ class _Accepted:
     alias_of: _Accepted | None = None  # an acronym given in brackets after the full name
 
     @property
-    def rank(self) -> tuple[int, int]:
+    def rank(self) -> tuple[float, int]:
         return _PRIORITY[self.kind], self.end - self.start
 
 
@@ -187,17 +188,20 @@ def _document_mentions(view: DocumentView, gaz: Gazetteer, org_terms: set[str]) 
             signatures.append(cand)
             continue
         verdict = None if core is None else gaz.person_label(core, parts)
+        if core is not None and verdict == "weak" and not _supported(core, gaz, parts, view):
+            verdict = None
         if core is not None and verdict is not None:
             if _eponym(gaz, text, core):
                 continue
-            kind = "person-strong" if verdict == "strong" else "person-weak"
+            certain = verdict == "strong" and gaz.is_certain(core)
+            kind = "person-strong" if certain else "person-weak"
             accepted.append(
                 _Accepted(
                     core.start, core.end, "PERSON", kind, gaz.collective_after(text, core.end)
                 )
             )
         elif _is_org(cand, gaz):
-            kind = "org-model" if cand.rule == "model" else "org-quoted"
+            kind = {"model": "org-model", "typed": "org-typed"}.get(cand.rule, "org-quoted")
             accepted.append(_Accepted(cand.start, cand.end, "ORG", kind))
     accepted.extend(_search_people(view, gaz, parts, accepted))
     person_ends = {a.end for a in accepted if a.label == "PERSON"}
@@ -209,6 +213,13 @@ def _document_mentions(view: DocumentView, gaz: Gazetteer, org_terms: set[str]) 
     accepted.extend(_acronyms(text, accepted))
     accepted.extend(_coordinated(text, accepted, gaz))
     chosen = _resolve_overlaps(accepted, view, gaz)
+    # One label per string in a document: a name the text calls a party or a company
+    # ("the Ak Zhol party") is not a person elsewhere in it, unless a rule made it certain.
+    typed = {fold(text[a.start : a.end]) for a in chosen if a.kind == "org-typed"}
+    for item in chosen:
+        name = fold(text[item.start : item.end])
+        if item.label == "PERSON" and item.kind != "person-strong" and name in typed:
+            item.label, item.kind = "ORG", "org-typed"
     return _build(view, chosen)
 
 
@@ -260,6 +271,13 @@ def _acronyms(text: str, accepted: list[_Accepted]) -> list[_Accepted]:
     return out
 
 
+def _supported(cand: Candidate, gaz: Gazetteer, parts: set[str], view: DocumentView) -> bool:
+    """A lone word in a citation (often a headline word) needs a name behind it."""
+    if " " in cand.text.strip() or not view.cited.covers(cand.start, cand.end):
+        return True
+    return cand.text in parts or cand.text in gaz.surnames
+
+
 def _eponym(gaz: Gazetteer, text: str, cand: Candidate) -> bool:
     return gaz.eponym_after(text, cand.end)
 
@@ -308,7 +326,7 @@ def _search_people(
     found: list[_Accepted] = []
     for match in pattern.finditer(text):
         value = match.group()
-        cand = Candidate(match.start(), match.end(), value, "GAZ", "gazetteer")
+        cand = with_context(Candidate(match.start(), match.end(), value, "GAZ", "gazetteer"), text)
         verdict = gaz.person_label(cand, parts)
         if verdict is None or _eponym(gaz, text, cand):
             continue

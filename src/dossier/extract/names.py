@@ -36,7 +36,7 @@ TITLES: frozenset[str] = wordset(
     chairman chairwoman chairperson chair founder co-founder owner president-elect
     spokesman spokeswoman spokesperson king queen prince princess emir sheikh sultan
     shah tsar czar pope cardinal bishop archbishop imam rabbi reverend rev father fr
-    pastor sister brother saint protester protestor prisoner journalist reporter editor
+    pastor saint protester protestor prisoner journalist reporter editor
     blogger activist dissident
     defender campaigner businessman businesswoman billionaire tycoon oligarch banker
     financier investor economist analyst expert researcher academic scholar historian
@@ -61,7 +61,7 @@ DEMONYMS: frozenset[str] = wordset(
     dungan dungans karakalpak karakalpaks tatar tatars ukrainian ukrainians belarusian
     belarusians american americans british briton britons english french german germans
     european europeans soviet soviets cossack cossacks mongol mongols han muslim muslims
-    christian christians jewish jews arab arabs turkish turk turks persian iranian
+    jewish jews arab arabs turkish turk turks persian iranian
     afghan afghans
     """
 )
@@ -76,6 +76,14 @@ EPONYM_NOUNS: frozenset[str] = wordset(
     stadium arena park hall museum library centre center hospital doctrine amendment
     principle effect syndrome disease scale index rule rules plan programme program
     report commission committee convention treaty agreement protocol declaration
+    """
+)
+
+# Nouns that end the name of a place or polity ("Dzungar Khanate", "Golden Horde").
+PLACE_NOUNS: frozenset[str] = wordset(
+    """
+    khanate empire horde kingdom republic region oblast province district city county valley
+    river lake mountains mountain sea desert steppe island islands state sultanate caliphate
     """
 )
 
