@@ -1,0 +1,640 @@
+"""Who did what to whom, from the dependency parse.
+
+For one name mention in one sentence, ``findings`` climbs from the name to the
+noun phrase it heads (through titles, appositions, coordination and
+"including"), reads the phrase's grammatical function (subject of an active
+verb, passive subject, object, "by"-agent, "against"-object, "according to",
+speaker of a reporting verb, caller of "urge"/"call on") and combines it with
+what the governing word means (``allegations``). Names are never looked up:
+the same sentence frame gives the same part to any name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from dossier.extract import allegations as lex
+from dossier.extract.allegations import lemma
+from dossier.model import Category, Part
+
+# Nouns that describe the person they stand next to ("prosecutor Azamat
+# Kurmanov", "a son-in-law of X, Timur Kulibayev"): climbing through them keeps
+# the referent. Other common nouns ("the Tokayev government") change it.
+DESCRIPTOR_NOUNS: frozenset[str] = frozenset(
+    {
+        "president",
+        "prosecutor",
+        "minister",
+        "head",
+        "chief",
+        "director",
+        "chairman",
+        "chair",
+        "chairwoman",
+        "commissioner",
+        "ombudsman",
+        "ombudswoman",
+        "member",
+        "employee",
+        "deputy",
+        "general",
+        "officer",
+        "official",
+        "judge",
+        "governor",
+        "mayor",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "critic",
+        "secretary",
+        "ambassador",
+        "leader",
+        "founder",
+        "owner",
+        "shareholder",
+        "businessman",
+        "businesswoman",
+        "billionaire",
+        "oligarch",
+        "financier",
+        "tycoon",
+        "professor",
+        "prof.",
+        "fellow",
+        "analyst",
+        "researcher",
+        "expert",
+        "scholar",
+        "journalist",
+        "reporter",
+        "correspondent",
+        "editor",
+        "photographer",
+        "lawyer",
+        "attorney",
+        "defender",
+        "activist",
+        "campaigner",
+        "dissident",
+        "victim",
+        "student",
+        "doctor",
+        "musician",
+        "father",
+        "mother",
+        "son",
+        "daughter",
+        "son-in-law",
+        "daughter-in-law",
+        "father-in-law",
+        "brother",
+        "sister",
+        "wife",
+        "husband",
+        "relative",
+        "predecessor",
+        "successor",
+        "citizen",
+        "participant",
+        "man",
+        "woman",
+        "girl",
+        "boy",
+        "person",
+        "individual",
+        "officials",
+        "people",
+        "kazakhstanis",
+        "whistle-blower",
+        "figurehead",
+        "associate",
+        "colonel",
+        "staff",
+        "mr.",
+        "ms.",
+        "mrs.",
+        "dr.",
+    }
+)
+
+PERPETRATOR_SIDE: frozenset[str] = frozenset(
+    {"perpetrator", "ordered", "complicit", "beneficiary", "accused"}
+)
+# Which part wins when one sentence gives one entity several.
+PART_RANK: tuple[str, ...] = (
+    "ordered",
+    "perpetrator",
+    "complicit",
+    "beneficiary",
+    "accused",
+    "victim",
+    "witness",
+    "source",
+    "advocate",
+    "subject",
+)
+ADDRESSEE_VERBS: frozenset[str] = frozenset(
+    {"meet", "report", "complain", "appeal", "write", "inform", "tell", "petition", "turn"}
+)
+BEHEST_NOUNS: frozenset[str] = frozenset(
+    {"invitation", "request", "behest", "order", "orders", "instruction", "command", "initiative"}
+)
+INCLUDING: frozenset[str] = frozenset({"including", "namely", "like", "especially", "notably"})
+SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# Entity types a person's name is never an apposition of ("On 13 April 2022 ... X").
+NOT_REFERENTS: frozenset[str] = frozenset(
+    {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What one grammatical frame says about one entity."""
+
+    category: Category
+    part: Part
+    trigger: int  # token index of the word that carries the meaning
+
+
+def _is_verbal(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(child.dep_ in SUBJECT_DEPS for child in verb.children)
+
+
+def _subject_ids(verb: Token) -> set[int]:
+    ids: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS or child.dep_ in {"conj", "cc"}:
+            ids.update(word.i for word in child.subtree)
+    return ids
+
+
+def _object_category(verb: Token) -> Category | None:
+    """Category of what a verb governs (objects, complements), not its subject."""
+    return lex.subtree_category(verb, _subject_ids(verb) - {verb.i})
+
+
+def climb(root: Token, own: set[int], others: set[int]) -> Token:
+    """From a name's head word to the head of the noun phrase it stands for.
+
+    ``own`` are this mention's token indices, ``others`` those of other
+    entities' mentions (never climbed into: that would merge two referents).
+    """
+    token = root
+    for _ in range(12):
+        head = token.head
+        if head.i == token.i or (head.i in others and token.dep_ != "conj"):
+            return token
+        if head.ent_type_ in NOT_REFERENTS and token.dep_ != "conj":
+            return token
+        dep = token.dep_
+        if dep in {"compound", "flat", "appos", "conj", "nmod"} and head.pos_ in {
+            "NOUN",
+            "PROPN",
+            "PRON",
+        }:
+            if head.i in own or head.pos_ == "PROPN" or lemma(head) in DESCRIPTOR_NOUNS:
+                token = head
+                continue
+            if dep in {"appos", "conj"}:
+                token = head
+                continue
+            return token
+        if dep == "pobj" and head.lower_ in INCLUDING:
+            token = head.head
+            continue
+        if dep in {"appos", "npadvmod"} and head.pos_ == "PROPN":
+            token = head
+            continue
+        return token
+    return token
+
+
+def _climb_with_repair(root: Token, own: set[int], others: set[int]) -> Token:
+    token = climb(root, own, others)
+    # The name hung on a place or organisation ("SI-18 in Almaty Aset
+    # Dzhumadiyev"): find the title noun the place belongs to.
+    current = root
+    while current.head.i != current.i:
+        if current.dep_ in {"appos", "compound", "npadvmod"} and current.head.i not in own:
+            repaired = _title_repair(current.head)
+            if repaired is not None and repaired.i < root.i:
+                return climb(repaired, own, others)
+            break
+        if current.i == token.i:
+            break
+        current = current.head
+    if token.dep_ == "pobj" and token.i not in own:
+        repaired = _title_repair(token)
+        if repaired is not None and repaired.i < root.i:
+            return climb(repaired, own, others)
+    return token
+
+
+def _title_repair(token: Token) -> Token | None:
+    """ "head of facility SI-18 in Almaty Aset Dzhumadiyev": the parser hangs the
+    name on the place; the title noun before it is what the name stands for."""
+    current = token
+    for _ in range(4):
+        if current.dep_ != "pobj" or current.head.dep_ != "prep":
+            return None
+        governor = current.head.head
+        if lemma(governor) in DESCRIPTOR_NOUNS and governor.pos_ == "NOUN":
+            return governor
+        current = governor
+    return None
+
+
+def anchor_of(span: Span, others: set[int]) -> Token:
+    """The token whose grammatical function is the mention's function."""
+    own = {token.i for token in span}
+    token = _climb_with_repair(span.root, own, others)
+    if token.dep_ in {"appos", "compound", "npadvmod"} and token.i in own:
+        # "a son-in-law of X, NAME purchased": the parser lost the apposition;
+        # the descriptor phrase just before the name is what the name stands for.
+        before = span.start - 1
+        if before > span.sent.start and span.doc[before].text == ",":
+            before -= 1
+        for candidate in [span.doc[before], *span.doc[before].ancestors]:
+            if (
+                lemma(candidate) in DESCRIPTOR_NOUNS
+                and candidate.dep_ in {"nsubj", "nsubjpass", "dobj"}
+                and candidate.right_edge.i == before
+            ):
+                return climb(candidate, own, others)
+    return token
+
+
+def _wound_category(noun: Token) -> Category:
+    words = {lemma(word) for word in noun.subtree}
+    if words & {"fatal", "gunshot", "bullet", "shrapnel", "gunfire"}:
+        return "killing"
+    return "torture"
+
+
+def _copula(verb: Token) -> list[Finding]:
+    """ "X is a figurehead ... used to conceal", "X is responsible for the killings"."""
+    out: list[Finding] = []
+    sentence_category = lex.subtree_category(verb.sent.root)
+    for child in verb.children:
+        if child.dep_ == "attr":
+            if lemma(child) in lex.FRONT_NOUNS and sentence_category is not None:
+                out.append(Finding(sentence_category, "perpetrator", child.i))
+            for grand in child.children:
+                if grand.dep_ == "relcl":
+                    slot = _relative_slot(grand)
+                    if slot is not None:
+                        out.extend(_predicate(grand, slot, 0))
+        if child.dep_ == "acomp" and lemma(child) in lex.INVOLVEMENT_ADJECTIVES:
+            category = lex.subtree_category(child)
+            if category is not None and not lex.is_negated(verb):
+                part: Part = "complicit" if lemma(child) == "complicit" else "perpetrator"
+                out.append(Finding(category, part, child.i))
+    return out
+
+
+def _relative_slot(verb: Token) -> str | None:
+    """The slot a relative clause's antecedent fills ("who tortured" / "who was killed")."""
+    for child in verb.children:
+        if child.tag_ in {"WP", "WDT"} or child.lower_ in {"who", "that", "which", "whom"}:
+            if child.dep_ == "nsubj":
+                return "agent"
+            if child.dep_ in {"nsubjpass", "dobj"}:
+                return "patient"
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return "patient"
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return "agent"
+    return None
+
+
+def _inaction(verb: Token) -> bool:
+    """ "did not do anything", "did nothing"."""
+    if lemma(verb) != "do":
+        return False
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lower_ in {"nothing"}:
+            return True
+        if child.dep_ == "dobj" and child.lower_ in {"anything"} and lex.is_negated(verb):
+            return True
+    return False
+
+
+def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
+    """Findings for an entity filling ``slot`` ("agent"/"patient") of ``verb``."""
+    out: list[Finding] = []
+    word = lemma(verb)
+    negated = lex.is_negated(verb)
+    irrealis = lex.is_irrealis(verb)
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd"}]
+    object_lemmas = {lemma(c) for c in objects}
+
+    if word == "be" and slot == "agent":
+        out.extend(_copula(verb))
+    elif slot == "agent" and _inaction(verb):
+        out.append(Finding("cover_up", "complicit", verb.i))
+    elif word in lex.FAIL_VERBS and slot == "agent":
+        for child in verb.children:
+            if child.dep_ in {"xcomp", "ccomp"} and any(
+                lemma(w) in lex.ACCOUNTABILITY_LEMMAS for w in child.subtree
+            ):
+                out.append(Finding("cover_up", "complicit", verb.i))
+    elif (word == "hold" and any(lemma(c) == "accountable" for c in verb.children)) or (
+        word == "bring" and any(lemma(w) == "justice" for w in verb.subtree)
+    ):
+        if negated and slot == "patient":
+            out.append(Finding("cover_up", "accused", verb.i))
+    elif word in lex.ORDER_VERBS and slot == "agent" and not negated:
+        category = _object_category(verb)
+        if category is not None:
+            out.append(Finding(category, "ordered", verb.i))
+    elif slot == "agent" and object_lemmas & lex.ORDER_NOUNS and word in lex.LIGHT_VERBS:
+        category = _object_category(verb)
+        if category is not None and not negated:
+            out.append(Finding(category, "ordered", verb.i))
+    elif word in lex.INVOLVEMENT_VERBS and (word != "take" or "part" in object_lemmas):
+        category = (
+            lex.subtree_category(verb, keep_subjects=True)
+            if word == "create"
+            else _object_category(verb)
+        )
+        passive_involve = word == "involve" and slot == "patient"
+        active_other = word != "involve" and slot == "agent"
+        if category is not None and not negated and (passive_involve or active_other):
+            involved: Part = "complicit" if word == "create" else "perpetrator"
+            out.append(Finding(category, involved, verb.i))
+    elif word in lex.HELP_VERBS and slot == "agent":
+        category = _object_category(verb)
+        if category is not None and not negated:
+            direct = category in {"sanctions_evasion", "laundering"}
+            out.append(Finding(category, "perpetrator" if direct else "complicit", verb.i))
+    elif word in lex.SPEECH_VERBS and slot == "agent":
+        category = _object_category(verb)
+        if any(lemma(w) in lex.SANCTION_LEMMAS for w in verb.subtree) and any(
+            lemma(w) in lex.SANCTION_VERBS | lex.ADVOCACY_VERBS | {"time", "should"}
+            for w in verb.subtree
+        ):
+            out.append(Finding("sanctions_call", "advocate", verb.i))
+        else:
+            out.append(Finding(category if category is not None else "context", "source", verb.i))
+    elif (
+        word in lex.ADVOCACY_VERBS
+        and slot == "agent"
+        and (word != "call" or any(c.lower_ in {"on", "for", "upon"} for c in verb.children))
+    ):
+        sanctions = any(lemma(w) in lex.SANCTION_LEMMAS for w in verb.subtree)
+        out.append(Finding("sanctions_call" if sanctions else "context", "advocate", verb.i))
+    elif word in lex.WITNESS_VERBS and slot == "agent":
+        category = _object_category(verb)
+        if category is not None:
+            out.append(Finding(category, "witness", verb.i))
+    elif word in lex.SUFFER_VERBS:
+        nouns = [w for w in verb.subtree if w.i != verb.i and w.pos_ == "NOUN"]
+        injuries = [n for n in nouns if lemma(n) in lex.INJURY_NOUNS]
+        category = _object_category(verb)
+        if len(injuries) > 0:
+            category = _wound_category(injuries[0])
+        subject_slot = "patient" if word == "subject" else "agent"
+        if category is not None and slot == subject_slot and not negated:
+            out.append(Finding(category, "victim", verb.i))
+    elif word in lex.DEATH_VERBS and not negated and not irrealis:
+        out.append(Finding("killing", "victim", verb.i))
+    elif (word == "cover" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)) or (
+        word in lex.WHITEWASH_VERBS and object_lemmas & lex.WHITEWASH_NOUNS
+    ):
+        if slot == "agent" and not negated:
+            out.append(Finding("cover_up", "complicit", verb.i))
+    elif word in {"release", "free"}:
+        if slot == "patient" and not negated:
+            out.append(Finding("detention", "victim", verb.i))
+    elif word in lex.SANCTION_LEMMAS:
+        if slot == "patient":
+            out.append(Finding("sanctions_call", "accused", verb.i))
+    elif word in lex.COVER_VERBS and not lex.objects_mention_assets(verb):
+        if slot == "agent" and not negated:
+            out.append(Finding("cover_up", "complicit", verb.i))
+    else:
+        category = lex.act_category(verb)
+        if category is None and word in lex.LIGHT_VERBS | {"put", "exert", "use"}:
+            for obj in objects:
+                category = lex.act_category(obj)
+                if category is not None:
+                    break
+        if category is not None and not negated and not irrealis:
+            part: Part = "perpetrator" if slot == "agent" else "victim"
+            if part == "victim" and category not in lex.VIOLENT:
+                return out  # the object of a purchase or a theft is no victim
+            if (
+                slot == "agent"
+                and verb.dep_ in {"ccomp", "xcomp"}
+                and lemma(verb.head) in lex.HELP_VERBS
+            ):
+                part = "beneficiary"  # "help Sberbank Kazakhstan evade the sanctions"
+            out.append(Finding(category, part, verb.i))
+
+    # Coordinated verbs share the subject: "was tortured and threatened".
+    if depth < 4:
+        for child in verb.children:
+            if child.dep_ == "conj" and _is_verbal(child):
+                if not _has_subject(child):
+                    out.extend(_predicate(child, slot, depth + 1))
+                elif slot == "agent" and _pronoun_subject(child):
+                    # "X witnessed torture, but he did not do anything about it"
+                    out.extend(_predicate(child, "agent", depth + 1))
+        # Purpose and manner clauses of the agent: "in order to help X evade".
+        if slot == "agent":
+            for clause in _implicit_clauses(verb):
+                out.extend(
+                    f for f in _predicate(clause, "agent", depth + 1) if f.part in PERPETRATOR_SIDE
+                )
+    return out
+
+
+def _pronoun_subject(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ in {"he", "she", "they"} for c in verb.children)
+
+
+def _implicit_clauses(verb: Token) -> list[Token]:
+    """Clauses whose unstated subject is ``verb``'s subject."""
+    clauses: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "advcl"} and _is_verbal(child) and not _has_subject(child):
+            clauses.append(child)
+        if child.dep_ == "prep" and child.lower_ == "in":
+            for pobj in child.children:
+                if pobj.lower_ == "order":
+                    clauses.extend(c for c in pobj.children if c.dep_ in {"acl", "relcl"})
+    for clause in list(clauses):
+        for child in clause.children:
+            if child.dep_ in {"advcl", "xcomp"} and not _has_subject(child):
+                clauses.append(child)
+    return clauses
+
+
+def _noun_trigger(noun: Token, relation: str) -> list[Finding]:
+    """The entity is tied to an act noun by a preposition or a possessive."""
+    category = lex.act_category(noun)
+    if lemma(noun) in lex.SANCTION_LEMMAS:
+        if relation in {"against", "on", "upon", "for"}:
+            return [Finding("sanctions_call", "accused", noun.i)]
+        return []
+    if lemma(noun) in lex.ORDER_NOUNS and relation in {"poss", "by"}:
+        ordered = lex.subtree_category(noun)
+        return [] if ordered is None else [Finding(ordered, "ordered", noun.i)]
+    if category is None:
+        return []
+    if relation == "by":
+        return [Finding(category, "perpetrator", noun.i)]
+    if relation in {"against", "on", "upon", "at"} and category in lex.VIOLENT:
+        return [Finding(category, "victim", noun.i)]
+    if relation == "of" and category in lex.VIOLENT:
+        return [Finding(category, "victim", noun.i)]
+    if relation == "poss" and category in {"corruption", "laundering", "sanctions_evasion"}:
+        return [Finding(category, "perpetrator", noun.i)]
+    return []
+
+
+def _patient_of_noun_phrase(noun: Token) -> list[Finding]:
+    """Findings of a noun phrase as a whole (for "the vehicle in which X travelled")."""
+    dep = noun.dep_
+    head = noun.head
+    if dep == "dobj" and _is_verbal(head):
+        return [f for f in _predicate(head, "patient", 3) if f.part == "victim"]
+    if dep == "pobj" and head.dep_ in {"prep"} and head.lower_ in {"at", "on", "against"}:
+        governor = head.head
+        if _is_verbal(governor):
+            return [f for f in _predicate(governor, "patient", 3) if f.part == "victim"]
+    return []
+
+
+def _clause_findings(anchor: Token) -> list[Finding]:
+    dep = anchor.dep_
+    head = anchor.head
+    if dep in {"nsubj", "csubj"} and _is_verbal(head):
+        found = _predicate(head, "agent", 0)
+        if head.dep_ == "relcl" and len(found) == 0:
+            found = _patient_of_noun_phrase(head.head)
+        return found
+    if dep == "nsubjpass" and _is_verbal(head):
+        return _predicate(head, "patient", 0)
+    if dep in {"dobj", "dative"} and _is_verbal(head):
+        if lemma(head) == "include":
+            # "individuals sanctioned under X would include Y": Y takes the
+            # part the including group has.
+            for child in head.children:
+                if child.dep_ == "nsubj":
+                    return _modifier_findings(child)
+        return _predicate(head, "patient", 0)
+    if dep == "pobj" and head.dep_ in {"prep", "agent"}:
+        word = head.lower_
+        governor = head.head
+        if word == "to" and lemma(governor) == "accord":
+            return [Finding("context", "source", governor.i)]
+        if head.dep_ == "agent" or word == "by":
+            if _is_verbal(governor):
+                return _predicate(governor, "agent", 0)
+            return _noun_trigger(governor, "by")
+        if word in {"with", "to"} and lemma(governor) in ADDRESSEE_VERBS:
+            if _unanswered(anchor.sent):
+                return [Finding("cover_up", "complicit", governor.i)]
+            return []
+        if _is_verbal(governor) and word in {"against", "on", "upon", "at"}:
+            return [f for f in _predicate(governor, "patient", 0) if f.part == "victim"]
+        if governor.pos_ in {"NOUN", "PROPN"}:
+            return _noun_trigger(governor, word)
+        return []
+    if dep == "poss":
+        if lemma(head) in BEHEST_NOUNS and head.dep_ == "pobj":
+            category = lex.subtree_category(anchor.sent.root)
+            if category is not None:
+                return [Finding(category, "ordered", head.i)]
+        return _noun_trigger(head, "poss")
+    return []
+
+
+def _unanswered(sent: Span) -> bool:
+    """ "there has been no response", "went unheeded", "ignored"."""
+    for token in sent:
+        word = lemma(token)
+        if word in {"response", "reaction", "answer", "action"} and (
+            any(c.lower_ == "no" for c in token.children) or lex.is_negated(token.head)
+        ):
+            return True
+        if word in {"unheeded", "unanswered", "ignore"}:
+            return True
+        if word in {"respond", "react"} and lex.is_negated(token):
+            return True
+    return False
+
+
+def _modifier_findings(token: Token) -> list[Finding]:
+    """Relative clauses and participles on the phrase: "X, who was killed by ..."."""
+    out: list[Finding] = []
+    candidates = [token]
+    for child in token.children:
+        if child.dep_ == "prep":
+            candidates.extend(c for c in child.children if c.dep_ == "pobj")
+    for holder in candidates:
+        for child in holder.children:
+            if child.dep_ not in {"relcl", "acl"} or not _is_verbal(child):
+                continue
+            if holder.i != token.i and not any(c.lower_ in {"who", "whom"} for c in child.children):
+                continue
+            slot = _relative_slot(child)
+            if slot is not None:
+                out.extend(_predicate(child, slot, 2))
+    return out
+
+
+def findings(span: Span, others: set[int], bounds: tuple[int, int] | None = None) -> list[Finding]:
+    """Everything the sentence's structure says about the entity named by ``span``.
+
+    ``bounds`` (token indices) is the quoted passage when the parser's sentence
+    runs past it (a heading or list item glued to the next line): a head
+    outside the passage says nothing about this passage.
+    """
+    anchor = anchor_of(span, others)
+    low, high = bounds if bounds is not None else (span.sent.start, span.sent.end)
+    out = _clause_findings(anchor) if low <= anchor.head.i < high else []
+    seen = {span.root.i}
+    token = span.root
+    while True:
+        if token.i not in seen or token.i == span.root.i:
+            out.extend(_modifier_findings(token))
+        seen.add(token.i)
+        if token.i in (anchor.i, token.head.i):
+            break
+        token = token.head
+        if token.i < span.sent.start or token.i >= span.sent.end:
+            break
+    return out
+
+
+def best(found: list[Finding]) -> Finding | None:
+    """One finding per entity and sentence; None when there is nothing.
+
+    A sentence that makes the same entity both victim and perpetrator is
+    not resolved here: the result is part "subject" with the allegation's
+    category, which leaves it to a human reviewer.
+    """
+    if len(found) == 0:
+        return None
+    parts = {f.part for f in found}
+    perpetrator = [f for f in found if f.part in PERPETRATOR_SIDE]
+    if "victim" in parts and len(perpetrator) > 0:
+        worst = min(perpetrator, key=lambda f: lex.severity(f.category))
+        return Finding(worst.category, "subject", worst.trigger)
+
+    def key(f: Finding) -> tuple[int, int]:
+        return (PART_RANK.index(f.part), lex.severity(f.category))
+
+    if len(perpetrator) > 0:
+        # The most serious act first, then the most direct part.
+        return min(perpetrator, key=lambda f: (lex.severity(f.category), PART_RANK.index(f.part)))
+    return min(found, key=key)

@@ -1,0 +1,398 @@
+"""What a sentence alleges: the category lexicon and trigger classification.
+
+A *trigger* is a verb or noun whose lemma names conduct in one of the
+``model.Category`` values ("tortured", "torture", "skimmed", "circumvent").
+Lexicons list words, never names: who did what to whom is decided by
+``agency`` from the dependency parse. Every lexicon value goes through
+``check_vocabulary`` at import, so a typo in a category fails loudly.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dossier.model import CATEGORIES, Category, check_vocabulary
+
+# Verbs (by lemma) that name an act in a category; the grammatical subject of
+# the active verb did it, the object or passive subject suffered it.
+_ACT_VERBS: dict[str, str] = {
+    # killing
+    "kill": "killing",
+    "murder": "killing",
+    "shoot": "killing",
+    "execute": "killing",
+    "assassinate": "killing",
+    "fire": "killing",
+    "massacre": "killing",
+    # torture and ill-treatment
+    "torture": "torture",
+    "beat": "torture",
+    "rape": "torture",
+    "rap": "torture",  # the small model lemmatises "raped" as "rap"
+    "abuse": "torture",
+    "mistreat": "torture",
+    "maltreat": "torture",
+    "ill-treat": "torture",
+    "brutalise": "torture",
+    "brutalize": "torture",
+    "injure": "torture",
+    "wound": "torture",
+    # arbitrary detention
+    "detain": "detention",
+    "arrest": "detention",
+    "imprison": "detention",
+    "jail": "detention",
+    "abduct": "detention",
+    "kidnap": "detention",
+    "sentence": "detention",
+    "conscript": "detention",
+    "disappear": "detention",
+    # persecution
+    "persecute": "persecution",
+    "prosecute": "persecution",
+    "threaten": "persecution",
+    "intimidate": "persecution",
+    "harass": "persecution",
+    "repress": "persecution",
+    "pressure": "persecution",
+    "interrogate": "persecution",
+    "summon": "persecution",
+    "question": "persecution",
+    "search": "persecution",
+    "seize": "persecution",
+    "charge": "persecution",
+    "suppress": "persecution",
+    "silence": "persecution",
+    "blackmail": "persecution",
+    "ban": "persecution",
+    # corruption
+    "embezzle": "corruption",
+    "misappropriate": "corruption",
+    "steal": "corruption",
+    "plunder": "corruption",
+    "loot": "corruption",
+    "bribe": "corruption",
+    "skim": "corruption",
+    "siphon": "corruption",
+    "defraud": "corruption",
+    "extort": "corruption",
+    # laundering, concealment of assets
+    "launder": "laundering",
+    # sanctions circumvention
+    "circumvent": "sanctions_evasion",
+    "evade": "sanctions_evasion",
+    "bypass": "sanctions_evasion",
+    "dodge": "sanctions_evasion",
+}
+
+# Nouns (by lemma) that name an act; "X's torture", "torture of/against X".
+_ACT_NOUNS: dict[str, str] = {
+    "killing": "killing",
+    "murder": "killing",
+    "shooting": "killing",
+    "execution": "killing",
+    "assassination": "killing",
+    "gunfire": "killing",
+    "massacre": "killing",
+    "death": "killing",
+    "shoot-to-kill": "killing",
+    "torture": "torture",
+    "beating": "torture",
+    "rape": "torture",
+    "abuse": "torture",
+    "ill-treatment": "torture",
+    "mistreatment": "torture",
+    "violence": "torture",
+    "brutality": "torture",
+    "detention": "detention",
+    "arrest": "detention",
+    "imprisonment": "detention",
+    "abduction": "detention",
+    "disappearance": "detention",
+    "hostage": "detention",
+    "persecution": "persecution",
+    "prosecution": "persecution",
+    "repression": "persecution",
+    "intimidation": "persecution",
+    "harassment": "persecution",
+    "threat": "persecution",
+    "pressure": "persecution",
+    "reprisal": "persecution",
+    "crackdown": "persecution",
+    "suppression": "persecution",
+    "corruption": "corruption",
+    "kleptocracy": "corruption",
+    "embezzlement": "corruption",
+    "misappropriation": "corruption",
+    "bribery": "corruption",
+    "bribe": "corruption",
+    "theft": "corruption",
+    "plunder": "corruption",
+    "looting": "corruption",
+    "kickback": "corruption",
+    "graft": "corruption",
+    "laundering": "laundering",
+    "circumvention": "sanctions_evasion",
+    "evasion": "sanctions_evasion",
+    "cover-up": "cover_up",
+    "impunity": "cover_up",
+    "whitewash": "cover_up",
+}
+
+# Verbs whose subject gave an order: the category comes from what was ordered.
+ORDER_VERBS: frozenset[str] = frozenset(
+    {"order", "authorize", "authorise", "command", "instruct", "direct"}
+)
+# Nouns for an order, carried by a light verb ("gave the order to shoot").
+ORDER_NOUNS: frozenset[str] = frozenset({"order", "command", "instruction", "directive"})
+# Light verbs: their subject does what their object noun names.
+LIGHT_VERBS: frozenset[str] = frozenset(
+    {"give", "issue", "sign", "commit", "carry", "conduct", "perform", "launch", "orchestrate"}
+)
+# "X was involved in / took part in / is responsible for <act>".
+INVOLVEMENT_VERBS: frozenset[str] = frozenset(
+    {"involve", "participate", "engage", "take", "create", "organise", "organize", "lead"}
+)
+INVOLVEMENT_ADJECTIVES: frozenset[str] = frozenset({"responsible", "involved", "complicit"})
+# Helping someone else do it: "help Sberbank evade the sanctions".
+HELP_VERBS: frozenset[str] = frozenset(
+    {"help", "assist", "enable", "facilitate", "allow", "aid", "finance", "fund"}
+)
+# Reported speech: the subject is the source of what follows.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    {
+        "say",
+        "state",
+        "claim",
+        "report",
+        "tell",
+        "write",
+        "allege",
+        "note",
+        "complain",
+        "argue",
+        "declare",
+        "testify",
+        "announce",
+        "point",
+        "confirm",
+        "insist",
+        "add",
+        "explain",
+        "suggest",
+        "warn",
+        "recall",
+        "describe",
+        "identify",
+    }
+)
+# Calls for accountability: the subject is an advocate.
+ADVOCACY_VERBS: frozenset[str] = frozenset(
+    {"urge", "call", "demand", "appeal", "campaign", "petition", "echo", "press", "lobby", "ask"}
+)
+# Seeing it happen.
+WITNESS_VERBS: frozenset[str] = frozenset({"witness", "see", "observe"})
+# Suffering it: "X suffered wounds", "X faced pressure", "X was subjected to torture".
+SUFFER_VERBS: frozenset[str] = frozenset(
+    {"suffer", "sustain", "receive", "face", "endure", "undergo", "subject", "experience"}
+)
+INJURY_NOUNS: frozenset[str] = frozenset({"wound", "injury", "gunshot", "bullet", "shrapnel"})
+DEATH_VERBS: frozenset[str] = frozenset({"die", "perish"})
+# Covering up: "covering up", "failed to investigate", "sabotage the investigation".
+COVER_VERBS: frozenset[str] = frozenset(
+    {"cover", "conceal", "hide", "whitewash", "sabotage", "obstruct", "ignore", "deny", "drag"}
+)
+# What a failure/refusal is about: "failed to investigate / bring to justice".
+ACCOUNTABILITY_LEMMAS: frozenset[str] = frozenset(
+    {
+        "investigate",
+        "investigation",
+        "justice",
+        "prosecute",
+        "punish",
+        "accountable",
+        "protect",
+        "prevent",
+        "respond",
+        "response",
+        "act",
+        "identify",
+        "conduct",
+    }
+)
+FAIL_VERBS: frozenset[str] = frozenset({"fail", "refuse", "neglect", "decline"})
+# Repeating the authorities' line while abuses are denied (whitewashing).
+WHITEWASH_NOUNS: frozenset[str] = frozenset({"rhetoric", "agenda", "propaganda", "narrative"})
+WHITEWASH_VERBS: frozenset[str] = frozenset({"repeat", "push", "support", "spread", "promote"})
+# Dealing with sanctioned parties: "purchasing assets from banks under sanctions".
+TRADE_VERBS: frozenset[str] = frozenset(
+    {"purchase", "buy", "acquire", "finance", "fund", "supply", "sell", "trade", "redirect"}
+)
+# Objects that turn concealment into laundering.
+ASSET_NOUNS: frozenset[str] = frozenset(
+    {"asset", "money", "wealth", "fund", "property", "fortune", "proceeds", "billion", "million"}
+)
+# "X is a figurehead / front / nominee": a person through whom assets are held.
+FRONT_NOUNS: frozenset[str] = frozenset({"figurehead", "front", "nominee", "proxy", "frontman"})
+# Sanctions vocabulary: "impose sanctions on X", "X should be sanctioned".
+SANCTION_LEMMAS: frozenset[str] = frozenset({"sanction", "designation", "designate"})
+SANCTION_VERBS: frozenset[str] = frozenset(
+    {"impose", "introduce", "apply", "issue", "put", "target", "place", "adopt"}
+)
+# Words that make an act hypothetical rather than reported as done.
+IRREALIS_LEMMAS: frozenset[str] = frozenset(
+    {"threaten", "attempt", "try", "plan", "fear", "want", "risk", "if", "whether", "would"}
+)
+
+# Most serious first: when one sentence gives one entity several findings.
+SEVERITY: tuple[str, ...] = (
+    "killing",
+    "torture",
+    "detention",
+    "persecution",
+    "corruption",
+    "laundering",
+    "sanctions_evasion",
+    "cover_up",
+    "sanctions_call",
+    "context",
+)
+
+
+def _checked(table: dict[str, str]) -> dict[str, Category]:
+    out: dict[str, Category] = {}
+    for word, category in table.items():
+        out[word] = check_category(category)
+    return out
+
+
+def check_category(value: str) -> Category:
+    """Strict lookup of a category name (fails on unknown values)."""
+    check_vocabulary(value, CATEGORIES, "category")
+    return value  # type: ignore[return-value]
+
+
+ACT_VERBS: dict[str, Category] = _checked(_ACT_VERBS)
+ACT_NOUNS: dict[str, Category] = _checked(_ACT_NOUNS)
+VIOLENT: frozenset[str] = frozenset({"killing", "torture", "detention", "persecution"})
+
+
+def severity(category: str) -> int:
+    """Rank of a category; lower is more serious."""
+    return SEVERITY.index(check_category(category))
+
+
+def lemma(token: Token) -> str:
+    """Lower-case lemma, falling back to the lower-case text."""
+    value = token.lemma_.lower()
+    return value if value != "" else token.lower_
+
+
+def is_modifier(token: Token) -> bool:
+    """A word used as a modifier ("torture victim", "detention facility")."""
+    return token.dep_ in {"compound", "amod", "nmod"} and token.head.pos_ in {"NOUN", "PROPN"}
+
+
+def act_category(token: Token) -> Category | None:
+    """The category a verb or noun names as an act, or None."""
+    if is_modifier(token) and token.lower_ != "kill":
+        return None
+    word = lemma(token)
+    if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
+        if word == "shoot" and token.head.lower_ == "to":
+            return "killing"
+        found = ACT_VERBS.get(word)
+        if found is None and token.pos_ == "VERB" and word in ACT_NOUNS:
+            return None
+        if word in {"conceal", "hide", "stash"} and objects_mention_assets(token):
+            return "laundering"
+        if word in TRADE_VERBS and any(lemma(w) in SANCTION_LEMMAS for w in token.subtree):
+            return "sanctions_evasion"  # buying from / financing sanctioned parties
+        if word in {"wound", "injure", "beat"} and any(
+            c.lower_ in {"fatally", "mortally"} or lemma(c) == "death" for c in token.subtree
+        ):
+            return "killing"
+        return found
+    if token.pos_ in {"NOUN", "PROPN"}:
+        if word in WHITEWASH_NOUNS and lemma(token.head) in WHITEWASH_VERBS:
+            return "cover_up"
+        found = ACT_NOUNS.get(word)
+        if found is None:
+            found = ACT_NOUNS.get(token.lower_)
+        return found
+    return None
+
+
+def objects_mention_assets(token: Token) -> bool:
+    """Whether a verb's objects talk about money or assets."""
+    for child in token.children:
+        if child.dep_ in {"dobj", "obj", "attr", "prep", "dative"}:
+            for word in child.subtree:
+                if lemma(word) in ASSET_NOUNS:
+                    return True
+    return False
+
+
+def is_negated(token: Token) -> bool:
+    """ "did not torture", "never", "no one was brought to justice"."""
+    for child in token.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.lower_ in {
+            "nobody",
+            "nothing",
+            "none",
+        }:
+            return True
+        if child.lower_ == "no" and child.dep_ == "det":
+            return True
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            for grand in child.children:
+                if grand.dep_ == "det" and grand.lower_ == "no":
+                    return True
+    return False
+
+
+def is_irrealis(token: Token) -> bool:
+    """Threats, plans and conditions: "threatened with being killed", "even if I get killed"."""
+    current = token
+    for _ in range(6):
+        for child in current.children:
+            if child.dep_ == "mark" and child.lower_ in {"if", "whether"}:
+                return True
+        if current.head.i == current.i:
+            return False
+        parent = current.head
+        if lemma(parent) in IRREALIS_LEMMAS and parent.i != token.i:
+            return True
+        current = parent
+    return False
+
+
+def subtree_category(
+    root: Token, exclude: set[int] | None = None, keep_subjects: bool = False
+) -> Category | None:
+    """The most serious act category named inside ``root``'s subtree.
+
+    Conjoined clauses and subjects are left out: they say something else.
+    """
+    skip = exclude if exclude is not None else set()
+    best: Category | None = None
+    stack = [root]
+    while len(stack) > 0:
+        token = stack.pop()
+        if token.i in skip:
+            continue
+        if token.i != root.i or root.pos_ in {"NOUN", "PROPN"}:
+            found = act_category(token)
+            if found is None and token.lower_ in {"shoot-to-kill"}:
+                found = "killing"
+            if found is not None and (best is None or severity(found) < severity(best)):
+                best = found
+        for child in token.children:
+            if token.i == root.i and child.dep_ in {"conj", "cc", "punct", "mark"}:
+                continue
+            if token.i == root.i and child.dep_ in {"nsubj", "nsubjpass"} and not keep_subjects:
+                continue
+            stack.append(child)
+    return best

@@ -1,0 +1,461 @@
+"""Titles and descriptors next to a name, and the positions they state.
+
+A *descriptor* is a noun phrase the text uses for a named entity: a title
+before the name ("prosecutor Azamat Kurmanov"), an apposition ("Azamat
+Kurmanov, an employee of the Prosecutor's Office of Almaty"; "the current
+Commissioner for Human Rights, Elvira Azimova"), a predicate ("Kulibayev is
+the head of KAZENERGY"), a signature line ("Adam Hug, Director, Foreign Policy
+Centre") or an address-block line. Positions, roles and relations read them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from dossier.extract.agency import DESCRIPTOR_NOUNS, anchor_of
+from dossier.extract.allegations import lemma
+from dossier.model import Mention, PositionFact, SourceDocument
+
+# Head nouns that make a descriptor a position (office, job or occupation).
+TITLE_NOUNS: frozenset[str] = frozenset(
+    {
+        "president",
+        "prosecutor",
+        "minister",
+        "head",
+        "chief",
+        "director",
+        "chairman",
+        "chair",
+        "chairwoman",
+        "commissioner",
+        "ombudsman",
+        "ombudswoman",
+        "member",
+        "ex-member",
+        "employee",
+        "deputy",
+        "general",
+        "officer",
+        "official",
+        "judge",
+        "governor",
+        "mayor",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "critic",
+        "secretary",
+        "ambassador",
+        "leader",
+        "founder",
+        "owner",
+        "professor",
+        "prof.",
+        "fellow",
+        "analyst",
+        "researcher",
+        "journalist",
+        "reporter",
+        "correspondent",
+        "editor",
+        "photographer",
+        "lawyer",
+        "attorney",
+        "defender",
+        "activist",
+        "financier",
+        "businessman",
+        "businesswoman",
+        "colonel",
+        "senator",
+        "ceo",
+    }
+)
+KIN_NOUNS: frozenset[str] = frozenset(
+    {
+        "son-in-law",
+        "daughter-in-law",
+        "father-in-law",
+        "mother-in-law",
+        "brother-in-law",
+        "sister-in-law",
+        "son",
+        "daughter",
+        "father",
+        "mother",
+        "brother",
+        "sister",
+        "wife",
+        "husband",
+        "nephew",
+        "niece",
+        "cousin",
+        "uncle",
+        "aunt",
+        "grandson",
+        "granddaughter",
+        "relative",
+    }
+)
+FORMER = frozenset({"former", "ex", "ex-", "then", "late", "previous", "erstwhile"})
+CURRENT = frozenset({"current", "incumbent", "sitting", "serving"})
+CLOSING = re.compile(
+    r"^\s*(yours|sincerely|kind regards|best regards|regards|respectfully|signed|signatories)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Descriptor:
+    """One descriptive phrase for one mention."""
+
+    mention: int  # index into the resolved mention list
+    text: str  # as written (without determiner or "former")
+    head: str  # lower-case lemma of the head noun
+    start: int  # character offsets of ``text`` in source.text
+    end: int
+    current: bool | None
+    kind: str  # "title", "appos", "predicate", "signature", "address", "credit"
+    tokens: tuple[int, ...] = ()  # token indices of the phrase (empty for lines)
+
+
+def _timing(tokens: Sequence[Token]) -> bool | None:
+    for token in tokens:
+        word = token.lower_
+        if word in FORMER or word.startswith("ex-"):
+            return False
+        if word in CURRENT:
+            return True
+    return None
+
+
+def _trim(doc: Doc, tokens: list[Token]) -> list[Token]:
+    kept = [
+        t
+        for t in tokens
+        if t.dep_ not in {"det", "poss", "case", "nummod"}
+        and t.lower_ not in FORMER | CURRENT
+        and not t.lower_.endswith("-old")
+        and t.ent_type_ not in {"DATE", "CARDINAL"}
+    ]
+    while len(kept) > 0 and (kept[0].is_punct or kept[0].lower_ in {"and", "of"}):
+        kept.pop(0)
+    while len(kept) > 0 and (kept[-1].is_punct or kept[-1].lower_ in {"and", "of", "in"}):
+        kept.pop()
+    return kept
+
+
+def _phrase(doc: Doc, head: Token, stop: set[int]) -> list[Token]:
+    """Tokens of the noun phrase headed by ``head``, without clauses or ``stop``."""
+    words: list[Token] = []
+    stack = [head]
+    while len(stack) > 0:
+        token = stack.pop()
+        if token.i in stop:
+            continue
+        words.append(token)
+        for child in token.children:
+            if child.dep_ in {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl"}:
+                if child.dep_ == "punct" and child.text in {"“", "”", '"', "-"}:
+                    stack.append(child)
+                continue
+            stack.append(child)
+    words.sort(key=lambda t: t.i)
+    # Keep the contiguous run around the head.
+    run = [head]
+    ids = {t.i for t in words}
+    i = head.i - 1
+    while i in ids:
+        run.insert(0, doc[i])
+        i -= 1
+    i = head.i + 1
+    while i in ids:
+        run.append(doc[i])
+        i += 1
+    return run
+
+
+def _make(doc: Doc, index: int, head: Token, tokens: list[Token], kind: str) -> Descriptor | None:
+    timing = _timing(tokens)
+    kept = _trim(doc, tokens)
+    if len(kept) == 0:
+        return None
+    start = kept[0].idx
+    end = kept[-1].idx + len(kept[-1].text)
+    last = kept[-1].i
+    unbalanced = doc.text[start:end].count("“") > doc.text[start:end].count("”")
+    if last + 1 < len(doc) and doc[last + 1].text in {"”", '"'} and unbalanced:
+        end = doc[last + 1].idx + 1
+    text = doc.text[start:end].strip()
+    return Descriptor(index, text, lemma(head), start, end, timing, kind, tuple(t.i for t in kept))
+
+
+def mention_descriptors(
+    doc: Doc, index: int, span: Span, others: set[int], person_tokens: set[int]
+) -> list[Descriptor]:
+    """Descriptive phrases the parse ties to one mention."""
+    out: list[Descriptor] = []
+    own = {t.i for t in span}
+    stop = own | person_tokens
+    root = span.root
+    # Titles right before the name: "Kazakhstani President Kassym-Jomart
+    # Tokayev", "Human rights defender Aya Sadvakasova" (read off the words,
+    # not the parse, which often splits such titles from the name).
+    run: list[Token] = []
+    i = span.start - 1
+    while i >= span.sent.start and i not in others:
+        word = doc[i]
+        describes = lemma(word) in DESCRIPTOR_NOUNS or word.lower_ in DESCRIPTOR_NOUNS
+        if (word.pos_ in {"NOUN", "ADJ", "PROPN"} or describes) and word.head.i >= word.i:
+            if word.pos_ == "PROPN" and not describes:
+                break
+            run.insert(0, word)
+            i -= 1
+            continue
+        break
+    nouns = [t for t in run if lemma(t) in DESCRIPTOR_NOUNS or t.lower_ in DESCRIPTOR_NOUNS]
+    if len(nouns) > 0 and lemma(run[-1]) in DESCRIPTOR_NOUNS | {"defender", "rights"}:
+        made = _make(doc, index, nouns[-1], run, "title")
+        if made is not None:
+            out.append(made)
+    anchor = anchor_of(span, others)
+    # Walk from the name to its phrase head: each descriptor noun on the way.
+    token = root
+    seen: set[int] = set()
+    while token.i not in seen:
+        seen.add(token.i)
+        if (
+            token.i not in own
+            and (lemma(token) in DESCRIPTOR_NOUNS or token.pos_ == "NOUN")
+            and token.pos_ in {"NOUN", "PROPN"}
+            and token.i not in others
+        ):
+            tokens = _phrase(doc, token, stop)
+            kind = "appos" if token.i < span.start else "title"
+            made = _make(doc, index, token, tokens, kind)
+            if made is not None:
+                out.append(made)
+        for child in token.children:
+            if child.dep_ == "appos" and child.i not in stop and child.i > span.start:
+                made = _make(doc, index, child, _phrase(doc, child, stop), "appos")
+                if made is not None:
+                    out.append(made)
+                for conj in child.children:
+                    if conj.dep_ == "conj" and conj.pos_ == "NOUN":
+                        made = _make(doc, index, conj, _phrase(doc, conj, stop), "appos")
+                        if made is not None:
+                            out.append(made)
+        if token.i in (anchor.i, token.head.i):
+            break
+        if token.dep_ == "conj" and len(out) > 0:
+            break
+        token = token.head
+    # Predicates: "X is the head of KAZENERGY ... and an ex-member of ...".
+    if anchor.dep_ == "nsubj" and lemma(anchor.head) == "be":
+        for child in anchor.head.children:
+            if child.dep_ == "attr" and child.pos_ == "NOUN":
+                heads = [child, *[c for c in child.children if c.dep_ == "conj"]]
+                for head in heads:
+                    made = _make(doc, index, head, _phrase(doc, head, stop), "predicate")
+                    if made is not None:
+                        out.append(made)
+    return [d for d in out if d.end <= span.start_char or d.start >= span.end_char]
+
+
+def line_of(text: str, position: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return start, len(text) if end == -1 else end
+
+
+def signature_mentions(source: SourceDocument, mentions: Sequence[Mention]) -> set[int]:
+    """Mentions that open a "Name, Title, Organisation" line after a letter's closing."""
+    text = source.text
+    closing = None
+    for match in re.finditer(r"(?m)^.*$", text):
+        if CLOSING.match(match.group(0)) is not None and len(match.group(0).strip()) < 40:
+            closing = match.end()
+    if closing is None:
+        return set()
+    found: set[int] = set()
+    for index, mention in enumerate(mentions):
+        if mention.start < closing or mention.label != "PERSON":
+            continue
+        start, end = line_of(text, mention.start)
+        line = text[start:end]
+        if text[start : mention.start].strip() != "" or len(line) > 200:
+            continue
+        rest = text[mention.end : end]
+        if rest.strip() == "" or rest.lstrip().startswith(","):
+            found.add(index)
+    return found
+
+
+def line_descriptors(
+    source: SourceDocument, mentions: Sequence[Mention], signatures: set[int]
+) -> list[Descriptor]:
+    """Signature lines, address blocks and photo credits."""
+    text = source.text
+    out: list[Descriptor] = []
+    for index, mention in enumerate(mentions):
+        if mention.label != "PERSON":
+            continue
+        start, end = line_of(text, mention.start)
+        if index in signatures:
+            rest = text[mention.end : end]
+            offset = mention.end
+            for part in re.finditer(r"[^,]+", rest):
+                segment = part.group(0)
+                seg_start = offset + part.start() + (len(segment) - len(segment.lstrip()))
+                seg_end = offset + part.end() - (len(segment) - len(segment.rstrip()))
+                words = {w.lower().strip("()") for w in segment.split()}
+                if seg_end > seg_start and words & TITLE_NOUNS:
+                    title = text[seg_start:seg_end]
+                    head = next(w for w in reversed(title.lower().split()) if w in TITLE_NOUNS)
+                    out.append(
+                        Descriptor(index, title, head, seg_start, seg_end, None, "signature")
+                    )
+            continue
+        after = text[mention.end : mention.end + 40]
+        if re.match(r"/[A-Z][\w.&]+", after) is not None:
+            out.append(
+                Descriptor(
+                    index,
+                    "photographer",
+                    "photographer",
+                    mention.start,
+                    mention.end,
+                    None,
+                    "credit",
+                )
+            )
+            continue
+        # Address block: the name alone on its line, a title on the next line.
+        if text[start : mention.start].strip() == "" and text[mention.end : end].strip() == "":
+            following = text[end:].lstrip("\n")
+            next_start = len(text) - len(following)
+            next_end = text.find("\n", next_start)
+            next_end = len(text) if next_end == -1 else next_end
+            line = text[next_start:next_end].strip()
+            first = line.split()[0].lower() if line != "" else ""
+            if first in TITLE_NOUNS and len(line) < 120:
+                out.append(
+                    Descriptor(
+                        index,
+                        line,
+                        first,
+                        next_start,
+                        next_start + len(line),
+                        None,
+                        "address",
+                    )
+                )
+    return out
+
+
+def find_positions(
+    source: SourceDocument,
+    doc: Doc,
+    mentions: Sequence[Mention],
+    spans: dict[int, Span],
+    token_owner: dict[int, int],
+) -> list[PositionFact]:
+    """One ``PositionFact`` per title or office descriptor of a resolved mention."""
+    facts: list[PositionFact] = []
+    seen: set[tuple[str, str]] = set()
+    for descriptor in all_descriptors(source, doc, mentions, spans, token_owner):
+        if descriptor.head not in TITLE_NOUNS or descriptor.head in KIN_NOUNS:
+            continue
+        if descriptor.kind == "credit" or mentions[descriptor.mention].label != "PERSON":
+            continue
+        key = mentions[descriptor.mention].entity_key
+        assert key is not None
+        start, end = _evidence(source, doc, descriptor, mentions[descriptor.mention])
+        marker = (key, descriptor.text.lower())
+        if marker in seen:
+            continue
+        seen.add(marker)
+        facts.append(PositionFact(key, descriptor.text, start, end, descriptor.current))
+    return facts
+
+
+def _evidence(
+    source: SourceDocument, doc: Doc, descriptor: Descriptor, mention: Mention
+) -> tuple[int, int]:
+    """The passage that shows a descriptor: its sentence or its lines, trimmed."""
+    text = source.text
+    if descriptor.kind in {"signature", "address", "credit"}:
+        start = min(descriptor.start, mention.start)
+        end = max(descriptor.end, mention.end)
+        line_start, _ = line_of(text, start)
+        _, line_end = line_of(text, end - 1)
+        start, end = line_start, line_end
+    else:
+        sent = doc[descriptor.tokens[0]].sent if len(descriptor.tokens) > 0 else None
+        if sent is None:
+            return descriptor.start, descriptor.end
+        start, end = sent.start_char, sent.end_char
+        low = min(descriptor.start, mention.start)
+        high = max(descriptor.end, mention.end)
+        line_start, _ = line_of(text, low)
+        _, line_end = line_of(text, high - 1)
+        start, end = max(start, line_start), min(end, line_end)
+    chunk = text[start:end]
+    start += len(chunk) - len(chunk.lstrip())
+    end = start + len(text[start:end].rstrip())
+    return start, end
+
+
+def all_descriptors(
+    source: SourceDocument,
+    doc: Doc,
+    mentions: Sequence[Mention],
+    spans: dict[int, Span],
+    token_owner: dict[int, int],
+) -> list[Descriptor]:
+    """Every descriptor of every resolved mention in a document."""
+    signatures = signature_mentions(source, mentions)
+    out = line_descriptors(source, mentions, signatures)
+    people = {t for t, owner in token_owner.items() if mentions[owner].label == "PERSON"}
+    by_mention: dict[int, list[Descriptor]] = {}
+    for index in sorted(spans):
+        span = spans[index]
+        others = {t for t, owner in token_owner.items() if owner != index}
+        found = mention_descriptors(doc, index, span, others, people - {t.i for t in span})
+        if len(found) == 0 and mentions[index].label == "PERSON":
+            found = _shared_title(doc, index, span, spans, by_mention)
+        by_mention[index] = found
+        out.extend(found)
+    return out
+
+
+def _shared_title(
+    doc: Doc,
+    index: int,
+    span: Span,
+    spans: dict[int, Span],
+    by_mention: dict[int, list[Descriptor]],
+) -> list[Descriptor]:
+    """ "Human rights defender X and Y": a title before X also describes Y."""
+    if span.start < 2 or doc[span.start - 1].lower_ not in {"and", ","}:
+        return []
+    for other, other_span in spans.items():
+        if other_span.end == span.start - 1 and other in by_mention:
+            return [
+                Descriptor(index, d.text, d.head, d.start, d.end, d.current, d.kind, d.tokens)
+                for d in by_mention[other]
+                if d.kind == "title" and d.end <= other_span.start_char
+            ]
+    return []
+
+
+def evidence_span(
+    source: SourceDocument, doc: Doc, descriptor: Descriptor, mention: Mention
+) -> tuple[int, int]:
+    """Public form of the evidence passage for a descriptor."""
+    return _evidence(source, doc, descriptor, mention)
