@@ -151,9 +151,11 @@ class Candidate:
     person_cue: bool = False  # an apposition says this is a person
     possessive: bool = False  # followed by ’s
     determiner: bool = False  # "the Khan": after "the", and no noun follows
+    after_lower: bool = False  # the word before is a lowercase word (not a Title Case run)
 
 
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \u00a0]+$")
+_LOWER_BEFORE = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*[ \u00a0]+$")
 _NOUN_AFTER = re.compile(r"(?:[’']s)?[ \u00a0]+[a-z]")
 
 
@@ -163,6 +165,7 @@ def with_context(cand: Candidate, text: str) -> Candidate:
     before = _THE_BEFORE.search(text, max(0, cand.start - 6), cand.start) is not None
     after = _NOUN_AFTER.match(text, cand.end, min(len(text), cand.end + 5)) is not None
     cand.determiner = before and not after
+    cand.after_lower = _LOWER_BEFORE.search(text, max(0, cand.start - 30), cand.start) is not None
     return cand
 
 

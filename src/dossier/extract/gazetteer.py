@@ -141,6 +141,8 @@ class Gazetteer:
             if word.lower() in PARTICLES or is_initial(word):
                 break
             if is_title(word) or (self.is_common(word) and not is_shouting(word)):
+                if i == 0 and len(matches) == 2 and self._given_word(cand, word):
+                    break  # "financier Bill Browder"
                 i += 1
                 continue
             break
@@ -209,9 +211,14 @@ class Gazetteer:
         words = words_of(value)
         if cand.rule in ("caps", "camel"):
             return True
-        if any(
-            self.is_common(w) for w in words if not is_initial(w) and w.lower() not in PARTICLES
-        ):
+        common = [
+            w
+            for w in words
+            if not is_initial(w) and w.lower() not in PARTICLES and self.is_common(w)
+        ]
+        # "financier Bill Browder": a given name that is also a word, capitalised mid-sentence
+        given_word = len(words) == 2 and common == [words[0]] and self._given_word(cand, words[0])
+        if len(common) > 0 and not given_word:
             return False
         if self._mostly_place(value):
             return False
@@ -228,6 +235,10 @@ class Gazetteer:
         if has_surname_morphology(words[-1]):
             return True
         return cand.label == "PERSON"
+
+    def _given_word(self, cand: Candidate, word: str) -> bool:
+        """A common word capitalised mid-sentence before a surname: a given name ("Bill")."""
+        return cand.label == "PERSON" and cand.after_lower and word in self.mid_caps
 
     def is_certain(self, cand: Candidate) -> bool:
         """Strong evidence beyond the model's label: a title, a note author, an apposition,

@@ -220,7 +220,7 @@ def _document_mentions(view: DocumentView, gaz: Gazetteer, org_terms: set[str]) 
         name = fold(text[item.start : item.end])
         if item.label == "PERSON" and item.kind != "person-strong" and name in typed:
             item.label, item.kind = "ORG", "org-typed"
-    return _build(view, chosen)
+    return _build(view, chosen, accepted)
 
 
 _ACRONYM_AFTER = re.compile(r"[ \u00a0]*\(([A-Z][A-Za-z0-9&.\- ]{0,12}[A-Z0-9])\)")
@@ -298,6 +298,8 @@ def _is_org(cand: Candidate, gaz: Gazetteer) -> bool:
     words = words_of(value)
     if len(words) == 1 and is_demonym(words[0]):
         return False
+    if len(words) == 1 and cand.rule == "model" and words[0] in gaz.mid_caps:
+        return True  # "Visa": capitalised inside sentences, a name
     return not (all(gaz.is_common(w) for w in words) and not has_org_cue(value))
 
 
@@ -307,9 +309,11 @@ def _search_people(
     """Occurrences of known names that the model missed or mislabelled."""
     text = view.text
     terms: set[str] = set()
+    named: set[str] = set()  # names this document already gives as people
     for item in accepted:
         if item.label == "PERSON" and not item.collective:
             terms.add(text[item.start : item.end].replace("\u00a0", " "))
+            named.add(text[item.start : item.end].replace("\u00a0", " "))
     terms |= {p for p in parts if " " not in p and not gaz.is_common(p)}
     terms |= set(gaz.strong_names.values())
     terms |= {s for s in gaz.surnames if not gaz.is_common(s)}
@@ -327,7 +331,7 @@ def _search_people(
     for match in pattern.finditer(text):
         value = match.group()
         cand = with_context(Candidate(match.start(), match.end(), value, "GAZ", "gazetteer"), text)
-        verdict = gaz.person_label(cand, parts)
+        verdict = "weak" if value.replace("\u00a0", " ") in named else gaz.person_label(cand, parts)
         if verdict is None or _eponym(gaz, text, cand):
             continue
         if text[match.end() : match.end() + 1] == "-" and not re.match(
@@ -449,7 +453,9 @@ def _title_before(text: str, start: int) -> str | None:
     return match.group(1)
 
 
-def _build(view: DocumentView, chosen: list[_Accepted]) -> DocumentMentions:
+def _build(
+    view: DocumentView, chosen: list[_Accepted], accepted: list[_Accepted]
+) -> DocumentMentions:
     text = view.text
     source = view.source
     content_hash = source.content_hash
@@ -477,12 +483,17 @@ def _build(view: DocumentView, chosen: list[_Accepted]) -> DocumentMentions:
             )
             entities[key] = entity
         entity.aliases |= {s for s in cluster.spellings if s != entity.name}
-    chosen_ids = {id(item) for item in chosen}
+    chosen_spans = {(item.start, item.end) for item in chosen}
     acronyms: dict[str, str] = {}
-    for item in chosen:
+    for item in accepted:
         full = item.alias_of
-        if full is not None and id(full) in chosen_ids:
-            acronyms[_org_key(text[item.start : item.end])] = _org_key(text[full.start : full.end])
+        if (
+            full is not None
+            and (full.start, full.end) in chosen_spans
+            and (item.start, item.end) in chosen_spans
+        ):
+            short = _org_key(text[item.start : item.end])
+            acronyms[short] = _org_key(text[full.start : full.end])
     mentions: list[Mention] = []
     cited_by_key: dict[str, list[bool]] = defaultdict(list)
     person_index = 0
