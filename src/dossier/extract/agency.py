@@ -281,7 +281,7 @@ def _wound_category(noun: Token) -> Category:
 def _copula(verb: Token) -> list[Finding]:
     """ "X is a figurehead ... used to conceal", "X is responsible for the killings"."""
     out: list[Finding] = []
-    sentence_category = lex.subtree_category(verb.sent.root)
+    sentence_category = lex.sentence_category(verb.sent)
     for child in verb.children:
         if child.dep_ == "attr":
             if lemma(child) in lex.FRONT_NOUNS and sentence_category is not None:
@@ -523,6 +523,13 @@ def _clause_findings(anchor: Token) -> list[Finding]:
         return found
     if dep == "nsubjpass" and _is_verbal(head):
         return _predicate(head, "patient", 0)
+    if (
+        dep in {"npadvmod", "appos"}
+        and _is_verbal(head)
+        and anchor.left_edge.i > 0
+        and anchor.doc[anchor.left_edge.i - 1].lower_ in {"namely", ",", "including"}
+    ):
+        return _predicate(head, "patient", 0)  # "sanction some people, namely X"
     if dep in {"dobj", "dative"} and _is_verbal(head):
         if lemma(head) == "include":
             # "individuals sanctioned under X would include Y": Y takes the
@@ -544,6 +551,14 @@ def _clause_findings(anchor: Token) -> list[Finding]:
             if _unanswered(anchor.sent):
                 return [Finding("cover_up", "complicit", governor.i)]
             return []
+        if (
+            _is_verbal(governor)
+            and word in {"against", "on", "upon"}
+            and lemma(governor) in lex.SANCTION_VERBS
+            and any(lemma(c) in lex.SANCTION_LEMMAS for c in governor.children)
+        ):
+            # "impose sanctions on top officials, including X"
+            return [Finding("sanctions_call", "accused", governor.i)]
         if _is_verbal(governor) and word in {"against", "on", "upon", "at"}:
             return [f for f in _predicate(governor, "patient", 0) if f.part == "victim"]
         if governor.pos_ in {"NOUN", "PROPN"}:

@@ -9,7 +9,7 @@ Lexicons list words, never names: who did what to whom is decided by
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from dossier.model import CATEGORIES, Category, check_vocabulary
 
@@ -395,4 +395,16 @@ def subtree_category(
             if token.i == root.i and child.dep_ in {"nsubj", "nsubjpass"} and not keep_subjects:
                 continue
             stack.append(child)
+    return best
+
+
+def sentence_category(sent: Span) -> Category | None:
+    """The most serious act any predicate of the sentence names."""
+    best: Category | None = None
+    for token in sent:
+        if token.dep_ in {"acl", "relcl", "amod", "compound"}:
+            continue
+        found = act_category(token)
+        if found is not None and (best is None or severity(found) < severity(best)):
+            best = found
     return best

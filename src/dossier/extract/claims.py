@@ -304,8 +304,7 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
             if (
                 lead_category is not None
                 and len(found_here) == 0
-                and anchor.dep_ == "nsubj"
-                and anchor.head.dep_ == "ROOT"
+                and _item_subject(anchor, span, bounds)
             ):
                 part: Part = "complicit" if lead_category == "cover_up" else "perpetrator"
                 found_here = [agency.Finding(lead_category, part, anchor.head.i)]
@@ -351,6 +350,25 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
         analysis.deceased,
     )
     return analysis
+
+
+def _item_subject(anchor: Token, span: Span, bounds: tuple[int, int]) -> bool:
+    """Whether a list item's name is the subject of the item's main verb (also when
+    the parser lost the subject: the name comes before a main verb without one)."""
+    if anchor.dep_ == "nsubj" and anchor.head.dep_ == "ROOT":
+        return True
+    low, high = bounds
+    verbs = [
+        t
+        for t in span.doc[low:high]
+        if t.pos_ == "VERB" and (t.head.i == t.i or not low <= t.head.i < high)
+    ]
+    return (
+        len(verbs) == 1
+        and span.end <= verbs[0].i
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verbs[0].children)
+        and anchor.dep_ not in {"dobj", "pobj", "nsubjpass", "poss"}
+    )
 
 
 def _lead_category(doc: Doc, lead_in: Passage) -> Category | None:

@@ -212,8 +212,9 @@ def mention_descriptors(
         word = doc[i]
         describes = lemma(word) in DESCRIPTOR_NOUNS or word.lower_ in DESCRIPTOR_NOUNS
         if (word.pos_ in {"NOUN", "ADJ", "PROPN"} or describes) and word.head.i >= word.i:
-            if word.pos_ == "PROPN" and not describes:
-                break
+            titled = any(lemma(t) in DESCRIPTOR_NOUNS for t in run)
+            if word.pos_ == "PROPN" and not describes and not titled:
+                break  # a place or name before the name, not a title
             run.insert(0, word)
             i -= 1
             continue
@@ -373,6 +374,9 @@ def find_positions(
             continue
         if descriptor.kind == "credit" or mentions[descriptor.mention].label != "PERSON":
             continue
+        heads = [doc[i] for i in descriptor.tokens if lemma(doc[i]) == descriptor.head]
+        if any(t.tag_ in {"NNS", "NNPS"} for t in heads):
+            continue  # a group the person belongs to ("top Kazakh officials")
         key = mentions[descriptor.mention].entity_key
         assert key is not None
         start, end = _evidence(source, doc, descriptor, mentions[descriptor.mention])
