@@ -140,7 +140,7 @@ ADDRESSEE_VERBS: frozenset[str] = frozenset(
     {"meet", "report", "complain", "appeal", "write", "inform", "tell", "petition", "turn"}
 )
 BEHEST_NOUNS: frozenset[str] = frozenset(
-    {"invitation", "request", "behest", "order", "orders", "instruction", "command", "initiative"}
+    {"invitation", "request", "behest", "order", "orders", "instruction", "command"}
 )
 INCLUDING: frozenset[str] = frozenset({"including", "namely", "like", "especially", "notably"})
 SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -443,7 +443,8 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
         for child in verb.children:
             if child.dep_ == "conj" and _is_verbal(child):
                 if not _has_subject(child):
-                    out.extend(_predicate(child, slot, depth + 1))
+                    passive = any(c.dep_ == "auxpass" for c in child.children)
+                    out.extend(_predicate(child, "patient" if passive else slot, depth + 1))
                 elif slot == "agent" and _pronoun_subject(child):
                     # "X witnessed torture, but he did not do anything about it"
                     out.extend(_predicate(child, "agent", depth + 1))
@@ -464,7 +465,13 @@ def _implicit_clauses(verb: Token) -> list[Token]:
     """Clauses whose unstated subject is ``verb``'s subject."""
     clauses: list[Token] = []
     for child in verb.children:
-        if child.dep_ in {"xcomp", "advcl"} and _is_verbal(child) and not _has_subject(child):
+        if (
+            child.dep_ in {"xcomp", "advcl"}
+            and _is_verbal(child)
+            and not _has_subject(child)
+            and child.tag_ != "VBN"  # "found himself arrested": a passive participle
+            and not any(c.dep_ == "auxpass" for c in child.children)
+        ):
             clauses.append(child)
         if child.dep_ == "prep" and child.lower_ == "in":
             for pobj in child.children:
@@ -565,7 +572,11 @@ def _clause_findings(anchor: Token) -> list[Finding]:
             return _noun_trigger(governor, word)
         return []
     if dep == "poss":
-        if lemma(head) in BEHEST_NOUNS and head.dep_ == "pobj":
+        if (
+            lemma(head) in BEHEST_NOUNS
+            and head.dep_ == "pobj"
+            and head.head.lower_ in {"at", "on", "upon", "under", "by"}
+        ):
             category = lex.subtree_category(anchor.sent.root)
             if category is not None:
                 return [Finding(category, "ordered", head.i)]

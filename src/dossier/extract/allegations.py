@@ -151,7 +151,7 @@ LIGHT_VERBS: frozenset[str] = frozenset(
 )
 # "X was involved in / took part in / is responsible for <act>".
 INVOLVEMENT_VERBS: frozenset[str] = frozenset(
-    {"involve", "participate", "engage", "take", "create", "organise", "organize", "lead"}
+    {"involve", "participate", "engage", "take", "create", "organise", "organize"}
 )
 INVOLVEMENT_ADJECTIVES: frozenset[str] = frozenset({"responsible", "involved", "complicit"})
 # Helping someone else do it: "help Sberbank evade the sanctions".
@@ -301,6 +301,12 @@ def act_category(token: Token) -> Category | None:
     if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
         if word == "shoot" and token.head.lower_ == "to":
             return "killing"
+        if word == "fire" and not any(
+            (c.dep_ == "prep" and c.lower_ in {"at", "on", "into"})
+            or (c.dep_ == "dobj" and lemma(c) in {"shot", "bullet", "round", "weapon"})
+            for c in token.children
+        ):
+            return None  # "fired the officials" is a dismissal, "fired at" a shooting
         found = ACT_VERBS.get(word)
         if found is None and token.pos_ == "VERB" and word in ACT_NOUNS:
             return None

@@ -298,6 +298,10 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
             others = {t for t, owner in token_owner.items() if owner != index}
             bounds = _token_bounds(doc, passage)
             found_here = agency.findings(span, others, bounds)
+            if mention.cited:
+                # A name in a footnote or reference list is the author of a
+                # source, whatever the cited title's words say.
+                found_here = [agency.Finding("context", "source", span.root.i)]
             anchor = agency.anchor_of(span, others)
             if any(_reports_death(doc, f) for f in found_here) or _posthumous(span, anchor):
                 analysis.deceased.add(key)

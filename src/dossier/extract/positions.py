@@ -185,13 +185,14 @@ def _make(doc: Doc, index: int, head: Token, tokens: list[Token], kind: str) -> 
     kept = _trim(doc, tokens)
     if len(kept) == 0:
         return None
-    start = kept[0].idx
-    end = kept[-1].idx + len(kept[-1].text)
     last = kept[-1].i
-    unbalanced = doc.text[start:end].count("“") > doc.text[start:end].count("”")
+    phrase = doc[kept[0].i : last + 1].text  # Doc.text would rebuild the whole text
+    unbalanced = phrase.count("“") > phrase.count("”")
     if last + 1 < len(doc) and doc[last + 1].text in {"”", '"'} and unbalanced:
-        end = doc[last + 1].idx + 1
-    text = doc.text[start:end].strip()
+        last += 1
+    start = kept[0].idx
+    end = doc[last].idx + len(doc[last].text)
+    text = doc[kept[0].i : last + 1].text.strip()
     return Descriptor(index, text, lemma(head), start, end, timing, kind, tuple(t.i for t in kept))
 
 
