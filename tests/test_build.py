@@ -119,7 +119,10 @@ def test_every_summary_is_verbatim_and_there_are_hundreds(
 
 
 def test_cross_document_merges(entities: list[dict[str, Any]]) -> None:
-    docs = {d["id"]: d["properties"]["fileName"][0][:3] for d in _by_schema(entities, "Document", "Article")}
+    docs = {
+        d["id"]: d["properties"]["fileName"][0][:3]
+        for d in _by_schema(entities, "Document", "Article")
+    }
 
     def files(person: dict[str, Any]) -> set[str]:
         return {
@@ -133,9 +136,9 @@ def test_cross_document_merges(entities: list[dict[str, Any]]) -> None:
     assert "Kasym-Jomart Tokayev" in tokayev["properties"]["alias"]
     kulibayev = _person(entities, "Timur Kulibayev")
     assert {"001", "003", "004"} <= files(kulibayev)
-    assert "T. Kulibayev" in kulibayev["properties"].get("alias", []) or "T. KULIBAYEV" in kulibayev[
-        "properties"
-    ].get("alias", [])
+    assert "T. Kulibayev" in kulibayev["properties"].get(
+        "alias", []
+    ) or "T. KULIBAYEV" in kulibayev["properties"].get("alias", [])
     nazarbayev = _person(entities, "Nursultan Nazarbayev")
     assert {"000", "001", "002", "003", "004"} <= files(nazarbayev)
 
@@ -166,7 +169,9 @@ def test_dossiers_for_the_accused_only(workspace: Path, entities: list[dict[str,
         assert len(matching) == 1, (name, pdfs)
         text = subprocess.run(
             ["pdftotext", "-layout", str(workspace / "dossiers" / matching[0]), "-"],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
         assert name in " ".join(text.split())
     annotation = json.loads(ANNOTATION.read_text(encoding="utf-8"))
@@ -178,7 +183,9 @@ def test_dossiers_for_the_accused_only(workspace: Path, entities: list[dict[str,
         for n in e["properties"]["name"] + e["properties"].get("alias", [])
     }
     assert [name for name in protected if name in poi] == []
-    assert len(pdfs) == sum(1 for e in _by_schema(entities, "Person") if "poi" in e["properties"].get("topics", []))
+    assert len(pdfs) == sum(
+        1 for e in _by_schema(entities, "Person") if "poi" in e["properties"].get("topics", [])
+    )
 
 
 def test_rebuild_is_byte_identical(workspace: Path, built: Result) -> None:

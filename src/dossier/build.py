@@ -23,6 +23,7 @@ from dossier.extract.corpus import extract_corpus
 from dossier.extract.nlp import load_pipeline
 from dossier.ingest import ingest_dir
 from dossier.model import Extraction, IngestError, SourceDocument
+from dossier.publish import PublishReport, publish_all
 from dossier.resolve import Resolution, resolve
 from dossier.resolve.catalog import write_catalog
 from dossier.review import REVIEW_FILE, load_review
@@ -83,6 +84,7 @@ class BuildResult:
     targets: list[Target] = field(default_factory=list)
     export: Export = field(default_factory=Export)
     entities_path: Path | None = None
+    publish: PublishReport | None = None
     dossiers: list[Path] = field(default_factory=list)
 
 
@@ -156,6 +158,14 @@ def run_build(settings: Settings, reporter: Reporter, render: bool = True) -> Bu
             )
         result.entities_path = entities_file(settings)
         write_entities(result.export.entities, result.entities_path)
+        reporter.stage("Publishing statements, summaries and dataset index")
+        result.publish = publish_all(
+            result.export.entities,
+            settings.entities_dir,
+            settings.dataset,
+            dropped=result.export.dropped,
+            publisher=settings.organisation or None,
+        )
         if render:
             result.dossiers = run_render(settings, reporter, result.entities_path)
     return result

@@ -69,7 +69,12 @@ def _run(ctx: click.Context, render: bool, strict: bool) -> None:
     finally:
         reporter.close()
     _summary(result)
-    if strict and len(result.errors) > 0:
+    publish_ok = result.publish is None or result.publish.ok
+    if not publish_ok:
+        click.echo(
+            "Some values did not survive the FtM round trip (see the errors above).", err=True
+        )
+    if strict and (len(result.errors) > 0 or not publish_ok):
         ctx.exit(3)
 
 
