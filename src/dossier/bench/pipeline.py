@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import tempfile
 import time
@@ -47,7 +48,7 @@ def run() -> list[str]:
             os.environ.update(saved)
     lines = []
     marks = [*reporter.stages, ("end", started + total)]
-    for (name, at), (_, nxt) in zip(marks, marks[1:], strict=False):
+    for (name, at), (_, nxt) in itertools.pairwise(marks):
         lines.append(f"{name:48} {nxt - at:7.2f} s")
     words = sum(len(s.text.split()) for s in result.sources)
     lines.append(
