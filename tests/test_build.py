@@ -40,6 +40,8 @@ MUST_BE_TARGETS = [
 def workspace(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Iterator[Path]:
     root = tmp_path_factory.mktemp("build")
     shutil.copytree(SEEDS, root / "seeds")
+    # The repository's human decisions travel with the seeds, as in `make dossiers`.
+    shutil.copytree(SEEDS.parent / "entities" / "decisions", root / "entities" / "decisions")
     yield root
 
 
