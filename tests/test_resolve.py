@@ -411,3 +411,10 @@ def test_catalog_round_trip(tmp_path: Path) -> None:
     assert entry.aliases == ("Mr. Tokayev",) and entry.mentions == 1
     assert "Kassym-Jomart Tokayev" in entry.quotes[0]
     assert name_key("person", entry.name) == "jomart kasim tokaev"
+
+
+def test_prose_in_parentheses_defines_no_acronym() -> None:
+    text = "the Council of Ministers (equivalent to Prime Minister of the SSR)."
+    assert defined_acronyms(text, ["Council of Ministers"]) == ()
+    text = "Democratic Choice of Kazakhstan (known as the QDT in Kazakh or DVK in Russian)"
+    assert defined_acronyms(text, ["Democratic Choice of Kazakhstan"]) == ("DVK", "QDT")

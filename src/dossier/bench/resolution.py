@@ -253,6 +253,13 @@ def run() -> list[str]:
         f"({_percent(figures.split, figures.entities)}); "
         f"{figures.multi} appear in more than one document"
     )
+    fixable = {
+        gold[p.left] for p in resolution.pending if gold[p.left] == gold[p.right]
+    }
+    lines.append(
+        f"annotation split entities with a pending pair that would join them: {len(fixable)} "
+        f"of {figures.split}"
+    )
     lines.append(
         f"annotation pending pairs: {figures.pending} "
         f"({figures.pending_true} same entity, {figures.pending - figures.pending_true} different)"

@@ -88,11 +88,15 @@ def defined_acronyms(text: str, names: Sequence[str]) -> tuple[str, ...]:
 
 
 def _parenthetical_acronyms(text: str) -> set[str]:
-    """``OSCE PA`` -> {"OSCE PA"}; ``QDP or DPT`` -> both; prose -> its capitalised words."""
+    """``OSCE PA`` -> {"OSCE PA"}; ``QDP or DPT`` -> both; ``known as the QDT in Kazakh
+    or DVK in Russian`` -> both. Other prose ("equivalent to Prime Minister of the SSR")
+    defines nothing."""
     segments = [s.strip() for s in re.split(r",|;|/|\bor\b|\band\b", text)]
     if all(re.fullmatch(r"[A-Z][A-Z0-9]{1,7}(?: [A-Z][A-Z0-9]{1,7})*", s) for s in segments):
         return set(segments)
-    return set(_ACRONYM.findall(text))
+    if re.match(r"(?:also |formerly |commonly )?known as\b|a\.k\.a\.|abbreviated", text):
+        return set(_ACRONYM.findall(text))
+    return set()
 
 
 def _quotes(source: SourceDocument, extraction: Extraction, key: str) -> tuple[str, ...]:

@@ -24,7 +24,8 @@ Organisations
 - *Weak*: a name that is another organisation's alias or a document-defined
   acronym ("CSTO"), when exactly one organisation carries it.
 - *Pending*: two names that share an alias but differ (Sberbank Russia /
-  Sberbank Kazakhstan), or one name that starts the other (VTB / VTB Kazakhstan).
+  Sberbank Kazakhstan), or an acronym or name of two words or more that is the
+  other name minus its last word (VTB / VTB Kazakhstan, OSCE / OSCE PA).
 """
 
 from __future__ import annotations
@@ -204,9 +205,11 @@ def compare_orgs(a: Profile, b: Profile) -> Verdict:
     if len(shared) > 0 and not _is_short(a) and not _is_short(b):
         return Verdict("pending", f"different names sharing the alias {sorted(shared)[0]!r}")
     if a.entry.content_hash != b.entry.content_hash:
-        shorter, longer = (pa, pb) if len(pa) < len(pb) else (pb, pa)
-        if longer[: len(shorter)] == shorter:
-            return Verdict("pending", "one name starts the other")
+        short, long_ = (a, b) if len(pa) < len(pb) else (b, a)
+        shorter, longer = short.org_primary.split(" "), long_.org_primary.split(" ")
+        telling = len(shorter) >= 2 or is_acronym(short.entry.name)
+        if telling and len(longer) == len(shorter) + 1 and longer[:-1] == shorter:
+            return Verdict("pending", "one name is the other plus one word")
     return NONE
 
 
