@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from dossier.extract.citations import CitedRegions, cited_regions
+from dossier.extract.citations import CitedRegions, cited_regions, headline_ranges
 from dossier.extract.names import (
     PARTICLES,
     TITLES,
@@ -121,10 +121,11 @@ _FUNCTION_WORDS = wordset(
 _TYPE_NOUNS = (
     r"(?:channel|newspaper|company|companies|holding|party|parties|movement|movements|outlet|"
     r"website|portal|organi[sz]ations?|foundation|magazine|broadcaster|agency|facility|firm|"
-    r"coalition|bank|banks|publication|network|group|groups)"
+    r"coalition|bank|banks|publication|network|networks|group|groups|websites?|sites?|"
+    r"outlets|ngos?|NGOs?|unions?|associations?|firms|agencies|organisations?|organizations?)"
 )
 _TYPED_NAME = re.compile(
-    rf"\b{_TYPE_NOUNS}[ \u00a0]+"
+    rf"\b{_TYPE_NOUNS}(?:,?[ \u00a0]+(?:such[ \u00a0]+as|including))?[ \u00a0]+"
     rf"((?:{_CAP_WORD}|[A-Z]{{1,4}}-\d+)(?:[ \u00a0]{_CAP_WORD}){{0,3}})(?![\w-])"
 )
 # The name followed by its type: "the Ak Zhol party", "Koshe movement".
@@ -152,11 +153,23 @@ class Candidate:
     possessive: bool = False  # followed by ’s
     determiner: bool = False  # "the Khan": after "the", and no noun follows
     after_lower: bool = False  # the word before is a lowercase word (not a Title Case run)
+    headline: bool = False  # inside a Title Case headline, where capitals prove nothing
+    place_cue: bool = False  # "renamed from Alma Ata", "the city of Oral"
 
 
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \u00a0]+$")
 _LOWER_BEFORE = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*[ \u00a0]+$")
-_NOUN_AFTER = re.compile(r"(?:[’']s)?[ \u00a0]+[a-z]")
+# A lowercase word after the name that is not a preposition, conjunction or verb of being.
+_NOUN_AFTER = re.compile(
+    r"(?:[’']s)?[ \u00a0]+(?!(?:in|on|at|of|and|or|to|for|with|by|from|as|was|is|were|are|"
+    r"had|has|have|who|which|that|would|will|could|did|said|himself|herself)\b)[a-z]"
+)
+# Words before a name that make it a place: "renamed from Alma Ata", "the city of Oral".
+_PLACE_BEFORE = re.compile(
+    r"\b(?:renamed(?:[ \u00a0]+(?:from|to|as))?|(?:city|town|village|region|province|"
+    r"district|capital)[ \u00a0]+of)[ \u00a0]+$",
+    re.IGNORECASE,
+)
 
 
 def with_context(cand: Candidate, text: str) -> Candidate:
@@ -166,6 +179,7 @@ def with_context(cand: Candidate, text: str) -> Candidate:
     after = _NOUN_AFTER.match(text, cand.end, min(len(text), cand.end + 5)) is not None
     cand.determiner = before and not after
     cand.after_lower = _LOWER_BEFORE.search(text, max(0, cand.start - 30), cand.start) is not None
+    cand.place_cue = _PLACE_BEFORE.search(text, max(0, cand.start - 30), cand.start) is not None
     return cand
 
 
@@ -183,6 +197,7 @@ class DocumentView:
     urls: list[tuple[int, int]]
     locative_words: Counter[str] = field(default_factory=Counter)
     mid_caps: set[str] = field(default_factory=set)  # capitalised words seen mid-sentence
+    headlines: CitedRegions = field(default_factory=lambda: CitedRegions([]))
 
 
 def collect(source: SourceDocument, doc: Doc) -> DocumentView:
@@ -217,8 +232,11 @@ def collect(source: SourceDocument, doc: Doc) -> DocumentView:
             )
     candidates.extend(_rule_candidates(text))
     candidates.extend(_surname_candidates(text))
+    lower_words = set(_LOWER_WORD.findall(_URL.sub(" ", text)))
+    headlines = CitedRegions(headline_ranges(text, lower_words))
     for cand in candidates:
         with_context(cand, text)
+        cand.headline = headlines.covers(cand.start, cand.end)
     urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
     domains: set[str] = set()
     for start, end in urls:
@@ -231,13 +249,14 @@ def collect(source: SourceDocument, doc: Doc) -> DocumentView:
         text=text,
         candidates=candidates,
         cited=cited_regions(text),
-        lower_words=set(_LOWER_WORD.findall(_URL.sub(" ", text))),
+        lower_words=lower_words,
         domains=domains,
         urls=urls,
         locative_words=Counter(m.group(1) for m in _LOCATIVE_WORD.finditer(text)),
         mid_caps={
             t.text for t in doc if t.is_title and not t.is_sent_start and t.i > 0 and t.is_alpha
         },
+        headlines=headlines,
     )
 
 
@@ -247,6 +266,19 @@ def _apposition(text: str, end: int) -> bool:
         return False
     noun = match.group(1)
     return noun is None or noun.lower() in PERSON_NOUNS
+
+
+_AGE_BEFORE = re.compile(r"\b\d{1,3}[ \u00a0-]years?[ \u00a0-]old[ \u00a0]+$")
+
+
+def _described_as_person(text: str, start: int, end: int) -> bool:
+    """A name the text describes with a person noun ("X, a 19-year-old student") or an age."""
+    if _AGE_BEFORE.search(text, max(0, start - 20), start) is not None:
+        return True
+    match = _APPOSITION.match(text, end, min(len(text), end + 60))
+    if match is None or match.group(1) is None:
+        return False
+    return match.group(1).lower() in PERSON_NOUNS
 
 
 def _rule_candidates(text: str) -> list[Candidate]:
@@ -281,6 +313,11 @@ def _rule_candidates(text: str) -> list[Candidate]:
                         piece.start, piece.end, text[piece.start : piece.end], "PERSON", "morph"
                     )
                 )
+        elif 2 <= len(words) <= 3 and _described_as_person(text, match.start(), match.end()):
+            # "led by 33 year old Janbolat Mamai, formerly a campaigning journalist"
+            for piece in clean_span(text, match.start(), match.end(), person=True):
+                value = text[piece.start : piece.end]
+                out.append(Candidate(piece.start, piece.end, value, "PERSON", "appos", None, True))
     for match in _QUOTED.finditer(text):
         inner = match.group(1).strip()
         if inner == "" or not (inner[0].isupper() or inner[0].isdigit()) or len(inner.split()) > 5:

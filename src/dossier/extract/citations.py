@@ -9,6 +9,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from dossier.extract.names import wordset
+
 # A footnote or endnote line: "[43] Vladimir Kozlov, ...", "43. Author, Title, 2020",
 # "^ ...", "↑ ...".
 _NOTE_LINE = re.compile(
@@ -64,3 +66,38 @@ def cited_regions(text: str) -> CitedRegions:
     for match in _PAREN_CITATION.finditer(text):
         ranges.append((match.start(), match.end()))
     return CitedRegions(ranges)
+
+
+# Words a Title Case headline leaves in lowercase (and that say nothing about names).
+_MINOR_WORDS = wordset(
+    """
+    a an the of in on at for to by with from and or but nor as vs via into onto over under
+    about after against between per than upon up out off
+    """
+)
+# A headline segment ends at a comma, semicolon, line break or a byline's "by".
+_SEGMENT_END = re.compile(r"[,;\n]|[ \u00a0]by[ \u00a0]")
+_HEADLINE_WORD = re.compile(r"(?<![\w$€£])[^\W\d_][\w’'.-]*")
+
+
+def headline_ranges(text: str, lower_words: set[str] | frozenset[str]) -> list[tuple[int, int]]:
+    """Title Case runs ("Dark Shadows: Inside the Secret World of Kazakhstan").
+
+    A segment is a headline when at least four of its words are content words,
+    every content word is capitalised, and at least two of them are words the
+    document also writes in lowercase: there, a capital letter is no evidence
+    of a name. A list of names ("Dmitry Solovyov and Robin Paxton") is not one.
+    """
+    out: list[tuple[int, int]] = []
+    start = 0
+    for end_match in [*_SEGMENT_END.finditer(text), None]:
+        end = len(text) if end_match is None else end_match.start()
+        segment_start, start = start, (len(text) if end_match is None else end_match.end())
+        words = _HEADLINE_WORD.findall(text, segment_start, end)
+        content = [w for w in words if w.lower() not in _MINOR_WORDS]
+        if len(content) < 4 or not all(w[0].isupper() for w in content):
+            continue
+        common = sum(1 for w in content if w.lower().rstrip(".") in lower_words)
+        if common >= 2 and common * 3 >= len(content):
+            out.append((segment_start, end))
+    return out

@@ -24,6 +24,7 @@ from dossier.extract.coref import PersonMention, resolve_people
 from dossier.extract.gazetteer import Gazetteer, words_of
 from dossier.extract.names import (
     fold,
+    has_surname_morphology,
     is_demonym,
     is_initial,
     is_title,
@@ -275,7 +276,9 @@ def _supported(cand: Candidate, gaz: Gazetteer, parts: set[str], view: DocumentV
     """A lone word in a citation (often a headline word) needs a name behind it."""
     if " " in cand.text.strip() or not view.cited.covers(cand.start, cand.end):
         return True
-    return cand.text in parts or cand.text in gaz.surnames
+    if cand.text in parts or cand.text in gaz.surnames:
+        return True
+    return not cand.headline and has_surname_morphology(cand.text)
 
 
 def _eponym(gaz: Gazetteer, text: str, cand: Candidate) -> bool:
@@ -357,7 +360,8 @@ def _org_terms(views: Sequence[DocumentView], gaz: Gazetteer) -> set[str]:
             if cand.label == "ORG" and _is_org(cand, gaz):
                 value = cand.text.replace("\u00a0", " ")
                 person, place, org = gaz.place_votes(value)
-                if (place >= org and place > 0) or person > org:
+                typed = fold(value) in gaz.typed_orgs
+                if not typed and ((place >= org and place > 0) or person > org):
                     continue
                 words = words_of(value)
                 if len(value) < 2 or (len(words) == 1 and gaz.is_common(value)):

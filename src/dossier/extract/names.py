@@ -75,7 +75,7 @@ EPONYM_NOUNS: frozenset[str] = wordset(
     academy street st avenue ave road square boulevard blvd lane bridge airport station
     stadium arena park hall museum library centre center hospital doctrine amendment
     principle effect syndrome disease scale index rule rules plan programme program
-    report commission committee convention treaty agreement protocol declaration
+    report commission committee convention treaty agreement protocol declaration day
     """
 )
 
