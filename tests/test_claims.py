@@ -147,6 +147,26 @@ def test_skimming_is_corruption(seeds: dict[str, Seed]) -> None:
     assert claim.date == "2020-12"
 
 
+def test_unsupported_and_disproved_claims_of_an_official(seeds: dict[str, Seed]) -> None:
+    seed = seeds["001"]
+    claim = seed.claim("Kassym-Jomart Tokayev", "without providing any evidence of that")
+    assert (claim.category, claim.part) == ("cover_up", "complicit")
+    claim = seed.claim("Kassym-Jomart Tokayev", "disproving Tokayev’s claims")
+    assert (claim.category, claim.part) == ("cover_up", "complicit")
+    assert claim.attributed_to == "the General Prosecutor"
+
+
+def test_regime_and_rule_make_the_leader_responsible(seeds: dict[str, Seed]) -> None:
+    seed = seeds["001"]
+    claim = seed.claim("Kassym-Jomart Tokayev", "continued the practice of political persecution")
+    assert (claim.category, claim.part) == ("persecution", "complicit")
+    sentence = "political repression against the opposition in Kazakhstan under Nursultan"
+    claim = seed.claim("Nursultan Nazarbayev", sentence)
+    assert (claim.category, claim.part) == ("persecution", "complicit")
+    for name in ("Vladimir Kozlov", "Muratbek Ketebayev", "Mikhail Sizov"):
+        assert seed.claim(name, sentence).part not in PERPETRATOR_PARTS
+
+
 def test_list_lead_in_extends_to_first_item(seeds: dict[str, Seed]) -> None:
     seed = seeds["001"]
     claim = seed.claim("Timur Kulibayev", "a son-in-law of Nursultan Nazarbayev, Timur Kulibayev")
@@ -392,6 +412,54 @@ def test_journalist_role_and_death(nlp: Language) -> None:
     assert key in analysis.deceased
     assert [c.date for c in analysis.claims] == ["2021-05-03", "2022"]
     assert [c.category for c in analysis.claims] == ["detention", "killing"]
+
+
+def test_unsupported_claims_need_an_office(nlp: Language) -> None:
+    text = (
+        "President Ivan Sidorov claimed that the city was attacked by foreign terrorists "
+        "without providing any evidence."
+    )
+    assert parts(nlp, text, "Ivan Sidorov") == {"Ivan Sidorov": ("cover_up", "complicit")}
+    text = "Minister Ivan Sidorov's claims were refuted by the commission."
+    assert parts(nlp, text, "Ivan Sidorov") == {"Ivan Sidorov": ("cover_up", "complicit")}
+    # A victim whose account is disputed is never made a perpetrator by it.
+    text = "Anna Petrova claimed that she was tortured without providing any evidence."
+    assert parts(nlp, text, "Anna Petrova")["Anna Petrova"][1] not in PERPETRATOR_PARTS
+    text = "The police refuted Anna Petrova's claims of torture."
+    assert parts(nlp, text, "Anna Petrova")["Anna Petrova"][1] not in PERPETRATOR_PARTS
+
+
+def test_possessed_bodies_and_rule(nlp: Language) -> None:
+    cases = {
+        "Ivan Sidorov's government continued the persecution of journalists.": (
+            "persecution",
+            "complicit",
+        ),
+        "Ivan Sidorov's forces fired at the protesters.": ("killing", "complicit"),
+        "Journalists were jailed under Ivan Sidorov.": ("detention", "complicit"),
+        "Ivan Sidorov continued the practice of torture in the prison.": (
+            "torture",
+            "perpetrator",
+        ),
+    }
+    for text, expected in cases.items():
+        assert parts(nlp, text, "Ivan Sidorov") == {"Ivan Sidorov": expected}, text
+    harmless = [
+        "Ivan Sidorov's lawyer was arrested in May.",
+        "Ivan Sidorov's family continued the campaign against torture.",
+        "Anna Petrova studied law under Ivan Sidorov.",
+        "Anna Petrova was arrested under Article 274 while Ivan Sidorov watched.",
+    ]
+    for text in harmless:
+        found = parts(nlp, text, "Ivan Sidorov", "Anna Petrova")
+        assert found["Ivan Sidorov"][1] not in PERPETRATOR_PARTS, text
+
+
+def test_protected_descriptor_leaves_agency_unclear(nlp: Language) -> None:
+    text = "Human rights defender Anna Petrova beat Ivan Sidorov."
+    found = parts(nlp, text, "Anna Petrova", "Ivan Sidorov")
+    assert found["Anna Petrova"] == ("torture", "unclear")
+    assert "unclear" not in PERPETRATOR_PARTS
 
 
 def test_passages_never_cross_lines(nlp: Language) -> None:

@@ -44,6 +44,7 @@ Part = Literal[
     "source",  # quoted or cited as the source of information
     "advocate",  # calls for accountability, signs letters, campaigns
     "subject",  # mentioned, no part in an allegation
+    "unclear",  # the text leaves the part open (victim and agent at once): a human decides
 ]
 PARTS: tuple[str, ...] = get_args(Part)
 PERPETRATOR_PARTS: frozenset[str] = frozenset(

@@ -135,6 +135,7 @@ PART_RANK: tuple[str, ...] = (
     "source",
     "advocate",
     "subject",
+    "unclear",
 )
 ADDRESSEE_VERBS: frozenset[str] = frozenset(
     {"meet", "report", "complain", "appeal", "write", "inform", "tell", "petition", "turn"}
@@ -157,6 +158,9 @@ class Finding:
     category: Category
     part: Part
     trigger: int  # token index of the word that carries the meaning
+    # Holds only for someone the document describes by a public office
+    # ("President X claimed ... without evidence"); anyone else is a source.
+    office_only: bool = False
 
 
 def _is_verbal(token: Token) -> bool:
@@ -376,6 +380,8 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
             out.append(Finding(category, "perpetrator" if direct else "complicit", verb.i))
     elif word in lex.SPEECH_VERBS and slot == "agent":
         category = _object_category(verb)
+        if lex.unsupported_speech(verb) and not negated:
+            out.append(Finding("cover_up", "complicit", verb.i, office_only=True))
         if any(lemma(w) in lex.SANCTION_LEMMAS for w in verb.subtree) and any(
             lemma(w) in lex.SANCTION_VERBS | lex.ADVOCACY_VERBS | {"time", "should"}
             for w in verb.subtree
@@ -421,9 +427,13 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
             out.append(Finding("cover_up", "complicit", verb.i))
     else:
         category = lex.act_category(verb)
-        if category is None and word in lex.LIGHT_VERBS | {"put", "exert", "use"}:
+        if category is None and word in lex.LIGHT_VERBS | lex.CONTINUE_VERBS | {
+            "put",
+            "exert",
+            "use",
+        }:
             for obj in objects:
-                category = lex.act_category(obj)
+                category = lex.practice_category(obj)
                 if category is not None:
                     break
         if category is not None and not negated and not irrealis:
@@ -548,6 +558,8 @@ def _clause_findings(anchor: Token) -> list[Finding]:
     if dep == "pobj" and head.dep_ in {"prep", "agent"}:
         word = head.lower_
         governor = head.head
+        if word == "under":
+            return _under(governor)
         if word == "to" and lemma(governor) == "accord":
             return [Finding("context", "source", governor.i)]
         if head.dep_ == "agent" or word == "by":
@@ -572,6 +584,12 @@ def _clause_findings(anchor: Token) -> list[Finding]:
             return _noun_trigger(governor, word)
         return []
     if dep == "poss":
+        if lex.discredited_claim(head):
+            return [Finding("cover_up", "complicit", head.i, office_only=True)]
+        if lemma(head) in lex.REGIME_NOUNS or (
+            head.ent_type_ == "GPE" and head.dep_ in SUBJECT_DEPS
+        ):
+            return _through_possession(_clause_findings(head))
         if (
             lemma(head) in BEHEST_NOUNS
             and head.dep_ == "pobj"
@@ -581,6 +599,41 @@ def _clause_findings(anchor: Token) -> list[Finding]:
             if category is not None:
                 return [Finding(category, "ordered", head.i)]
         return _noun_trigger(head, "poss")
+    return []
+
+
+def _through_possession(found: list[Finding]) -> list[Finding]:
+    """What a body headed by the possessor did ("X's government persecuted"): the
+    possessor is responsible for it, not its direct author; nothing else carries."""
+    out: list[Finding] = []
+    for finding in found:
+        if finding.part in {"perpetrator", "complicit"} and finding.category in lex.VIOLENT:
+            out.append(Finding(finding.category, "complicit", finding.trigger))
+        elif finding.part == "ordered":
+            out.append(finding)
+    return out
+
+
+def _under(governor: Token) -> list[Finding]:
+    """ "repression against the opposition under X", "jailed under X": an act done
+    under a person's rule or command makes them responsible for it."""
+    token = governor
+    for _ in range(4):
+        category = lex.practice_category(token) if not _is_verbal(token) else None
+        if _is_verbal(token):
+            category = lex.act_category(token)
+            if category is None or lex.is_negated(token) or lex.is_irrealis(token):
+                return []
+        if category is not None:
+            if category not in lex.VIOLENT and category != "corruption":
+                return []
+            return [Finding(category, "complicit", token.i)]
+        if token.dep_ == "pobj" and token.head.dep_ == "prep":
+            token = token.head.head
+        elif token.dep_ in {"conj", "appos", "compound"}:
+            token = token.head
+        else:
+            return []
     return []
 
 
@@ -628,6 +681,10 @@ def findings(span: Span, others: set[int], bounds: tuple[int, int] | None = None
     anchor = anchor_of(span, others)
     low, high = bounds if bounds is not None else (span.sent.start, span.sent.end)
     out = _clause_findings(anchor) if low <= anchor.head.i < high else []
+    if anchor.i in {t.i for t in span} and anchor.dep_ in SUBJECT_DEPS and _possessive(span):
+        # The parser made a possessor the subject ("X’s “New Kazakhstan”
+        # continued ..."): X is responsible for what X's thing did, no more.
+        out = _through_possession(out)
     seen = {span.root.i}
     token = span.root
     while True:
@@ -642,11 +699,16 @@ def findings(span: Span, others: set[int], bounds: tuple[int, int] | None = None
     return out
 
 
+def _possessive(span: Span) -> bool:
+    after = span.end
+    return after < len(span.doc) and span.doc[after].lower_ in {"’s", "'s", "’", "'"}
+
+
 def best(found: list[Finding]) -> Finding | None:
     """One finding per entity and sentence; None when there is nothing.
 
     A sentence that makes the same entity both victim and perpetrator is
-    not resolved here: the result is part "subject" with the allegation's
+    not resolved here: the result is part "unclear" with the allegation's
     category, which leaves it to a human reviewer.
     """
     if len(found) == 0:
@@ -655,7 +717,7 @@ def best(found: list[Finding]) -> Finding | None:
     perpetrator = [f for f in found if f.part in PERPETRATOR_SIDE]
     if "victim" in parts and len(perpetrator) > 0:
         worst = min(perpetrator, key=lambda f: lex.severity(f.category))
-        return Finding(worst.category, "subject", worst.trigger)
+        return Finding(worst.category, "unclear", worst.trigger)
 
     def key(f: Finding) -> tuple[int, int]:
         return (PART_RANK.index(f.part), lex.severity(f.category))

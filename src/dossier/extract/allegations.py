@@ -198,6 +198,49 @@ SUFFER_VERBS: frozenset[str] = frozenset(
 )
 INJURY_NOUNS: frozenset[str] = frozenset({"wound", "injury", "gunshot", "bullet", "shrapnel"})
 DEATH_VERBS: frozenset[str] = frozenset({"die", "perish"})
+# Light verbs of duration: "continued the practice of persecution", "stepped up repression".
+CONTINUE_VERBS: frozenset[str] = frozenset(
+    {"continue", "pursue", "intensify", "escalate", "maintain", "step", "resume", "wage", "unleash"}
+)
+# Nouns for a course of conduct, named by their "of" phrase ("the practice of torture").
+PRACTICE_NOUNS: frozenset[str] = frozenset(
+    {"practice", "policy", "campaign", "wave", "pattern", "series", "climate", "system"}
+)
+# Who stands behind an act done by a body the person heads or commands
+# ("Tokayev's government persecuted ...", "X's forces fired at ...").
+REGIME_NOUNS: frozenset[str] = frozenset(
+    {
+        "government",
+        "regime",
+        "administration",
+        "authority",
+        "force",
+        "troop",
+        "police",
+        "army",
+        "military",
+        "service",
+        "guard",
+        "presidency",
+        "rule",
+        "policy",
+        "henchman",
+        "loyalist",
+    }
+)
+# An official's public claims the text calls false or unsupported.
+CLAIM_NOUNS: frozenset[str] = frozenset({"claim", "assertion", "statement", "narrative", "version"})
+DISPROVE_VERBS: frozenset[str] = frozenset(
+    {"disprove", "refute", "debunk", "contradict", "rebut", "belie", "falsify"}
+)
+FALSE_ADJECTIVES: frozenset[str] = frozenset(
+    {"false", "baseless", "unfounded", "unsubstantiated", "groundless", "fabricated", "untrue"}
+)
+FALSE_ADVERBS: frozenset[str] = frozenset({"falsely", "baselessly", "groundlessly", "wrongly"})
+EVIDENCE_NOUNS: frozenset[str] = frozenset({"evidence", "proof", "substantiation", "basis"})
+GIVING_VERBS: frozenset[str] = frozenset(
+    {"provide", "give", "offer", "present", "produce", "cite", "show", "supply"}
+)
 # Covering up: "covering up", "failed to investigate", "sabotage the investigation".
 COVER_VERBS: frozenset[str] = frozenset(
     {"cover", "conceal", "hide", "whitewash", "sabotage", "obstruct", "ignore", "deny", "drag"}
@@ -326,6 +369,50 @@ def act_category(token: Token) -> Category | None:
         if found is None:
             found = ACT_NOUNS.get(token.lower_)
         return found
+    return None
+
+
+def unsupported_speech(verb: Token) -> bool:
+    """ "X claimed ... without providing any evidence", "X falsely claimed"."""
+    if any(c.dep_ == "advmod" and lemma(c) in FALSE_ADVERBS for c in verb.children):
+        return True
+    for word in verb.subtree:
+        if word.lower_ != "without":
+            continue
+        for gerund in word.children:
+            if (
+                gerund.dep_ == "pcomp"
+                and lemma(gerund) in GIVING_VERBS
+                and any(lemma(o) in EVIDENCE_NOUNS for o in gerund.children if o.dep_ == "dobj")
+            ):
+                return True
+    return False
+
+
+def discredited_claim(noun: Token) -> bool:
+    """ "disproving X's claims", "X's baseless claims", "X's claims were refuted"."""
+    if lemma(noun) not in CLAIM_NOUNS:
+        return False
+    if any(c.dep_ == "amod" and lemma(c) in FALSE_ADJECTIVES for c in noun.children):
+        return True
+    head = noun.head
+    if lemma(head) in DISPROVE_VERBS and noun.dep_ in {"dobj", "nsubjpass"}:
+        return not is_negated(head) and not is_irrealis(head)
+    return False
+
+
+def practice_category(noun: Token) -> Category | None:
+    """ "the practice of political persecution": the act a course-of-conduct noun names."""
+    found = act_category(noun)
+    if found is not None or lemma(noun) not in PRACTICE_NOUNS:
+        return found
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    found = act_category(pobj)
+                    if found is not None:
+                        return found
     return None
 
 

@@ -33,6 +33,9 @@ from dossier.model import (
     SourceDocument,
 )
 
+# Roles whose public statements are an official's acts.
+OFFICE_ROLES: frozenset[str] = frozenset({"official", "foreign_official"})
+
 
 class FoundMentions(Protocol):
     """What ``mentions.find_mentions`` gives per document (``DocumentMentions``)."""
@@ -321,9 +324,11 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
             category, part = ("context", "subject")
             if result is not None:
                 category, part = result.category, result.part
+                if result.office_only and descriptors.get(key) not in OFFICE_ROLES:
+                    category, part = ("context", "source")
             if part in PERPETRATOR_PARTS and descriptors.get(key) in PROTECTED_ROLES:
                 # Never a perpetrator by a single parse: a reviewer decides.
-                part = "subject"
+                part = "unclear"
             span = spans[index]
             attributed = None
             if part != "source":
