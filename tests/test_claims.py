@@ -243,6 +243,33 @@ def test_roles_000(seeds: dict[str, Seed]) -> None:
     assert roles[seed.key("Jeff Sahadeo")] == "analyst_academic"
     assert roles[seed.key("Vladimir Putin")] == "foreign_official"
     assert seed.key("Sergei Magnitsky") in seed.analysis.deceased
+    # "the late Russian whistle-blower": a figure of the past, flagged dead.
+    assert roles[seed.key("Sergei Magnitsky")] == "historical"
+    # The office's body or country sits left of the title words.
+    for name in ("Mélanie Joly", "Jason Kung", "Michael Chong"):
+        assert roles[seed.key(name)] == "foreign_official", name
+
+
+def test_business_roles_and_foreign_descriptors(seeds: dict[str, Seed]) -> None:
+    seed = seeds["001"]
+    kulibayev = seed.key("Timur Kulibayev")
+    assert seed.analysis.roles[kulibayev] == "business"
+    titles = {(p.entity_key, p.title) for p in seed.analysis.positions}
+    assert (kulibayev, "member of the Board of Directors of the Russian company") in titles
+    seed = seeds["003"]
+    # "billionaire son-in-law and former deputy state security chief": now business.
+    assert seed.analysis.roles[seed.key("Timur Kulibayev")] == "business"
+    nazarbayev = seed.key("Nursultan Nazarbayev")
+    # "Nazarbayev’s billionaire son-in-law" describes the son-in-law, not him.
+    assert all(
+        "son-in-law" not in p.title for p in seed.analysis.positions if p.entity_key == nazarbayev
+    )
+    assert seed.analysis.roles[nazarbayev] == "official"
+
+
+def test_ruler_of_a_government_is_an_official(seeds: dict[str, Seed]) -> None:
+    seed = seeds["002"]
+    assert seed.analysis.roles[seed.key("Tokayev")] == "official"
 
 
 def test_sanctions_call_000(seeds: dict[str, Seed]) -> None:

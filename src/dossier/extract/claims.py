@@ -250,16 +250,20 @@ def _reports_death(doc: Doc, finding: agency.Finding) -> bool:
     )
 
 
-def _posthumous(span: Span, anchor: Token) -> bool:
-    """ "was posthumously considered a suspect", "the late X"."""
-    for token in span:
+def _called_late(span: Span, anchor: Token) -> bool:
+    """ "the late X", "the late Russian whistle-blower X"."""
+    for token in [*span, anchor]:
         for child in token.children:
             if child.dep_ == "amod" and child.lower_ == "late":
                 return True
-    for word in anchor.head.children:
-        if word.lower_ == "posthumously":
-            return True
-    return any(child.lower_ == "late" and child.dep_ == "amod" for child in anchor.children)
+    return False
+
+
+def _posthumous(span: Span, anchor: Token) -> bool:
+    """ "was posthumously considered a suspect", "the late X"."""
+    if _called_late(span, anchor):
+        return True
+    return any(word.lower_ == "posthumously" for word in anchor.head.children)
 
 
 def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> DocumentAnalysis:
@@ -281,6 +285,7 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
     descriptors = descriptor_roles(source, doc, resolved, spans, found.entities)
     sections = passages(source, doc)
     per_entity_parts: dict[str, list[tuple[str, str]]] = {}
+    late: set[str] = set()  # "the late X": a figure of the past, not of these events
     for passage in sections:
         inside = [
             i
@@ -308,6 +313,8 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
             anchor = agency.anchor_of(span, others)
             if any(_reports_death(doc, f) for f in found_here) or _posthumous(span, anchor):
                 analysis.deceased.add(key)
+            if _called_late(span, anchor):
+                late.add(key)
             if (
                 lead_category is not None
                 and len(found_here) == 0
@@ -357,6 +364,7 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
         per_entity_parts,
         analysis.relations,
         analysis.deceased,
+        late,
     )
     return analysis
 

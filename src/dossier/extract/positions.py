@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -102,6 +102,10 @@ KIN_NOUNS: frozenset[str] = frozenset(
         "relative",
     }
 )
+# A name that modifies one of these names the person who leads or led it.
+RULER_NOUNS: frozenset[str] = frozenset(
+    {"government", "regime", "administration", "presidency", "cabinet", "era"}
+)
 FORMER = frozenset({"former", "ex", "ex-", "then", "late", "previous", "erstwhile"})
 CURRENT = frozenset({"current", "incumbent", "sitting", "serving"})
 CLOSING = re.compile(
@@ -122,6 +126,9 @@ class Descriptor:
     current: bool | None
     kind: str  # "title", "appos", "predicate", "signature", "address", "credit"
     tokens: tuple[int, ...] = ()  # token indices of the phrase (empty for lines)
+    # Words modifying a title that are not part of it, such as the body or
+    # country holding the office ("Global Affairs Canada" spokesperson).
+    qualifier: str = ""
 
 
 def _timing(tokens: Sequence[Token]) -> bool | None:
@@ -196,6 +203,27 @@ def _make(doc: Doc, index: int, head: Token, tokens: list[Token], kind: str) -> 
     return Descriptor(index, text, lemma(head), start, end, timing, kind, tuple(t.i for t in kept))
 
 
+def _qualifier(doc: Doc, first: int, span: Span) -> str:
+    """Modifiers left of a title run that hang on the title or the name: the
+    office's body or country ("Foreign Affairs" Minister, "Conservative
+    foreign-affairs" critic), which the run itself stops short of."""
+    low = first
+    i = first - 1
+    while i >= span.sent.start:
+        word = doc[i]
+        if word.pos_ not in {"PROPN", "ADJ", "NOUN", "PUNCT"} or word.text in {",", "(", ")"}:
+            break
+        if word.dep_ not in {"compound", "amod", "nmod", "punct"} or not (
+            i < word.head.i < span.end
+        ):
+            break
+        low = i
+        i -= 1
+    if low == first:
+        return ""
+    return doc[low:first].text
+
+
 def mention_descriptors(
     doc: Doc, index: int, span: Span, others: set[int], person_tokens: set[int]
 ) -> list[Descriptor]:
@@ -223,6 +251,14 @@ def mention_descriptors(
     nouns = [t for t in run if lemma(t) in DESCRIPTOR_NOUNS or t.lower_ in DESCRIPTOR_NOUNS]
     if len(nouns) > 0 and lemma(run[-1]) in DESCRIPTOR_NOUNS | {"defender", "rights"}:
         made = _make(doc, index, nouns[-1], run, "title")
+        if made is not None:
+            qualifier = _qualifier(doc, run[0].i, span)
+            out.append(replace(made, qualifier=qualifier) if qualifier != "" else made)
+    ruled = root.head
+    if root.dep_ in {"compound", "nmod"} and lemma(ruled) in RULER_NOUNS and ruled.i >= span.end:
+        # "the Tokayev government", "the Nazarbayev-era": the body or time the
+        # person leads or led (the word alone, not what the sentence says of it).
+        made = _make(doc, index, ruled, [ruled], "title")
         if made is not None:
             out.append(made)
     anchor = anchor_of(span, others)
@@ -256,12 +292,18 @@ def mention_descriptors(
             break
         if token.dep_ == "conj" and len(out) > 0:
             break
+        if token.dep_ == "poss" or any(c.dep_ == "case" for c in token.children):
+            break  # "Nazarbayev’s son-in-law" describes someone else
         token = token.head
     # Predicates: "X is the head of KAZENERGY ... and an ex-member of ...".
     if anchor.dep_ == "nsubj" and lemma(anchor.head) == "be":
         for child in anchor.head.children:
-            if child.dep_ == "attr" and child.pos_ == "NOUN":
+            if child.dep_ == "attr" and child.pos_ in {"NOUN", "PROPN"}:
                 heads = [child, *[c for c in child.children if c.dep_ == "conj"]]
+                # "... and an ex-member of the Board": the parser often hangs
+                # the second predicate on the first as an apposition.
+                heads.extend(c for h in list(heads) for c in h.children if c.dep_ == "appos")
+                heads = [h for h in heads if h.pos_ == "NOUN"]
                 for head in heads:
                     made = _make(doc, index, head, _phrase(doc, head, stop), "predicate")
                     if made is not None:

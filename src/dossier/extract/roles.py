@@ -14,7 +14,12 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span
 
-from dossier.extract.positions import Descriptor, all_descriptors, signature_mentions
+from dossier.extract.positions import (
+    RULER_NOUNS,
+    Descriptor,
+    all_descriptors,
+    signature_mentions,
+)
 from dossier.model import (
     PERPETRATOR_PARTS,
     ROLES,
@@ -144,9 +149,11 @@ def role_of_descriptor(descriptor: Descriptor, home: str | None) -> Role | None:
         if role == "official":
             if _matches(text, "head of") and STATE_WORDS.search(text) is None:
                 continue
-            if _is_foreign(text, home):
+            if _is_foreign(f"{descriptor.qualifier} {text}".strip(), home):
                 return "foreign_official"
         return role
+    if descriptor.kind == "title" and descriptor.head in RULER_NOUNS:
+        return "official"  # "the Tokayev government", "Nazarbayev-era"
     return None
 
 
@@ -179,6 +186,8 @@ def descriptor_roles(
     token_owner = {t.i: index for index, span in spans.items() for t in span}
     home = home_country(doc)
     found: dict[str, list[Role]] = {}
+    former: dict[str, set[Role]] = {}  # roles only ever described as past
+    current: dict[str, set[Role]] = {}
     for index in signature_mentions(source, mentions):
         key = mentions[index].entity_key
         if key is not None:
@@ -190,7 +199,18 @@ def descriptor_roles(
         role = role_of_descriptor(descriptor, home)
         if role is not None:
             found.setdefault(key, []).append(role)
-    return {key: _pick(roles) for key, roles in found.items()}
+            bucket = former if descriptor.current is False else current
+            bucket.setdefault(key, set()).add(role)
+    out: dict[str, Role] = {}
+    for key, roles in found.items():
+        left = (former.get(key, set()) - current.get(key, set())) & {"official", "foreign_official"}
+        if "business" in roles and len(left) > 0:
+            # "billionaire son-in-law and former deputy state security chief":
+            # what the person is now wins over an office they left.
+            out[key] = _pick(r for r in roles if r not in left)
+        else:
+            out[key] = _pick(roles)
+    return out
 
 
 def _pick(roles: Iterable[Role]) -> Role:
@@ -220,6 +240,7 @@ def assign_roles(
     parts: dict[str, list[tuple[str, str]]],
     relations: Sequence[RelationFact],
     deceased: set[str],
+    late: frozenset[str] | set[str] = frozenset(),
 ) -> dict[str, Role]:
     """Final role per person in the document."""
     owners = {r.subject_key for r in relations if r.kind in {"ownership", "directorship"}}
@@ -242,6 +263,8 @@ def assign_roles(
         role: Role
         if described in {"advocate_signatory", *DESCRIPTOR_PROTECTED, "historical"}:
             role = described
+        elif key in late and not perpetrator_side:
+            role = "historical"  # "the late X", dead before the events reported
         elif described in {"official", "foreign_official"}:
             role = "alleged_perpetrator" if direct_violence else described
         elif "advocate" in part_names and not perpetrator_side:
