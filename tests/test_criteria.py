@@ -6,10 +6,16 @@ import pytest
 
 from dossier.criteria import (
     CRITERIA,
+    REGIME_TABLE,
     REGIMES,
+    RegimeError,
     categories_for,
     criteria_for,
     criteria_in,
+    criteria_met,
+    parse_regime,
+    recommend,
+    regime,
     regimes_for,
 )
 from dossier.model import CATEGORIES
@@ -51,3 +57,43 @@ def test_unknown_values_fail() -> None:
         criteria_in("XX-HR", "torture")
     with pytest.raises(KeyError):
         categories_for("GB-XX")
+
+
+def test_summaries_are_verbatim_and_paraphrases_are_marked() -> None:
+    # Verbatim cells of SUBMISSIONS.md's regime table (a summary, not the statute).
+    (us,) = criteria_in("US-GLOMAG", "killing")
+    assert us.form == "summary"
+    assert us.text == "foreign persons responsible for or complicit in serious human-rights abuse"
+    (ca,) = criteria_in("CA-JVCFOA", "corruption")
+    assert ca.text == "officials/associates responsible for significant corruption"
+    # Cut down to one limb or reworded: paraphrases, and flagged as such.
+    for rid, category in (("GB-HR", "killing"), ("GB-HR", "torture"), ("EU-HR", "detention")):
+        (criterion,) = criteria_in(rid, category)
+        assert criterion.is_paraphrase, (rid, category)
+    for criteria in CRITERIA.values():
+        for criterion in criteria:
+            assert criterion.form in ("summary", "paraphrase")
+            assert criterion.citation != ""
+            assert criterion.standard == regime(criterion.regime).standard
+
+
+def test_regime_table_and_recommendation() -> None:
+    assert tuple(REGIME_TABLE) == REGIMES
+    assert parse_regime("uk-ghr") == "GB-HR"
+    assert parse_regime("us-glomag") == "US-GLOMAG"
+    assert parse_regime("EU-HR") == "EU-HR"
+    with pytest.raises(RegimeError, match="unknown regime"):
+        parse_regime("uk-xx")
+    with pytest.raises(RegimeError):
+        regime("XX")
+    assert recommend(["persecution"]) == ["CA-JVCFOA"]
+    assert recommend(["corruption", "killing"]) == [
+        "GB-HR", "GB-AC", "US-GLOMAG", "EU-HR", "CA-JVCFOA",
+    ]  # fmt: skip
+    assert recommend(["context", "sanctions_call", "sanctions_evasion"]) == []
+    met = criteria_met("GB-HR", ["killing", "cover_up", "corruption"])
+    assert [(c.limb, cats) for c, cats in met] == [
+        ("right to life", ["killing"]),
+        ("failing to investigate", ["cover_up"]),
+    ]
+    assert criteria_met("EU-HR", ["corruption", "laundering"]) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -13,18 +14,20 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from dossier.cli import main
+from dossier.criteria import parse_regime, recommend
 from dossier.profile import EntityStore, PersonProfile, build_profile, load_store
 from dossier.render import (
     AssetRefusedError,
     BundledAssetFetcher,
+    RenderError,
     RenderOptions,
     dossier_path,
     render_all,
+    render_dossier_html,
     render_dossier_pdf,
 )
 from dossier.render.letter import LetterOptions, render_letter_pdf
 from dossier.render.pdf import html_to_pdf
-from dossier.render.regimes import parse_regime, recommend
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / "templates"
@@ -48,7 +51,7 @@ HEADINGS = [
     "7. Exculpatory and contrary information",
     "8. Ties to the sanctioning jurisdiction",
     "9. Family members and associates",
-    "10. Existing designations and screening",
+    "10. Existing designations and screening results",
     "11. Recommended measures and co-targets",
     "12. Methodology",
     "Annex A. Sources",
@@ -379,3 +382,90 @@ def test_cli_render_refuses_victims(tmp_path: Path) -> None:
     assert bad.exit_code == 2
     for command in ("show", "render", "letter"):
         assert runner.invoke(main, [command, "--help"]).exit_code == 0
+
+
+# --- screening results (HTML only: no PDF layout needed) ------------------------------
+
+
+def _screening(target_id: str) -> dict[str, object]:
+    sanction = {
+        "id": "NK-sanction-1", "program": ["Global Human Rights"], "programId": ["GB-HR"],
+        "authority": ["Foreign, Commonwealth and Development Office"],
+        "listingDate": ["2022-03-15"], "startDate": [], "endDate": [], "country": ["gb"],
+        "sourceUrl": [], "reason": [],
+    }  # fmt: skip
+    match = {
+        "entity_id": "NK-strong", "schema": "Person", "caption": "ZHANUZAKOV, Alibek",
+        "names": ["ZHANUZAKOV, Alibek"], "topics": ["sanction"], "datasets": ["gb_fcdo"],
+        "birth_dates": ["1970-01-02"], "countries": ["kz"], "positions": [], "score": 0.93,
+        "strength": "strong", "why": ["names agree part by part"], "features": {},
+        "sanctions": [sanction],
+    }  # fmt: skip
+    namesake = dict(match, entity_id="NK-possible", caption="Alibek ZHANUZAKOVA",
+                    score=0.55, strength="possible", why=["genders differ"], sanctions=[])
+    return {
+        "format": "dossier-screening/1", "algorithm": "logic-v2",
+        "matcher": "nomenklatura 4.17.4", "thresholds": {"strong": 0.7, "possible": 0.5},
+        "note": "a lead, not a finding",
+        "against": {"file_name": "list.ftm.json", "sha1": "ab" * 20, "entities": 12,
+                    "sanctions": 3, "candidates": 2, "skipped": {}},
+        "summary": {"targets": 1, "strong": 1, "possible": 1, "comparisons": 2},
+        "targets": [{"id": target_id, "name": "Alibek Zhanuzakov", "schema": "Person",
+                     "names": ["Alibek Zhanuzakov"], "strong": [match], "possible": [namesake]}],
+    }  # fmt: skip
+
+
+def _section(html: str, start: str, end: str) -> str:
+    return flat(html.split(start, 1)[1].split(end, 1)[0])
+
+
+def test_screening_results_next_to_the_entities_file(tmp_path: Path) -> None:
+    store = variant(tmp_path, {})
+    profile = build_profile(store, TARGET)
+    absent = render_dossier_html(profile, store, OPTIONS)
+    section = _section(absent, 'id="s10"', 'id="s11"')
+    assert "Screening against published sanctions lists was not run" in section
+    (tmp_path / "screening.json").write_text(json.dumps(_screening(TARGET)), encoding="utf-8")
+    html = render_dossier_html(profile, store, OPTIONS)
+    section = _section(html, 'id="s10"', 'id="s11"')
+    assert "was screened against list.ftm.json (12 entities" in section
+    strong, possible = section.split("Possible matches", 1)
+    assert "ZHANUZAKOV, Alibek" in strong and "0.93" in strong
+    assert "Global Human Rights (GB-HR)" in strong
+    assert "Foreign, Commonwealth and Development Office" in strong
+    assert "15 March 2022" in strong
+    assert "Alibek ZHANUZAKOVA" in possible and "genders differ" in possible
+    assert "No sanction recorded for this entity" in possible
+    assert "not run" not in section
+    # An explicit path wins; another target's results say this person was not screened.
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps(_screening(ASSOCIATE)), encoding="utf-8")
+    html = render_dossier_html(
+        profile, store, dataclasses.replace(OPTIONS, screening=other)
+    )
+    assert "screening was not run for this person" in _section(html, 'id="s10"', 'id="s11"')
+
+
+def test_malformed_screening_file_is_an_error(tmp_path: Path) -> None:
+    store = variant(tmp_path, {})
+    profile = build_profile(store, TARGET)
+    (tmp_path / "screening.json").write_text('{"format": "other/9"}', encoding="utf-8")
+    with pytest.raises(RenderError, match="format"):
+        render_dossier_html(profile, store, OPTIONS)
+
+
+def test_statement_of_facts_is_conduct_only(store: EntityStore, target: PersonProfile) -> None:
+    html = render_dossier_html(target, store, OPTIONS)
+    facts = _section(html, 'id="s4"', 'id="s5"')
+    conduct = {e.summary for e in target.evidence if e.is_allegation and e.status != "rejected"}
+    assert len(conduct) > 0 and "reports: “" in facts
+    for item in target.evidence:
+        if item.summary in conduct:
+            continue  # the same passage may also carry an allegation
+        quoted = flat(item.summary.replace("&", "&amp;").replace("<", "&lt;"))
+        assert quoted[:60] not in facts, item.id  # neither in the text nor in a note
+    assert "identity, position or conduct" not in facts
+    # Background passages are quoted in Annex B under their own heading.
+    annex = _section(html, 'id="a2"', 'id="a3"')
+    assert "Allegations relied on" in annex
+    assert "Background" not in annex or annex.index("Allegations") < annex.index("Background")

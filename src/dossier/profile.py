@@ -64,7 +64,8 @@ class ProfileError(ValueError):
 class EntityStore:
     """The entities of one export, indexed by ID and by the entities they point to."""
 
-    def __init__(self, entities: Iterable[EntityProxy]) -> None:
+    def __init__(self, entities: Iterable[EntityProxy], source: Path | None = None) -> None:
+        self.source = source  # the file the entities were read from, if any
         self._entities: dict[str, EntityProxy] = {}
         self._refs: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for proxy in entities:
@@ -99,7 +100,7 @@ class EntityStore:
                     entities.append(model.get_proxy(data, cleaned=False))
                 except Exception as exc:  # followthemoney raises several kinds
                     raise StoreError(f"{path}:{number}: {exc}") from exc
-        return cls(entities)
+        return cls(entities, source=path)
 
     def __iter__(self) -> Iterator[EntityProxy]:
         return iter(self._entities.values())
@@ -212,7 +213,22 @@ class SourceRef:
 
     @property
     def label(self) -> str:
-        return self.title if self.title is not None else (self.file_name or self.id)
+        """The title, else an honest description of an untitled source."""
+        if self.title is not None:
+            return self.title
+        kind = "news article" if self.schema == "Article" else "document"
+        return f"Untitled {kind} (file {self.file_name or self.id})"
+
+    @property
+    def attribution(self) -> str | None:
+        """Who the source is by: the publisher, else its authors; None if neither."""
+        if self.publisher is not None:
+            return self.publisher
+        if len(self.authors) == 1:
+            return self.authors[0]
+        if len(self.authors) > 1:
+            return f"{self.authors[0]} and others"
+        return None
 
     @property
     def source_type(self) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from dossier import atomic
+from dossier.criteria import RegimeError, parse_regime
 from dossier.profile import (
     EntityStore,
     PersonProfile,
@@ -26,7 +27,6 @@ from dossier.profile import (
 )
 from dossier.render import RenderError, RenderOptions, render_all
 from dossier.render.letter import LetterError, LetterOptions, read_signatories, render_letter_pdf
-from dossier.render.regimes import RegimeError, parse_regime
 from dossier.settings import Settings, SettingsError
 
 ENTITIES_FILE = "entities.ftm.json"

@@ -4,7 +4,9 @@ In the manner of an NGO letter to a foreign ministry: addressee, date, the
 request, one paragraph per target built on the strongest *reviewed* evidence,
 the dossiers listed as annexes, signatories. Optionally bundled with the
 dossiers into one PDF (pypdf). Unreviewed evidence is never cited in a letter;
-a target with no accepted allegation makes the letter a visible draft.
+a target with no accepted allegation makes the letter a visible draft, whose
+paragraph quotes the strongest unreviewed allegations marked "[not yet reviewed]"
+so the reviewer sees what the letter would rest on.
 """
 
 from __future__ import annotations
@@ -17,21 +19,18 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 
+from dossier import criteria as rules
 from dossier.profile import EntityStore, EvidenceItem, PersonProfile, build_profile
-from dossier.render import regimes as regime_rules
 from dossier.render.dossier import (
-    CATEGORY_NOUN,
-    PART_ORDER,
-    PART_VERB,
     Note,
     RenderOptions,
+    _as_phrase,
     _Builder,
     _join,
-    _publisher,
     dossier_path,
     render_dossier_pdf,
 )
-from dossier.render.pdf import format_date, html_document, make_environment, write_pdf
+from dossier.render.pdf import html_document, make_environment, write_pdf
 
 
 class LetterError(ValueError):
@@ -161,22 +160,20 @@ class TargetParagraph:
     annex: int
     name: str
     position: str | None
-    regimes: tuple[regime_rules.Regime, ...]
+    regimes: tuple[rules.Regime, ...]
     sentences: tuple[tuple[str, Note | None], ...]
     reviewed: bool
     dossier_file: str
 
 
-def _strongest(items: list[EvidenceItem]) -> list[EvidenceItem]:
-    """Accepted allegations, best first: one per category, command before complicity."""
-    accepted = [e for e in items if e.status == "accepted" and e.is_allegation]
-    accepted.sort(key=lambda e: (PART_ORDER.index(e.part), e.date or "9999", e.id))
-    seen: set[str] = set()
+def _strongest(builder: _Builder, status: str) -> list[EvidenceItem]:
+    """The strongest allegation of each category with the given review status (at most
+    three categories, in the dossier's order)."""
     best: list[EvidenceItem] = []
-    for item in accepted:
-        if item.category not in seen:
-            seen.add(item.category)
-            best.append(item)
+    for category in builder.categories():
+        items = [e for e in builder.ranked(category) if e.status == status]
+        if len(items) > 0:
+            best.append(items[0])
     return best[:3]
 
 
@@ -189,11 +186,7 @@ def _paragraph(
 ) -> TargetParagraph:
     dossier_options = RenderOptions(options.templates_dir, options.date, options.organisation)
     builder = _Builder(store, profile, dossier_options)
-    if options.regimes is not None:
-        chosen = list(options.regimes)
-    else:
-        chosen, _reason = builder.chosen_regimes()
-    applicable = [r for r in chosen if r in addressee.regimes]
+    applicable = _applicable(builder, addressee, options)
     if len(applicable) == 0:
         raise LetterError(
             f"{profile.name}: no regime of the {addressee.label} "
@@ -201,39 +194,57 @@ def _paragraph(
             "remove the target or choose --regime"
         )
     sentences: list[tuple[str, Note | None]] = []
-    for item in _strongest(profile.evidence):
-        when = ""
-        if item.date is not None:
-            precise = len(item.date) >= 10
-            when = f" {'on' if precise else 'in'} {format_date(item.date)}"
-        note = builder.evidence_note(item)
-        note = dataclasses.replace(note, source_no=None, ref=f"Annex {annex}, {note.ref}")
-        sentences.append(
-            (
-                f"According to {_publisher(item.document)}, {profile.name} "
-                f"{PART_VERB[item.part]} {CATEGORY_NOUN[item.category]}{when}.",
-                note,
-            )
-        )
-    reviewed = len(sentences) > 0
+    positions = builder.position_list()
+    if len(positions) > 0:
+        titles = _join(_as_phrase(pos.dated) for pos in positions[:3])
+        sentences.append((f"{profile.name} is described in the sources as {titles}.", None))
+    strongest = _strongest(builder, "accepted")
+    reviewed = len(strongest) > 0
     if not reviewed:
+        # A draft letter shows what the reviewer must check, marked as unreviewed.
+        strongest = _strongest(builder, "unreviewed")
+    for item in strongest:
+        sentence = builder.conduct_sentence(item, "", limit=320, tag=False)
+        note = sentence.note
+        if note is not None:
+            note = dataclasses.replace(note, source_no=None, ref=f"Annex {annex}, {note.ref}")
+        text = sentence.text + (" [not yet reviewed]" if item.status != "accepted" else "")
+        sentences.append((text, note))
+    if len(strongest) == 0:
         sentences.append(
             (
-                f"The evidence concerning {profile.name} is still under review; the draft "
-                f"dossier at Annex {annex} sets out the allegations and their sources.",
+                f"The sources allege no conduct by {profile.name} that a designation "
+                f"criterion covers; see the dossier at Annex {annex}.",
                 None,
             )
         )
-    position = profile.positions[0].title if len(profile.positions) > 0 else None
+    elif not reviewed:
+        sentences.append(
+            (
+                f"The evidence concerning {profile.name} is still under review; the draft "
+                f"dossier at Annex {annex} sets out every allegation and its source.",
+                None,
+            )
+        )
+    position = positions[0].title if len(positions) > 0 else None
     return TargetParagraph(
         annex=annex,
         name=profile.name,
         position=position,
-        regimes=tuple(regime_rules.regime(r) for r in applicable),
+        regimes=tuple(rules.regime(r) for r in applicable),
         sentences=tuple(sentences),
         reviewed=reviewed,
         dossier_file=dossier_path(profile, Path(".")).name,
     )
+
+
+def _applicable(builder: _Builder, addressee: Addressee, options: LetterOptions) -> list[str]:
+    """The target's regimes (chosen, or derived) that the addressee administers."""
+    if options.regimes is not None:
+        chosen = list(options.regimes)
+    else:
+        chosen, _reason = builder.chosen_regimes()
+    return [r for r in chosen if r in addressee.regimes]
 
 
 def render_letter_html(store: EntityStore, options: LetterOptions) -> str:
@@ -248,8 +259,8 @@ def render_letter_html(store: EntityStore, options: LetterOptions) -> str:
         _paragraph(store, p, n, addressee, options) for n, p in enumerate(profiles, start=1)
     ]
     regimes = [
-        regime_rules.regime(r)
-        for r in regime_rules.REGIME_ORDER
+        rules.regime(r)
+        for r in rules.REGIMES
         if any(r == g.id for para in paragraphs for g in para.regimes)
     ]
     measures: list[str] = []
@@ -274,12 +285,15 @@ def render_letter_pdf(store: EntityStore, options: LetterOptions) -> bytes:
     letter = write_pdf(html_document(html, options.templates_dir))
     if not options.bundle:
         return letter
-    dossier_options = RenderOptions(options.templates_dir, options.date, options.organisation,
-                                    regimes=options.regimes)
+    addressee = parse_addressee(options.addressee)
+    base = RenderOptions(options.templates_dir, options.date, options.organisation)
     parts = [letter]
     # pypdf keeps the first document's pages, not its metadata: copy it over below.
     for target in options.targets:
         profile = build_profile(store, target)
+        # Each annexed dossier is addressed to this letter's addressee and its regimes.
+        regimes = tuple(_applicable(_Builder(store, profile, base), addressee, options))
+        dossier_options = dataclasses.replace(base, regimes=regimes)
         parts.append(render_dossier_pdf(profile, store, dossier_options))
     return concatenate(parts)
 
