@@ -230,8 +230,10 @@ def collect(source: SourceDocument, doc: Doc) -> DocumentView:
                     person and _apposition(text, piece.end),
                 )
             )
+    cited = cited_regions(text)
     candidates.extend(_rule_candidates(text))
     candidates.extend(_surname_candidates(text))
+    candidates.extend(_source_candidates(text, cited))
     lower_words = set(_LOWER_WORD.findall(_URL.sub(" ", text)))
     headlines = CitedRegions(headline_ranges(text, lower_words))
     for cand in candidates:
@@ -248,7 +250,7 @@ def collect(source: SourceDocument, doc: Doc) -> DocumentView:
         doc=doc,
         text=text,
         candidates=candidates,
-        cited=cited_regions(text),
+        cited=cited,
         lower_words=lower_words,
         domains=domains,
         urls=urls,
@@ -348,6 +350,63 @@ _SURNAME_WORD = re.compile(
 )
 
 
+_NOTE_NUMBER = re.compile(
+    r"^[ \t\u00a0]*(?:\[\d{1,4}\]|\d{1,4}\.)?[ \t\u00a0]*(?:See(?: also)?:?[ \u00a0]+)?"
+)
+_DATE_SEGMENT = re.compile(
+    r"^[ \u00a0]*(?:\d{1,2}[ \u00a0]+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"[a-z]*\.?[ \u00a0]+(?:\d{1,2},?[ \u00a0]+)?)?(?:19|20)\d\d\b"
+)
+_ONE_NAME = re.compile(r"^[A-Z][\w&/.-]*[\w]$")
+_PUBLISHER = re.compile(r"^(?:The[ \u00a0]+)?[A-Z][\w&/.’'-]*(?:[ \u00a0]+[A-Z][\w&/.’'-]*){0,3}$")
+
+
+def _source_candidates(text: str, cited: CitedRegions) -> list[Candidate]:
+    """Who published a cited work: "[73] Eurasianet, Title, ..., The Diplomat, January 2020".
+
+    In a note, a one-word author is an organisation (a person's name has two words), and
+    a short capitalised name right before the date is the publisher.
+    """
+    out: list[Candidate] = []
+    for start, end in cited.ranges:
+        for entry in re.finditer(r"[^;\n]+", text[start:end]):
+            offset = start + entry.start()
+            lead = _NOTE_NUMBER.match(entry.group())
+            skip = 0 if lead is None else lead.end()
+            segments = [
+                (offset + m.start(), offset + m.end())
+                for m in re.finditer(r"[^,]+", entry.group()[skip:])
+            ]
+            segments = [(s + skip, e + skip) for s, e in segments]
+            if len(segments) < 2:
+                continue
+            slots: list[tuple[int, int]] = []
+            first_start, first_end = segments[0]
+            if _ONE_NAME.match(text[first_start:first_end].strip()) is not None:
+                slots.append((first_start, first_end))
+            for i in range(2, len(segments)):
+                if _DATE_SEGMENT.match(text, segments[i][0], segments[i][1]) is not None:
+                    slots.append(segments[i - 1])
+                    break
+            for s, e in slots:
+                value = text[s:e].strip(" \u00a0")
+                if _PUBLISHER.match(value) is None or value.endswith("."):
+                    continue
+                if any(w in ("In", "Of", "To", "On", "For", "With") for w in value.split()[1:]):
+                    continue
+                for piece in clean_span(text, s, e, person=False):
+                    out.append(
+                        Candidate(
+                            piece.start,
+                            piece.end,
+                            text[piece.start : piece.end],
+                            "ORG",
+                            "publisher",
+                        )
+                    )
+    return out
+
+
 def _surname_candidates(text: str) -> list[Candidate]:
     """A lone surname-shaped word inside a sentence ("a meeting with Asanov")."""
     return [
@@ -372,7 +431,9 @@ def _org_rule_candidates(text: str) -> list[Candidate]:
                 continue  # "Professor of International Relations": a position
         cues = [w for w in re.findall(r"[A-Za-z’']+", value) if w[0].isupper()]
         if len(value.split()) < 2 or not any(
-            c.lower().removesuffix("’s").removesuffix("'s") in ORG_CUES for c in cues
+            c.lower().removesuffix("’s").removesuffix("'s").removesuffix("s") in ORG_CUES
+            or c.lower() in ORG_CUES
+            for c in cues
         ):
             continue
         for piece in clean_span(text, start, match.end(), person=False):

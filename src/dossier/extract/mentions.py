@@ -14,7 +14,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -33,7 +33,8 @@ from dossier.extract.names import (
     normal_form,
     split_camel,
 )
-from dossier.extract.orgs import has_org_cue, org_schema
+from dossier.extract.orgs import has_org_cue, org_core, org_schema
+from dossier.extract.places import is_country
 from dossier.extract.spans import clean_span
 from dossier.model import (
     EntityLabel,
@@ -201,9 +202,11 @@ def _document_mentions(view: DocumentView, gaz: Gazetteer, org_terms: set[str]) 
                     core.start, core.end, "PERSON", kind, gaz.collective_after(text, core.end)
                 )
             )
-        elif _is_org(cand, gaz):
-            kind = {"model": "org-model", "typed": "org-typed"}.get(cand.rule, "org-quoted")
-            accepted.append(_Accepted(cand.start, cand.end, "ORG", kind))
+        else:
+            org = _org_candidate(cand, text)
+            if org is not None and _is_org(org, gaz):
+                kind = _ORG_KINDS.get(org.rule, "org-quoted")
+                accepted.append(_Accepted(org.start, org.end, "ORG", kind))
     accepted.extend(_search_people(view, gaz, parts, accepted))
     person_ends = {a.end for a in accepted if a.label == "PERSON"}
     for cand in signatures:
@@ -246,8 +249,10 @@ def _coordinated(text: str, accepted: list[_Accepted], gaz: Gazetteer) -> list[_
             value = text[piece.start : piece.end]
             words = words_of(value)
             person, place, _org = gaz.place_votes(value)
-            if all(gaz.is_common(w) for w in words) or place > 1 or person > 0:
+            if all(gaz.is_common(w) for w in words) or person > 0 or is_place(value, gaz):
                 continue
+            if place > 1 and item.kind != "org-typed":
+                continue  # "companies Wolt and Glovo": the type noun covers both
             out.append(_Accepted(piece.start, piece.end, "ORG", "org-gazetteer"))
     return out
 
@@ -285,7 +290,44 @@ def _eponym(gaz: Gazetteer, text: str, cand: Candidate) -> bool:
     return gaz.eponym_after(text, cand.end)
 
 
+_ORG_KINDS = {
+    "model": "org-model",
+    "orgcue": "org-model",
+    "typed": "org-typed",
+    "typed-after": "org-typed",
+}
+_CAPITAL_MINOR = frozenset({"Of", "In", "To", "On", "With", "For", "As", "At", "By", "From", "And"})
+
+
+def _org_candidate(cand: Candidate, text: str) -> Candidate | None:
+    """The candidate cut to the organisation it names (no position held in it)."""
+    if cand.label not in ("ORG", "PERSON"):
+        return cand
+    span = org_core(text, cand.start, cand.end)
+    if span is None:
+        return None
+    if span == (cand.start, cand.end):
+        return cand
+    return replace(cand, start=span[0], end=span[1], text=text[span[0] : span[1]])
+
+
+def is_place(value: str, gaz: Gazetteer) -> bool:
+    """A country ("Kazakhstan", "Kazakh SSR") or a country after common words ("Oil-rich
+    Kazakhstan")."""
+    if is_country(value):
+        return True
+    words = words_of(value)
+    return (
+        len(words) == 2
+        and is_country(words[-1])
+        and gaz.is_common(words[0])
+        and not has_org_cue(value)
+    )
+
+
 def _is_org(cand: Candidate, gaz: Gazetteer) -> bool:
+    if cand.rule == "title":
+        return False  # "United Nations General Assembly" read as "General" + "Assembly"
     if cand.label not in ("ORG", "PERSON") or (
         cand.label == "PERSON" and not has_org_cue(cand.text)
     ):
@@ -301,6 +343,17 @@ def _is_org(cand: Candidate, gaz: Gazetteer) -> bool:
     words = words_of(value)
     if len(words) == 1 and is_demonym(words[0]):
         return False
+    if is_place(value, gaz):
+        return False
+    if cand.headline and cand.rule in ("model", "orgcue"):
+        # "Kazakhstan Takes Autocratic Turn": a headline, unless an organisation's name
+        # ("BTA Bank") stands in it
+        if not has_org_cue(value) or (len(words) > 6 and not has_org_cue(" ".join(words[:3]))):
+            return False
+        if any(w in _CAPITAL_MINOR for w in words[1:]):
+            return False
+    if cand.rule in ("typed", "signature", "publisher"):
+        return True  # the type noun, the signature line or the note says what it is
     if len(words) == 1 and cand.rule == "model" and words[0] in gaz.mid_caps:
         return True  # "Visa": capitalised inside sentences, a name
     return not (all(gaz.is_common(w) for w in words) and not has_org_cue(value))
@@ -357,8 +410,9 @@ def _org_terms(views: Sequence[DocumentView], gaz: Gazetteer) -> set[str]:
     terms: set[str] = set()
     for view in views:
         for cand in view.candidates:
-            if cand.label == "ORG" and _is_org(cand, gaz):
-                value = cand.text.replace("\u00a0", " ")
+            found = _org_candidate(cand, view.text) if cand.label == "ORG" else None
+            if found is not None and _is_org(found, gaz):
+                value = found.text.replace("\u00a0", " ")
                 person, place, org = gaz.place_votes(value)
                 typed = fold(value) in gaz.typed_orgs
                 if not typed and ((place >= org and place > 0) or person > org):
@@ -443,6 +497,8 @@ def _trim_outside(
     if not (words[0][0].isupper() and words[-1][0].isupper()):
         return None
     if all(gaz.is_common(w) for w in words) and not has_org_cue(value):
+        return None
+    if is_place(value, gaz) or all(is_title(w) for w in words):
         return None
     return _Accepted(piece.start, piece.end, "ORG", item.kind)
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from dossier.extract.names import wordset
+from dossier.extract.names import has_surname_morphology, is_title, wordset
+from dossier.extract.places import is_country
 from dossier.model import ActorSchema
 
 # Words inside a name that mark a state body (-> PublicBody).
@@ -58,6 +59,8 @@ def has_org_cue(name: str) -> bool:
     for word in org_words(name):
         if word in ORG_CUES or word.removesuffix("'s") in ORG_CUES:
             return True
+        if len(word) > 4 and word.removesuffix("s") in ORG_CUES:
+            return True  # "Trade Unions", "Associations"
         if word.endswith("bank") and len(word) > 4:
             return True
     return False
@@ -73,3 +76,47 @@ def org_schema(name: str) -> ActorSchema:
         if word in COMPANY_CUES or (word.endswith("bank") and len(word) > 4):
             return "Company"
     return "Organization"
+
+
+_SPAN_WORD = re.compile(r"\S+")
+_POSSESSIVE_END = re.compile(r"[’']s$")
+# "The Diplomat", "The Times" inside a sentence: a capitalised article belongs to a name.
+_THE_NAME = re.compile(r"[^.!?\n\s][ \u00a0]+The[ \u00a0]+$")
+_TAIL_CONNECTORS = frozenset({"of", "the", "for", "and", "in", "on", "&"})
+
+
+def org_core(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The organisation inside a span, without the position held in it.
+
+    "First Secretary of the Communist Party of Kazakhstan" -> "Communist Party of
+    Kazakhstan"; "Amnesty International Prisoner" -> "Amnesty International";
+    "General Prosecutor" -> None (a position, not an organisation).
+    """
+    words = [
+        (start + m.start(), start + m.end(), m.group())
+        for m in _SPAN_WORD.finditer(text[start:end])
+    ]
+    first = words[0][2] if len(words) > 1 else ""
+    if _POSSESSIVE_END.search(first) is not None:
+        owner = _POSSESSIVE_END.sub("", first)
+        if has_surname_morphology(owner) or is_country(owner):
+            words = words[1:]  # "Kharkova’s KNPRK", "Russia’s Sberbank"
+    lowered = [w[2].lower() for w in words]
+    if "of" in lowered:
+        at = lowered.index("of")
+        if 0 < at < len(words) - 1 and any(is_title(w[2]) for w in words[:at]):
+            words = words[at + 1 :]
+            if len(words) > 1 and words[0][2].lower() == "the":
+                words = words[1:]
+    while (
+        len(words) > 1
+        and is_title(words[-1][2])
+        and words[-2][2][0].isupper()
+        and words[-2][2].lower() not in _TAIL_CONNECTORS
+    ):
+        words = words[:-1]
+    if len(words) == 0:
+        return None
+    if all(is_title(w[2]) for w in words) and not _THE_NAME.search(text, 0, words[0][0]):
+        return None  # "the General Prosecutor" (but "Atajurt, The Diplomat, 2020")
+    return words[0][0], words[-1][1]
