@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -60,9 +61,14 @@ def invoke(root: Path, *args: str) -> Result:
     return CliRunner().invoke(main, list(args), env=_env(root), catch_exceptions=False)
 
 
+COLD: dict[str, float] = {}
+
+
 @pytest.fixture(scope="module")
 def built(workspace: Path) -> Result:
+    started = time.perf_counter()
     result = invoke(workspace, "build")
+    COLD["build"] = time.perf_counter() - started
     assert result.exit_code == 0, result.output
     return result
 
@@ -198,6 +204,32 @@ def test_rebuild_is_byte_identical(workspace: Path, built: Result) -> None:
     assert again.exit_code == 0, again.output
     assert path.read_bytes() == before
     assert {p.name: p.read_bytes() for p in (workspace / "dossiers").glob("*.pdf")} == pdf_before
+
+
+def _inodes(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_ino for p in folder.glob("*.pdf")}
+
+
+def test_unchanged_rebuild_reuses_caches_and_pdfs_and_fresh_redoes_them(
+    workspace: Path, built: Result
+) -> None:
+    dossiers = workspace / "dossiers"
+    before = {p.name: p.read_bytes() for p in dossiers.glob("*.pdf")}
+    inodes = _inodes(dossiers)
+    started = time.perf_counter()
+    again = invoke(workspace, "build")
+    warm = time.perf_counter() - started
+    assert again.exit_code == 0, again.output
+    assert _inodes(dossiers) == inodes  # no PDF was rendered again
+    assert warm < 0.25 * COLD["build"], (warm, COLD["build"])
+    for kind in ("parse", "extraction", "resolution", "publish"):
+        assert any((workspace / "cache" / kind).rglob("*")), kind
+    fresh = invoke(workspace, "build", "--fresh")
+    assert fresh.exit_code == 0, fresh.output
+    assert set(_inodes(dossiers).values()).isdisjoint(inodes.values())  # all re-rendered
+    assert {p.name: p.read_bytes() for p in dossiers.glob("*.pdf")} == before
+    assert not (workspace / "entities" / ".dossier-staging").exists()
+    assert not (workspace / "cache" / "commit.json").exists()
 
 
 def test_build_reports_a_bad_file_and_goes_on(tmp_path: Path, nlp: Language) -> None:

@@ -581,3 +581,72 @@ def test_utf8_txt_round_trips_exactly(text: str) -> None:
         assert doc.text == text
         for span in doc.furniture:
             assert 0 <= span.start < span.end <= len(text)
+
+
+# --- issue 8: the hostile folder through a whole build ----------------------------------
+
+BUILD_SEEDS = ("002_20b2ab74bc0c4165.txt", "003_cdec0f7c57f8d953.txt")
+
+
+def test_whole_build_over_the_hostile_folder(tmp_path: Path) -> None:
+    """Every hostile file gives a per-file message or a safe result; the build completes.
+
+    A 30 MB text is refused under the default 10 MB limit, with how to raise it; no
+    traceback; no PDF holds an embedded file or anything from the local file system or
+    the hostile HTML's scripts and URLs; undecodable text is never quoted as evidence.
+    """
+    import shutil
+    import subprocess
+
+    from click.testing import CliRunner
+
+    from dossier.cli import main
+    from tests.conftest import SEEDS
+
+    seeds = tmp_path / "seeds"
+    build_hostile(seeds)
+    for name in BUILD_SEEDS:
+        shutil.copy(SEEDS / name, seeds)
+        shutil.copy(SEEDS / f"{name}.meta.json", seeds)
+    with (seeds / "huge-30mb.txt").open("wb") as handle:
+        line = b"Kassym-Jomart Tokayev visited the region again this week.\n"
+        handle.write(line * (30 * 1024 * 1024 // len(line) + 1))
+    env = {
+        "DOSSIER_SEEDS_DIR": str(seeds),
+        "DOSSIER_ENTITIES_DIR": str(tmp_path / "entities"),
+        "DOSSIER_DOSSIERS_DIR": str(tmp_path / "dossiers"),
+        "DOSSIER_CACHE_DIR": str(tmp_path / "cache"),
+        "DOSSIER_MAX_TEXT_BYTES": "",  # the default limit
+        "SOURCE_DATE_EPOCH": "1700000000",
+    }
+    result = CliRunner().invoke(main, ["build"], env=env, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    assert "Refused huge-30mb.txt: " in result.output
+    huge = next(line for line in result.output.splitlines() if "huge-30mb.txt" in line)
+    assert "above the 10485760-byte limit" in huge and "DOSSIER_MAX_TEXT_BYTES" in huge
+    for refused in ("empty.txt", "binary.txt", "scan.pdf", "passwd-link.txt"):
+        assert f"Refused {refused}: " in result.output, refused
+    entities = [
+        json.loads(line)
+        for line in (tmp_path / "entities" / "entities.ftm.json").read_text("utf-8").splitlines()
+    ]
+    files = {
+        e["properties"]["fileName"][0] for e in entities if e["schema"] in ("Document", "Article")
+    }
+    assert set(BUILD_SEEDS) <= files
+    assert "huge-30mb.txt" not in files and "invalid-utf8.txt" not in files
+    for item in (e for e in entities if e["schema"] == "Documentation"):
+        assert "\ufffd" not in item["properties"]["summary"][0]  # never quote undecoded text
+    pdfs = sorted((tmp_path / "dossiers").glob("*.pdf"))
+    assert len(pdfs) > 0
+    passwd = Path("/etc/passwd").read_text(encoding="utf-8").splitlines()[0]
+    for pdf in pdfs:
+        reader = pypdf.PdfReader(pdf)
+        assert reader.attachments == {}, pdf.name
+        assert "/EmbeddedFiles" not in str(reader.trailer["/Root"].get("/Names", {}))
+        text = subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        for leaked in (passwd, "169.254", "INJECTED", "HIDDEN DIV", "[core]"):
+            assert leaked not in text, (pdf.name, leaked)

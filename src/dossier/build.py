@@ -1,13 +1,24 @@
 """``dossier build``: every stage, in order, each reading the previous one's output.
 
 ingest -> extract -> resolve -> review -> export -> render
+
+Builds are incremental and crash-safe:
+
+- extraction goes through content-hash keyed caches under ``DOSSIER_CACHE_DIR``
+  (``dossier.extract.corpus.extract_cached``); ``fresh=True`` ignores them;
+- a dossier whose rendered HTML, templates and renderer are unchanged is not
+  rendered again (the input hash and the PDF's hash sit in the folder manifest);
+- every output is written to staging folders and committed through a journal
+  (``dossier.outputs``), so entities/ and dossiers/ always hold one whole build.
 """
 
 from __future__ import annotations
 
 import fcntl
+import json
 import logging
 import os
+import pickle
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,13 +27,24 @@ from pathlib import Path
 from typing import Protocol
 
 from followthemoney.dataset import Dataset
+from spacy.language import Language
 
+from dossier import atomic
+from dossier.cache import CacheStore, code_fingerprint, digest
 from dossier.clusters import Cluster, group_entities
 from dossier.export import ENTITIES_FILE, Export, build_entities, write_entities
-from dossier.extract.corpus import extract_corpus
+from dossier.extract.corpus import corpus_key, extract_cached, model_identity
 from dossier.extract.nlp import load_pipeline
 from dossier.ingest import ingest_dir
 from dossier.model import Extraction, IngestError, SourceDocument
+from dossier.outputs import (
+    OutputFolder,
+    clear_staging,
+    commit,
+    read_json_object,
+    recover,
+    unchanged_outputs,
+)
 from dossier.publish import PublishReport, publish_all
 from dossier.resolve import Resolution, resolve
 from dossier.resolve.catalog import write_catalog
@@ -113,8 +135,23 @@ def dataset(settings: Settings) -> Dataset:
     )
 
 
-def run_extract(settings: Settings, reporter: Reporter) -> BuildResult:
-    """Ingest and extract every source; per-file errors are collected, not raised."""
+def cache_store(settings: Settings, fresh: bool = False) -> CacheStore:
+    """The build caches; ``fresh`` ignores (and overwrites) what they hold."""
+    return CacheStore(settings.cache_dir, read=not fresh)
+
+
+def run_extract(
+    settings: Settings,
+    reporter: Reporter,
+    fresh: bool = False,
+    processes: int | None = None,
+) -> BuildResult:
+    """Ingest and extract every source; per-file errors are collected, not raised.
+
+    Parses and extractions come from the cache when their inputs are unchanged
+    (``fresh`` ignores the cache); ``processes`` overrides the automatic choice
+    of one or two spaCy processes.
+    """
     result = BuildResult()
     if not settings.seeds_dir.is_dir():
         raise FileNotFoundError(
@@ -125,18 +162,32 @@ def run_extract(settings: Settings, reporter: Reporter) -> BuildResult:
     result.sources, result.errors = ingest_dir(settings.seeds_dir, settings.max_text_bytes)
     for error in result.errors:
         log.error("%s: %s", error.file_name, error.message)
-    reporter.stage("Loading spaCy pipeline")
-    nlp = load_pipeline(settings.spacy_model)
+
+    def load_nlp() -> Language:
+        reporter.stage("Loading spaCy pipeline")
+        nlp = load_pipeline(settings.spacy_model)
+        reporter.stage("Extracting people, organisations and evidence", len(result.sources))
+        return nlp
+
     reporter.stage("Extracting people, organisations and evidence", len(result.sources))
-    result.extractions = extract_corpus(result.sources, nlp, reporter.tick)
+    result.extractions = extract_cached(
+        result.sources,
+        settings.spacy_model,
+        load_nlp,
+        cache_store(settings, fresh),
+        reporter.tick,
+        processes,
+    )
     return result
 
 
-def run_build(settings: Settings, reporter: Reporter, render: bool = True) -> BuildResult:
-    """All stages; writes entities/ and (with ``render``) dossiers/."""
+def run_build(
+    settings: Settings, reporter: Reporter, render: bool = True, fresh: bool = False
+) -> BuildResult:
+    """All stages; writes entities/ and (with ``render``) dossiers/ as one whole build."""
     with build_lock(settings.cache_dir):
-        result = run_assessment(settings, reporter)
-        write_catalog(result.extractions, catalog_file(settings))
+        recover(settings.cache_dir, [settings.entities_dir, settings.dossiers_dir])
+        result = run_assessment(settings, reporter, fresh=fresh)
         review = load_review(review_file(settings))
         assert result.resolution is not None
         reporter.stage("Exporting FtM entities")
@@ -156,19 +207,183 @@ def run_build(settings: Settings, reporter: Reporter, render: bool = True) -> Bu
                 dropped.value,
                 dropped.entity_id,
             )
+        entities_out = OutputFolder(settings.entities_dir, legacy=_legacy_targets(settings))
+        folders = [entities_out]
+        staging = entities_out.reset()
+        try:
+            write_entities(result.export.entities, staging / ENTITIES_FILE)
+            reporter.stage("Publishing statements, summaries and dataset index")
+            result.publish = stage_publication(settings, result, entities_out, fresh)
+            if render:
+                dossiers_out = OutputFolder(settings.dossiers_dir)
+                folders.append(dossiers_out)
+                dossiers_out.legacy = set(_rendered_files(settings.dossiers_dir))
+                dossiers_out.reset()
+                result.dossiers = stage_dossiers(
+                    settings, reporter, staging / ENTITIES_FILE, dossiers_out, fresh
+                )
+            write_catalog_cached(settings, result, fresh)
+            reporter.stage("Writing outputs")
+            commit(settings.cache_dir, folders)
+        finally:
+            clear_staging(folders)
         result.entities_path = entities_file(settings)
-        write_entities(result.export.entities, result.entities_path)
-        reporter.stage("Publishing statements, summaries and dataset index")
-        result.publish = publish_all(
-            result.export.entities,
-            settings.entities_dir,
-            settings.dataset,
-            dropped=result.export.dropped,
-            publisher=settings.organisation or None,
-        )
-        if render:
-            result.dossiers = run_render(settings, reporter, result.entities_path)
     return result
+
+
+def stage_publication(
+    settings: Settings, result: BuildResult, folder: OutputFolder, fresh: bool = False
+) -> PublishReport:
+    """Publish into ``folder``'s staging folder, unless the last build published the same.
+
+    The input is the exported entity file (already staged) plus the dataset
+    settings and the publishing code; when it matches the last committed build
+    and those files are untouched, they are kept and the cached report reused.
+    """
+    staged = folder.staging / ENTITIES_FILE
+    key = digest(
+        "publish",
+        code_fingerprint("publish", "export", "cache", "outputs"),
+        staged.read_bytes(),
+        settings.dataset,
+        settings.organisation,
+    )
+    folder.input_key = key
+    cache = cache_store(settings, fresh)
+    previous = unchanged_outputs(folder.final, key) if not fresh else None
+    data = cache.get("publish", key) if previous is not None else None
+    if previous is not None and data is not None:
+        try:
+            report = pickle.loads(data)
+        except (pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+            report = None
+        if isinstance(report, PublishReport):
+            folder.keep = previous - {ENTITIES_FILE}
+            return report
+    report = publish_all(
+        result.export.entities,
+        folder.staging,
+        settings.dataset,
+        dropped=result.export.dropped,
+        publisher=settings.organisation or None,
+    )
+    cache.put("publish", key, pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL))
+    return report
+
+
+def write_catalog_cached(settings: Settings, result: BuildResult, fresh: bool = False) -> None:
+    """The resolver's local catalog (a derived file in the cache folder), if it changed."""
+    path = catalog_file(settings)
+    key = digest(
+        "catalog",
+        code_fingerprint("resolve", "model", "cache"),
+        corpus_key(result.sources, model_identity(settings.spacy_model)),
+    )
+    cache = cache_store(settings, fresh)
+    stamp = cache.get("catalog", key)
+    if stamp is not None and path.is_file() and stamp == digest(path.read_bytes()).encode():
+        return
+    write_catalog(result.extractions, path)
+    cache.put("catalog", key, digest(path.read_bytes()).encode())
+
+
+def _legacy_targets(settings: Settings) -> set[str]:
+    """Per-target entity files written by builds from before the outputs manifest."""
+    from dossier.publish.targets import TARGET_SUFFIX, TARGETS_DIR
+
+    folder = settings.entities_dir / TARGETS_DIR
+    if not folder.is_dir():
+        return set()
+    return {f"{TARGETS_DIR}/{p.name}" for p in folder.glob(f"*{TARGET_SUFFIX}") if p.is_file()}
+
+
+def _render_manifest(folder: Path) -> dict[str, object]:
+    from dossier.render.dossier import MANIFEST
+
+    return dict(read_json_object(folder / MANIFEST))
+
+
+def _rendered_files(folder: Path) -> list[str]:
+    """The PDFs listed in a dossiers folder's render manifest."""
+    from dossier.render.dossier import FILE_NAME
+
+    files = _render_manifest(folder).get("files", [])
+    return [
+        f
+        for f in (files if isinstance(files, list) else [])
+        if isinstance(f, str) and FILE_NAME.fullmatch(f) is not None
+    ]
+
+
+def render_fingerprint(settings: Settings) -> str:
+    """What a PDF depends on besides its HTML: bundled assets, renderer code, WeasyPrint."""
+    import weasyprint
+
+    parts: list[str | bytes] = [weasyprint.__version__, code_fingerprint("render")]
+    root = settings.templates_dir
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        parts.extend([path.relative_to(root).as_posix(), path.read_bytes()])
+    return digest(*parts)
+
+
+def stage_dossiers(
+    settings: Settings,
+    reporter: Reporter,
+    entities_path: Path,
+    folder: OutputFolder,
+    fresh: bool = False,
+) -> list[Path]:
+    """Render one dossier per candidate target into ``folder``'s staging folder.
+
+    A PDF whose input (its HTML, which holds everything printed, plus the
+    bundled assets and the renderer) is unchanged and whose bytes are still those
+    written is kept in place (``folder.keep``) instead of being rendered again.
+    Returns the final paths of all dossiers.
+    """
+    from dossier.profile import build_profile, candidate_targets, load_store
+    from dossier.render import RenderOptions
+    from dossier.render.dossier import MANIFEST, dossier_path, render_dossier_html
+    from dossier.render.pdf import html_document, write_pdf
+
+    store = load_store(entities_path)
+    options = RenderOptions(
+        templates_dir=settings.templates_dir,
+        organisation=settings.organisation,
+        date=render_date(),
+    )
+    ids = candidate_targets(store)
+    reporter.stage("Rendering dossiers", len(ids))
+    previous = _render_manifest(folder.final).get("inputs", {})
+    previous_inputs = previous if isinstance(previous, dict) else {}
+    assets = render_fingerprint(settings)
+    inputs: dict[str, dict[str, str]] = {}
+    paths: list[Path] = []
+    for person_id in ids:
+        profile = build_profile(store, person_id)
+        name = dossier_path(profile, folder.final).name
+        html = render_dossier_html(profile, store, options)
+        key = digest("dossier", assets, html)
+        old = previous_inputs.get(name)
+        kept = folder.final / name
+        if (
+            not fresh
+            and isinstance(old, dict)
+            and old.get("input") == key
+            and kept.is_file()
+            and digest(kept.read_bytes()) == old.get("sha256")
+        ):
+            folder.keep.add(name)
+            inputs[name] = {"input": key, "sha256": str(old["sha256"])}
+        else:
+            pdf = write_pdf(html_document(html, settings.templates_dir))
+            atomic.write_bytes(folder.staging / name, pdf)
+            inputs[name] = {"input": key, "sha256": digest(pdf)}
+        paths.append(folder.final / name)
+        reporter.tick()
+    names = sorted(inputs)
+    manifest = {"files": names, "inputs": {n: inputs[n] for n in names}}
+    atomic.write_text(folder.staging / MANIFEST, json.dumps(manifest, indent=1) + "\n")
+    return paths
 
 
 def run_render(settings: Settings, reporter: Reporter, entities_path: Path) -> list[Path]:
@@ -194,11 +409,41 @@ def render_date() -> date:
     return date.today()
 
 
-def run_assessment(settings: Settings, reporter: Reporter) -> BuildResult:
+def run_assessment(settings: Settings, reporter: Reporter, fresh: bool = False) -> BuildResult:
     """Extract, resolve and apply review decisions, without writing outputs."""
-    result = run_extract(settings, reporter)
+    result = run_extract(settings, reporter, fresh=fresh)
     reporter.stage("Resolving identities")
-    result.resolution = resolve(result.extractions, identity_file(settings), settings.database_url)
+    result.resolution = resolve_cached(settings, result, fresh)
     result.clusters = group_entities(result.extractions, result.resolution.canonical)
     result.targets = assess_all(result.clusters, load_review(review_file(settings)))
     return result
+
+
+def resolve_cached(settings: Settings, result: BuildResult, fresh: bool = False) -> Resolution:
+    """``resolve`` through the cache: same extraction, decisions, code and database URL.
+
+    The resolver table is derived state (rebuilt from the decision file on
+    every run), so skipping the run when nothing it depends on has changed
+    leaves it as the last run wrote it.
+    """
+    cache = cache_store(settings, fresh)
+    decisions = identity_file(settings)
+    key = digest(
+        "resolution",
+        code_fingerprint("resolve", "model", "ids", "cache"),
+        corpus_key(result.sources, model_identity(settings.spacy_model)),
+        decisions.read_bytes() if decisions.is_file() else b"",
+        settings.database_url,
+    )
+    data = cache.get("resolution", key)
+    if data is not None:
+        try:
+            cached = pickle.loads(data)
+        except (pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError) as exc:
+            log.warning("cached resolution cannot be read (%s); resolving again", exc)
+        else:
+            if isinstance(cached, Resolution):
+                return cached
+    resolution = resolve(result.extractions, decisions, settings.database_url)
+    cache.put("resolution", key, pickle.dumps(resolution, protocol=pickle.HIGHEST_PROTOCOL))
+    return resolution

