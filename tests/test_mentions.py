@@ -9,8 +9,11 @@ import pytest
 from spacy.language import Language
 
 from dossier.bench.extraction import Score, load_annotations, load_source, score_document
+from dossier.extract.citations import headline_ranges
 from dossier.extract.mentions import DocumentMentions, extract_text_mentions, find_mentions
 from dossier.extract.names import name_key, normal_form, skeleton, split_camel, strip_possessive
+from dossier.extract.orgs import org_core
+from dossier.extract.places import is_country
 from dossier.extract.spans import clean_span
 from dossier.model import LocalEntity, Mention, SourceDocument, local_entity_key
 
@@ -291,6 +294,112 @@ def test_royal_title_is_not_another_persons_given_name(
     assert "Nazarbayev" not in dariga.aliases
 
 
+def test_headline_words_in_cited_titles_are_not_people(
+    corpus: dict[str, tuple[SourceDocument, DocumentMentions]],
+) -> None:
+    _, found = corpus[F004]
+    for text in ("Dark Shadows", "Victory", "Slitting", "Conference", "Khanate", "Khan"):
+        assert mentions_of(found, text) == [], text
+    names = people(found)
+    # a name in a sentence-case title is still a name; a note's author keeps all its words
+    assert {"Asanov", "Dostiyarov", "Mehmet Volkan Kasikci"} <= set(names)
+    assert "Volkan Kasikci" not in names
+    assert "Joanna Lillis" in names
+
+
+def test_groups_the_text_types_are_organisations(
+    corpus: dict[str, tuple[SourceDocument, DocumentMentions]],
+) -> None:
+    _, found = corpus[F004]
+    for text in ("Ak Zhol", "Oyan Kazakstan", "Tablighi Jamaat", "Glovo", "Mediazona"):
+        assert mentions_of(found, text) == [], text
+        assert len(mentions_of(found, text, "ORG")) > 0, text
+    assert mentions_of(found, "Alma Ata") == []  # "renamed from Alma Ata": a place
+    assert "Janbolat Mamai" in people(found)  # "33 year old Janbolat Mamai, formerly a ..."
+    orgs = {m.text for m in found.mentions if m.label == "ORG"}
+    assert "Eurasianet" in orgs  # a one-word note author, and a publisher in the text
+    assert {"Communist Party of Kazakhstan", "Amnesty International"} <= orgs
+    assert "Amnesty International Prisoner" not in orgs
+
+
+def test_countries_and_positions_are_not_organisations(
+    corpus: dict[str, tuple[SourceDocument, DocumentMentions]],
+) -> None:
+    for _, found in corpus.values():
+        for m in found.mentions:
+            if m.label == "ORG":
+                assert not is_country(m.text), m.text
+                assert m.text not in ("Prosecutor", "General", "Oil-rich Kazakhstan"), m.text
+    source, found = corpus[F001]
+    at = source.text.index("the General Prosecutor stated")
+    assert [m for m in found.mentions if at <= m.start < at + 30] == []
+
+
+def test_general_news(nlp: Language) -> None:
+    """Ordinary Western names and organisations in news prose come through unharmed."""
+    text = (
+        "German Chancellor Angela Merkel met executives of Siemens AG in Berlin on Tuesday.\n"
+        "Merkel said the company would invest in France and Spain.\n"
+        "Microsoft Corp. chief executive Bill Gates told Reuters that the European Commission "
+        "had approved the deal.\n"
+        "Gates, a 41-year-old father of two, flew to London after talks with British Prime "
+        "Minister John Major.\n"
+        "The United Nations Security Council condemned the attack, a spokesman for "
+        "Secretary-General Kofi Annan said.\n"
+        "Yeltsin's spokesman Sergei Yastrzhembsky said Boris Yeltsin would meet Chernomyrdin "
+        "in Moscow.\n"
+        "Shares of General Motors and Ford Motor Co dropped while Arsenal beat Chelsea 2-1.\n"
+    )
+    records = extract_text_mentions(text, nlp)
+    persons = {(r.text, r.resolved) for r in records if r.label == "PERSON"}
+    assert persons == {
+        ("Angela Merkel", "Angela Merkel"),
+        ("Merkel", "Angela Merkel"),
+        ("Bill Gates", "Bill Gates"),
+        ("Gates", "Bill Gates"),
+        ("John Major", "John Major"),
+        ("Kofi Annan", "Kofi Annan"),
+        ("Yeltsin", "Boris Yeltsin"),
+        ("Sergei Yastrzhembsky", "Sergei Yastrzhembsky"),
+        ("Boris Yeltsin", "Boris Yeltsin"),
+        ("Chernomyrdin", "Chernomyrdin"),
+    }
+    orgs = {r.text for r in records if r.label == "ORG"}
+    assert {
+        "Siemens AG",
+        "Microsoft Corp.",
+        "Reuters",
+        "European Commission",
+        "United Nations Security Council",
+        "General Motors",
+        "Ford Motor Co",
+    } <= orgs
+    assert orgs.isdisjoint({"France", "Spain", "London", "Moscow", "Berlin"})
+    assert all(not r.text.endswith(("Tuesday", "2-1")) for r in records)
+
+
+def test_headline_and_place_units() -> None:
+    text = "Joanna Lillis, Dark Shadows: Inside the Secret World of Kazakhstan, IB Taurus, 2018"
+    lower = {"dark", "shadows", "inside", "secret", "world"}
+    [(start, end)] = headline_ranges(text, lower)
+    assert text[start:end].strip() == "Dark Shadows: Inside the Secret World of Kazakhstan"
+    assert headline_ranges("Dmitry Solovyov and Robin Paxton, Reuters", lower) == []
+    assert is_country("Kazakhstan’s") and is_country("Kazakh SSR")
+    assert is_country("the Russian Federation") and not is_country(
+        "Democratic Choice of Kazakhstan"
+    )
+    for value, expected in [
+        ("First Secretary of the Communist Party of Kazakhstan", "Communist Party of Kazakhstan"),
+        ("Amnesty International Prisoner", "Amnesty International"),
+        ("European Parliament Resolution", "European Parliament"),
+        ("Kharkova’s KNPRK", "KNPRK"),
+        ("Office of the President", "Office of the President"),
+        ("General Prosecutor", None),
+    ]:
+        span = org_core(value, 0, len(value))
+        assert (None if span is None else value[span[0] : span[1]]) == expected, value
+
+
 # -- quality totals ------------------------------------------------------------------
 
 # Distinct persons found per document (all correct on 000-003).
@@ -301,11 +410,12 @@ def test_quality_against_the_annotation(
     corpus: dict[str, tuple[SourceDocument, DocumentMentions]],
 ) -> None:
     golds = load_annotations()
-    people_000_003, orgs_000_003, people_004 = Score(), Score(), Score()
+    people_000_003, orgs_000_003, people_004, orgs_004 = Score(), Score(), Score(), Score()
     for file_name, (_, found) in corpus.items():
         person_score, org_score = score_document(found, golds[file_name])
         if file_name == F004:
             people_004.add(person_score)
+            orgs_004.add(org_score)
             continue
         assert person_score.correct == PERSONS_FOUND[file_name], file_name
         people_000_003.add(person_score)
@@ -313,8 +423,10 @@ def test_quality_against_the_annotation(
     assert people_000_003.recall == 1.0 and people_000_003.precision == 1.0
     assert people_000_003.merged == [] and people_004.merged == []
     assert orgs_000_003.recall >= 0.90
-    assert people_004.recall >= 0.96
-    assert people_004.precision >= 0.90
+    # issue 3: recall >= 98% and precision >= 97% per distinct person; ORG recall >= 90%
+    assert people_004.recall >= 0.98
+    assert people_004.precision >= 0.97
+    assert orgs_004.recall >= 0.90
 
 
 # -- units and the CLI entry point -------------------------------------------------

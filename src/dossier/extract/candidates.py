@@ -155,6 +155,7 @@ class Candidate:
     after_lower: bool = False  # the word before is a lowercase word (not a Title Case run)
     headline: bool = False  # inside a Title Case headline, where capitals prove nothing
     place_cue: bool = False  # "renamed from Alma Ata", "the city of Oral"
+    noun_after: bool = False  # a lowercase word follows that is not a function word
 
 
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \u00a0]+$")
@@ -178,6 +179,7 @@ def with_context(cand: Candidate, text: str) -> Candidate:
     before = _THE_BEFORE.search(text, max(0, cand.start - 6), cand.start) is not None
     after = _NOUN_AFTER.match(text, cand.end, min(len(text), cand.end + 5)) is not None
     cand.determiner = before and not after
+    cand.noun_after = after
     cand.after_lower = _LOWER_BEFORE.search(text, max(0, cand.start - 30), cand.start) is not None
     cand.place_cue = _PLACE_BEFORE.search(text, max(0, cand.start - 30), cand.start) is not None
     return cand
@@ -231,7 +233,11 @@ def collect(source: SourceDocument, doc: Doc) -> DocumentView:
                 )
             )
     cited = cited_regions(text)
-    candidates.extend(_rule_candidates(text))
+    rule_candidates = _rule_candidates(text)
+    for cand in rule_candidates:
+        if cand.rule == "orgcue":
+            _drop_leading_noun(cand, doc, text)
+    candidates.extend(rule_candidates)
     candidates.extend(_surname_candidates(text))
     candidates.extend(_source_candidates(text, cited))
     lower_words = set(_LOWER_WORD.findall(_URL.sub(" ", text)))
@@ -260,6 +266,21 @@ def collect(source: SourceDocument, doc: Doc) -> DocumentView:
         },
         headlines=headlines,
     )
+
+
+_LEAD_OF = re.compile(r"([A-Z][a-z]+)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(?=[A-Z])")
+
+
+def _drop_leading_noun(cand: Candidate, doc: Doc, text: str) -> None:
+    """ "Shares of General Motors" opening a sentence: the common noun is no part of the name."""
+    lead = _LEAD_OF.match(text, cand.start, cand.end)
+    if lead is None or lead.group(1).lower() in ORG_CUES:
+        return
+    span = doc.char_span(cand.start, lead.end(1))
+    if span is None or len(span) != 1 or not span[0].is_sent_start or span[0].pos_ == "PROPN":
+        return
+    cand.start = lead.end()
+    cand.text = text[cand.start : cand.end]
 
 
 def _apposition(text: str, end: int) -> bool:
@@ -440,11 +461,12 @@ def _org_rule_candidates(text: str) -> list[Candidate]:
             out.append(
                 Candidate(piece.start, piece.end, text[piece.start : piece.end], "ORG", "orgcue")
             )
-    for match in [*_TYPED_NAME.finditer(text), *_NAME_TYPED.finditer(text)]:
-        for piece in clean_span(text, match.start(1), match.end(1), person=False):
-            out.append(
-                Candidate(piece.start, piece.end, text[piece.start : piece.end], "ORG", "typed")
-            )
+    for rule, pattern in (("typed", _TYPED_NAME), ("typed-after", _NAME_TYPED)):
+        for match in pattern.finditer(text):
+            for piece in clean_span(text, match.start(1), match.end(1), person=False):
+                out.append(
+                    Candidate(piece.start, piece.end, text[piece.start : piece.end], "ORG", rule)
+                )
     for match in re.finditer(r"(?<![\w-])[A-Z][a-z]+(?![\w-])", text):
         if match.group().lower() in _BODY_WORDS:
             out.append(Candidate(match.start(), match.end(), match.group(), "ORG", "orgcue"))

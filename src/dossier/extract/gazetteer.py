@@ -82,7 +82,7 @@ class Gazetteer:
         for view in views:
             for cand in view.candidates:
                 key = fold(cand.text)
-                if cand.rule == "typed":
+                if cand.rule in ("typed", "typed-after"):
                     gaz.typed_orgs.add(key)
                 if cand.rule == "model":
                     gaz.votes[key][cand.label] += 1
@@ -235,7 +235,15 @@ class Gazetteer:
         ]
         # "financier Bill Browder": a given name that is also a word, capitalised mid-sentence
         given_word = len(words) == 2 and common == [words[0]] and self._given_word(cand, words[0])
-        if len(common) > 0 and not given_word:
+        # "Prime Minister John Major": after a title, a given name makes a word a surname
+        word_surname = (
+            len(words) == 2
+            and common == [words[1]]
+            and cand.rule == "title"
+            and not self.is_common(words[0])
+            and not is_title(words[0])
+        )
+        if len(common) > 0 and not given_word and not word_surname:
             return False
         if self._mostly_place(value):
             return False

@@ -317,12 +317,11 @@ def is_place(value: str, gaz: Gazetteer) -> bool:
     if is_country(value):
         return True
     words = words_of(value)
-    return (
-        len(words) == 2
-        and is_country(words[-1])
-        and gaz.is_common(words[0])
-        and not has_org_cue(value)
-    )
+    if len(words) != 2 or not is_country(words[-1]):
+        return False
+    if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[0]) is not None:
+        return True  # "Oil-rich Kazakhstan"
+    return gaz.is_common(words[0]) and not has_org_cue(words[0])
 
 
 def _is_org(cand: Candidate, gaz: Gazetteer) -> bool:
@@ -354,6 +353,8 @@ def _is_org(cand: Candidate, gaz: Gazetteer) -> bool:
             return False
     if cand.rule in ("typed", "signature", "publisher"):
         return True  # the type noun, the signature line or the note says what it is
+    if len(words) == 1 and gaz.is_common(words[0]) and cand.noun_after:
+        return False  # "Public protests", "Her party", "the Government turned": not a name
     if len(words) == 1 and cand.rule == "model" and words[0] in gaz.mid_caps:
         return True  # "Visa": capitalised inside sentences, a name
     return not (all(gaz.is_common(w) for w in words) and not has_org_cue(value))

@@ -26,7 +26,7 @@ TITLES: frozenset[str] = wordset(
     """
     mr mrs ms miss mx dr prof professor sir dame lord lady madam madame mme mlle
     monsieur herr frau señor senor senora señora don dona president vice-president
-    ex-president premier chancellor minister vice-minister secretary undersecretary
+    ex-president premier prime chancellor minister vice-minister secretary undersecretary
     under-secretary ambassador envoy consul diplomat senator sen rep representative
     congressman congresswoman deputy mp mep mps meps governor gov mayor akim akims judge
     justice prosecutor prosecutors attorney lawyer advocate barrister solicitor counsel
@@ -62,7 +62,14 @@ DEMONYMS: frozenset[str] = wordset(
     belarusians american americans british briton britons english french german germans
     european europeans soviet soviets cossack cossacks mongol mongols han muslim muslims
     jewish jews arab arabs turkish turk turks persian iranian
-    afghan afghans
+    afghan afghans tamil tamils kurd kurds kurdish sikh sikhs hindu hindus
+    catholic catholics protestant protestants buddhist buddhists israeli israelis palestinian
+    palestinians iraqi iraqis syrian syrians indian indians pakistani pakistanis japanese
+    korean koreans italian italians spanish polish dutch swiss swedish danish finnish irish
+    scottish welsh canadian canadians mexican mexicans brazilian brazilians african africans
+    asian asians armenian armenians azerbaijani azerbaijanis mongolian mongolians serb serbs
+    croat croats bosnian bosnians albanian albanians greek greeks egyptian egyptians saudi
+    saudis lebanese iranians chechen chechens georgian georgians
     """
 )
 

@@ -82,6 +82,18 @@ _SPAN_WORD = re.compile(r"\S+")
 _POSSESSIVE_END = re.compile(r"[’']s$")
 # "The Diplomat", "The Times" inside a sentence: a capitalised article belongs to a name.
 _THE_NAME = re.compile(r"[^.!?\n\s][ \u00a0]+The[ \u00a0]+$")
+# Documents an organisation issues: "European Parliament Resolution" names the parliament.
+_DOCUMENT_NOUNS = wordset(
+    "resolution resolutions report reports statement statements decree decrees briefing letter"
+)
+_LEGAL_FORMS = wordset("ag inc ltd corp co plc llc gmbh sa nv bv jsc llp pjsc ojsc cjsc")
+_DATE_WORDS = wordset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december
+    """
+)
+_SCORE = re.compile(r"\d+-\d+")
 _TAIL_CONNECTORS = frozenset({"of", "the", "for", "and", "in", "on", "&"})
 
 
@@ -102,6 +114,16 @@ def org_core(text: str, start: int, end: int) -> tuple[int, int] | None:
         if has_surname_morphology(owner) or is_country(owner):
             words = words[1:]  # "Kharkova’s KNPRK", "Russia’s Sberbank"
     lowered = [w[2].lower() for w in words]
+    for i, word in enumerate(lowered[:-1]):
+        if word.rstrip(".") in _LEGAL_FORMS and lowered[i + 1] in _TAIL_CONNECTORS:
+            words, lowered = words[: i + 1], lowered[: i + 1]  # "Siemens AG in Berlin"
+            break
+    while len(words) > 1 and (
+        lowered[-1].rstrip(".,") in _DATE_WORDS or _SCORE.fullmatch(lowered[-1]) is not None
+    ):
+        words, lowered = words[:-1], lowered[:-1]  # "... on Tuesday", "Arsenal 2-1"
+        while len(words) > 1 and lowered[-1] in _TAIL_CONNECTORS:
+            words, lowered = words[:-1], lowered[:-1]
     if "of" in lowered:
         at = lowered.index("of")
         if 0 < at < len(words) - 1 and any(is_title(w[2]) for w in words[:at]):
@@ -110,7 +132,7 @@ def org_core(text: str, start: int, end: int) -> tuple[int, int] | None:
                 words = words[1:]
     while (
         len(words) > 1
-        and is_title(words[-1][2])
+        and (is_title(words[-1][2]) or words[-1][2].lower() in _DOCUMENT_NOUNS)
         and words[-2][2][0].isupper()
         and words[-2][2].lower() not in _TAIL_CONNECTORS
     ):
