@@ -322,6 +322,29 @@ def test_groups_the_text_types_are_organisations(
     assert "Amnesty International Prisoner" not in orgs
 
 
+def test_organisations_named_by_their_context(
+    corpus: dict[str, tuple[SourceDocument, DocumentMentions]],
+) -> None:
+    orgs = {
+        (file_name, m.text)
+        for file_name, (_, found) in corpus.items()
+        for m in found.mentions
+        if m.label == "ORG"
+    }
+    assert {
+        (F000, "Conservative"),  # "Conservative foreign-affairs critic Michael Chong"
+        (F000, "security council"),  # "the country’s security council"
+        (F001, "KAZENERGY"),  # "the head of “KAZENERGY”, the Kazakhstan Association of ..."
+        (F001, "Bank “CenterCredit”"),
+        (F001, "Facebook"),  # "monitoring Facebook group"
+        (F002, "G7"),
+        (F002, "Spotlight on Corruption"),  # a signature line's organisation
+    } <= orgs
+    # the type word stays outside a longer name: "... Protection Foundation “Qaharman”"
+    assert (F001, "Qaharman") in orgs and (F001, "JSC") not in orgs
+    assert all(text != "A" for _, text in orgs)  # "A group of people who demanded ..."
+
+
 def test_countries_and_positions_are_not_organisations(
     corpus: dict[str, tuple[SourceDocument, DocumentMentions]],
 ) -> None:
@@ -422,7 +445,7 @@ def test_quality_against_the_annotation(
         orgs_000_003.add(org_score)
     assert people_000_003.recall == 1.0 and people_000_003.precision == 1.0
     assert people_000_003.merged == [] and people_004.merged == []
-    assert orgs_000_003.recall >= 0.90
+    assert orgs_000_003.recall >= 0.95
     # issue 3: recall >= 98% and precision >= 97% per distinct person; ORG recall >= 90%
     assert people_004.recall >= 0.98
     assert people_004.precision >= 0.97

@@ -66,6 +66,28 @@ _CAMEL = re.compile(r"(?<![\w-])[A-Z][a-z]+[A-Z][a-z]+(?![\w-])")
 _CAP_SEQ = re.compile(rf"(?<![\w-]){_NAME_SEQ}(?![\w-])")
 # An organisation type noun next to a quoted name: Foundation “Qaharman”, the “Alga” party.
 _QUOTED = re.compile(r"[“\"«]([^“”\"«»\n]{1,60}?)[,.]?[”\"»]")
+# "“KAZENERGY”, the Kazakhstan Association": an apposition naming the organisation type.
+_ORG_APPOSITIVE = re.compile(
+    r",?[ \u00a0]+the[ \u00a0]+((?:[A-Z][\w’'-]*[ \u00a0]+){0,3}[A-Z][\w’'-]*)"
+)
+# A capitalised type word right before a quoted name, not itself inside a longer name.
+_CUE_BEFORE_QUOTE = re.compile(
+    r"(?:(?<![\w’'-])[a-z][\w-]*|[,;:(]|[’']s|(?<![\w-])[A-Z]{2,5})[ \u00a0]+"
+    r"([A-Z][a-z]+)[ \u00a0]+$"
+)
+# "the G7", "the G20": groups of states named by a letter and a number.
+_GROUP_OF_STATES = re.compile(r"(?<=\bthe[ \u00a0])[A-Z]\d{1,2}(?![\w-])")
+# "Conservative foreign-affairs critic": a party adjective before a political role.
+_PARTY_ADJECTIVE = re.compile(
+    r"(?<![\w-])(Conservative|Liberal|Labour|Democratic|Republican|Tory|Socialist)[ \u00a0]+"
+    r"(?:[a-z-]+[ \u00a0]+)?(?:MPs?|MEPs?|critic|leader|lawmakers?|senators?|politicians?|"
+    r"candidates?|spokes(?:man|woman|person)|deputies|deputy|members?)\b"
+)
+# "the country’s security council": a state body named in lowercase after its country.
+_LOWER_BODY = re.compile(
+    r"\bthe[ \u00a0]+(?:country|nation|state)[’']s[ \u00a0]+((?:[a-z]+[ \u00a0]+)?"
+    r"(?:council|parliament|senate|court|committee|assembly))\b"
+)
 _URL = re.compile(r"https?://[^\s)\]>”\"]+|www\.[^\s)\]>”\"]+")
 _DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+)[a-z]{2,}(?=[/\s]|$)", re.I)
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
@@ -131,7 +153,7 @@ _TYPED_NAME = re.compile(
 # The name followed by its type: "the Ak Zhol party", "Koshe movement".
 _NAME_TYPED = re.compile(
     rf"(?<![\w-])((?:{_CAP_WORD})(?:[ \u00a0]{_CAP_WORD}){{0,3}})[ \u00a0]+"
-    r"(?:party|movement|coalition|newspaper|channel|foundation)\b"
+    r"(?:party|movement|coalition|newspaper|channel|foundation|group)\b"
 )
 # Single words that name a legislature or similar body.
 _BODY_WORDS = wordset(
@@ -354,7 +376,20 @@ def _rule_candidates(text: str) -> list[Candidate]:
         )
         if not cue and before.rstrip().endswith("according to"):
             cue = True
+        if not cue and len(before_words) >= 2 and before_words[-1] == "of":
+            cue = before_words[-2] in TITLES  # "the head of “KAZENERGY”"
         if not cue:
+            appositive = _ORG_APPOSITIVE.match(text, match.end(), min(len(text), match.end() + 60))
+            cue = appositive is not None and any(
+                w.lower() in ORG_CUES for w in appositive.group(1).split()
+            )  # "“KAZENERGY”, the Kazakhstan Association of ..."
+        if not cue:
+            continue
+        typed = _CUE_BEFORE_QUOTE.search(text, max(0, match.start() - 40), match.start())
+        if typed is not None and typed.group(1).lower() in ORG_CUES:
+            # "Bank “CenterCredit”": a lone type word is part of the name
+            value = text[typed.start(1) : match.end()]
+            out.append(Candidate(typed.start(1), match.end(), value, "ORG", "quoted"))
             continue
         for piece in clean_span(text, match.start(1), match.end(1), person=False):
             out.append(
@@ -463,10 +498,19 @@ def _org_rule_candidates(text: str) -> list[Candidate]:
             )
     for rule, pattern in (("typed", _TYPED_NAME), ("typed-after", _NAME_TYPED)):
         for match in pattern.finditer(text):
+            name = match.group(1)
+            if len(name) < 2 or name.lower() in _FUNCTION_WORDS:
+                continue  # "A group of people"
             for piece in clean_span(text, match.start(1), match.end(1), person=False):
                 out.append(
                     Candidate(piece.start, piece.end, text[piece.start : piece.end], "ORG", rule)
                 )
+    for match in _GROUP_OF_STATES.finditer(text):
+        out.append(Candidate(match.start(), match.end(), match.group(), "ORG", "orgcue"))
+    for match in _PARTY_ADJECTIVE.finditer(text):
+        out.append(Candidate(match.start(1), match.end(1), match.group(1), "ORG", "typed"))
+    for match in _LOWER_BODY.finditer(text):
+        out.append(Candidate(match.start(1), match.end(1), match.group(1), "ORG", "body"))
     for match in re.finditer(r"(?<![\w-])[A-Z][a-z]+(?![\w-])", text):
         if match.group().lower() in _BODY_WORDS:
             out.append(Candidate(match.start(), match.end(), match.group(), "ORG", "orgcue"))

@@ -33,7 +33,7 @@ from dossier.extract.names import (
     normal_form,
     split_camel,
 )
-from dossier.extract.orgs import has_org_cue, org_core, org_schema
+from dossier.extract.orgs import LEGAL_FORMS, has_org_cue, org_core, org_schema
 from dossier.extract.places import is_country
 from dossier.extract.spans import clean_span
 from dossier.model import (
@@ -295,6 +295,7 @@ _ORG_KINDS = {
     "orgcue": "org-model",
     "typed": "org-typed",
     "typed-after": "org-typed",
+    "body": "org-typed",
 }
 _CAPITAL_MINOR = frozenset({"Of", "In", "To", "On", "With", "For", "As", "At", "By", "From", "And"})
 
@@ -335,7 +336,10 @@ def _is_org(cand: Candidate, gaz: Gazetteer) -> bool:
     key = fold(value)
     if key == "" or key in _NOT_ORGS or "://" in value or value.startswith("www.") or "@" in value:
         return False
-    if not any(c.isupper() or c.isdigit() for c in value) and cand.rule != "signature":
+    if not any(c.isupper() or c.isdigit() for c in value) and cand.rule not in (
+        "signature",
+        "body",
+    ):
         return False
     if cand.rule != "quoted" and value.isdigit():
         return False
@@ -351,7 +355,7 @@ def _is_org(cand: Candidate, gaz: Gazetteer) -> bool:
             return False
         if any(w in _CAPITAL_MINOR for w in words[1:]):
             return False
-    if cand.rule in ("typed", "signature", "publisher"):
+    if cand.rule in ("typed", "signature", "publisher", "body"):
         return True  # the type noun, the signature line or the note says what it is
     if len(words) == 1 and gaz.is_common(words[0]) and cand.noun_after:
         return False  # "Public protests", "Her party", "the Government turned": not a name
@@ -501,6 +505,8 @@ def _trim_outside(
         return None
     if is_place(value, gaz) or all(is_title(w) for w in words):
         return None
+    if all(w.lower().rstrip(".") in LEGAL_FORMS for w in words):
+        return None  # "JSC" left of "Bank “CenterCredit”"
     return _Accepted(piece.start, piece.end, "ORG", item.kind)
 
 

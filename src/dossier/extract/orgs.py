@@ -86,7 +86,7 @@ _THE_NAME = re.compile(r"[^.!?\n\s][ \u00a0]+The[ \u00a0]+$")
 _DOCUMENT_NOUNS = wordset(
     "resolution resolutions report reports statement statements decree decrees briefing letter"
 )
-_LEGAL_FORMS = wordset("ag inc ltd corp co plc llc gmbh sa nv bv jsc llp pjsc ojsc cjsc")
+LEGAL_FORMS = wordset("ag inc ltd corp co plc llc gmbh sa nv bv jsc llp pjsc ojsc cjsc")
 _DATE_WORDS = wordset(
     """
     monday tuesday wednesday thursday friday saturday sunday january february march april
@@ -115,7 +115,7 @@ def org_core(text: str, start: int, end: int) -> tuple[int, int] | None:
             words = words[1:]  # "Kharkova’s KNPRK", "Russia’s Sberbank"
     lowered = [w[2].lower() for w in words]
     for i, word in enumerate(lowered[:-1]):
-        if word.rstrip(".") in _LEGAL_FORMS and lowered[i + 1] in _TAIL_CONNECTORS:
+        if word.rstrip(".") in LEGAL_FORMS and lowered[i + 1] in _TAIL_CONNECTORS:
             words, lowered = words[: i + 1], lowered[: i + 1]  # "Siemens AG in Berlin"
             break
     while len(words) > 1 and (
