@@ -290,11 +290,14 @@ def collect(source: SourceDocument, doc: Doc) -> DocumentView:
     )
 
 
-_LEAD_OF = re.compile(r"([A-Z][a-z]+)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(?=[A-Z])")
+_LEAD_OF = re.compile(
+    r"([A-Z][a-z]+)(?:[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?|,?[ \u00a0]+the[ \u00a0]+)(?=[A-Z])"
+)
 
 
 def _drop_leading_noun(cand: Candidate, doc: Doc, text: str) -> None:
-    """ "Shares of General Motors" opening a sentence: the common noun is no part of the name."""
+    """ "Shares of General Motors", "Overall the Justice for Journalists Foundation" opening
+    a sentence: the common word is no part of the name."""
     lead = _LEAD_OF.match(text, cand.start, cand.end)
     if lead is None or lead.group(1).lower() in ORG_CUES:
         return

@@ -32,6 +32,7 @@ from dossier.extract.names import (
     name_words,
     normal_form,
     split_camel,
+    wordset,
 )
 from dossier.extract.orgs import LEGAL_FORMS, has_org_cue, org_core, org_schema
 from dossier.extract.places import is_country
@@ -297,7 +298,20 @@ _ORG_KINDS = {
     "typed-after": "org-typed",
     "body": "org-typed",
 }
-_CAPITAL_MINOR = frozenset({"Of", "In", "To", "On", "With", "For", "As", "At", "By", "From", "And"})
+# Capitalised small words inside a span mark a Title Case headline, not a name.
+_CAPITAL_MINOR = wordset(
+    """
+    Of In To On With For As At By From And Is Are Was Were Has Have Had Says Say Urges
+    Under Before After Into Over
+    """
+)
+# Nouns that end the name of a place or polity ("Kazakh Khanate", "Junior Horde").
+_PLACE_ENDS = wordset(
+    """
+    khanate empire horde kingdom oblast province region district valley river lake
+    mountains mountain sea desert steppe island islands sultanate caliphate
+    """
+)
 
 
 def _org_candidate(cand: Candidate, text: str) -> Candidate | None:
@@ -318,6 +332,8 @@ def is_place(value: str, gaz: Gazetteer) -> bool:
     if is_country(value):
         return True
     words = words_of(value)
+    if len(words) > 0 and words[-1].lower() in _PLACE_ENDS:
+        return True
     if len(words) != 2 or not is_country(words[-1]):
         return False
     if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[0]) is not None:
@@ -355,6 +371,18 @@ def _is_org(cand: Candidate, gaz: Gazetteer) -> bool:
             return False
         if any(w in _CAPITAL_MINOR for w in words[1:]):
             return False
+    if cand.rule in ("model", "orgcue") and any(w in _CAPITAL_MINOR for w in words[1:]):
+        return False  # "Alternative Media Is Thriving", "Party Before Parliamentary Vote"
+    if re.match(r"[a-z]+-", value) is not None:
+        return False  # "anti-Government rally"
+    if cand.rule == "model" and len(words) == 1:
+        person, place, org = gaz.place_votes(value)
+        if place >= 3 and place > org:
+            return False  # "Almaty": the model's usual label is a place
+        if has_surname_morphology(value) and org < 2:
+            return False  # "Koslov": a surname
+    if cand.rule == "signature" and (len(words) > 8 or any(c.isdigit() for c in value)):
+        return False  # a sentence that happens to follow a name and a comma
     if cand.rule in ("typed", "signature", "publisher", "body"):
         return True  # the type noun, the signature line or the note says what it is
     if len(words) == 1 and gaz.is_common(words[0]) and cand.noun_after:

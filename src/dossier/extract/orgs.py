@@ -113,6 +113,8 @@ def org_core(text: str, start: int, end: int) -> tuple[int, int] | None:
         owner = _POSSESSIVE_END.sub("", first)
         if has_surname_morphology(owner) or is_country(owner):
             words = words[1:]  # "Kharkova’s KNPRK", "Russia’s Sberbank"
+    while len(words) > 1 and words[0][2] in ("of", "the", "for", "and", "in", "on"):
+        words = words[1:]  # "of the Senate"
     lowered = [w[2].lower() for w in words]
     for i, word in enumerate(lowered[:-1]):
         if word.rstrip(".") in LEGAL_FORMS and lowered[i + 1] in _TAIL_CONNECTORS:
