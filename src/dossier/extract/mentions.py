@@ -376,7 +376,7 @@ def _is_org(cand: Candidate, gaz: Gazetteer) -> bool:
     if re.match(r"[a-z]+-", value) is not None:
         return False  # "anti-Government rally"
     if cand.rule == "model" and len(words) == 1:
-        person, place, org = gaz.place_votes(value)
+        _person, place, org = gaz.place_votes(value)
         if place >= 3 and place > org:
             return False  # "Almaty": the model's usual label is a place
         if has_surname_morphology(value) and org < 2:
