@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner, Result
 from spacy.language import Language
 
+from dossier import build as build_module
 from dossier.cli import main
 from tests.conftest import SEEDS
 
@@ -211,7 +212,7 @@ def _inodes(folder: Path) -> dict[str, int]:
 
 
 def test_unchanged_rebuild_reuses_caches_and_pdfs_and_fresh_redoes_them(
-    workspace: Path, built: Result
+    workspace: Path, built: Result, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dossiers = workspace / "dossiers"
     before = {p.name: p.read_bytes() for p in dossiers.glob("*.pdf")}
@@ -224,6 +225,7 @@ def test_unchanged_rebuild_reuses_caches_and_pdfs_and_fresh_redoes_them(
     assert warm < 0.25 * COLD["build"], (warm, COLD["build"])
     for kind in ("parse", "extraction", "resolution", "publish"):
         assert any((workspace / "cache" / kind).rglob("*")), kind
+    monkeypatch.setattr(build_module, "PARALLEL_RENDER_MIN", 2)  # two render processes
     fresh = invoke(workspace, "build", "--fresh")
     assert fresh.exit_code == 0, fresh.output
     assert set(_inodes(dossiers).values()).isdisjoint(inodes.values())  # all re-rendered

@@ -17,6 +17,7 @@ from __future__ import annotations
 import fcntl
 import json
 import logging
+import multiprocessing
 import os
 import pickle
 from collections.abc import Iterator
@@ -315,6 +316,19 @@ def _rendered_files(folder: Path) -> list[str]:
     ]
 
 
+PARALLEL_RENDER_MIN = 8  # below this, a second process costs more than it saves
+
+
+def _render_pdf(job: tuple[str, str, str]) -> str:
+    """Lay out one dossier's HTML and write the PDF; returns the PDF's hash."""
+    from dossier.render.pdf import html_document, write_pdf
+
+    html, templates_dir, out = job
+    pdf = write_pdf(html_document(html, Path(templates_dir)))
+    atomic.write_bytes(Path(out), pdf)
+    return digest(pdf)
+
+
 def render_fingerprint(settings: Settings) -> str:
     """What a PDF depends on besides its HTML: bundled assets, renderer code, WeasyPrint."""
     import weasyprint
@@ -343,7 +357,6 @@ def stage_dossiers(
     from dossier.profile import build_profile, candidate_targets, load_store
     from dossier.render import RenderOptions
     from dossier.render.dossier import MANIFEST, dossier_path, render_dossier_html
-    from dossier.render.pdf import html_document, write_pdf
 
     store = load_store(entities_path)
     options = RenderOptions(
@@ -358,6 +371,7 @@ def stage_dossiers(
     assets = render_fingerprint(settings)
     inputs: dict[str, dict[str, str]] = {}
     paths: list[Path] = []
+    todo: list[tuple[str, str, str]] = []  # name, input key, html
     for person_id in ids:
         profile = build_profile(store, person_id)
         name = dossier_path(profile, folder.final).name
@@ -365,6 +379,7 @@ def stage_dossiers(
         key = digest("dossier", assets, html)
         old = previous_inputs.get(name)
         kept = folder.final / name
+        paths.append(kept)
         if (
             not fresh
             and isinstance(old, dict)
@@ -374,12 +389,25 @@ def stage_dossiers(
         ):
             folder.keep.add(name)
             inputs[name] = {"input": key, "sha256": str(old["sha256"])}
+            reporter.tick()
         else:
-            pdf = write_pdf(html_document(html, settings.templates_dir))
-            atomic.write_bytes(folder.staging / name, pdf)
-            inputs[name] = {"input": key, "sha256": digest(pdf)}
-        paths.append(folder.final / name)
-        reporter.tick()
+            todo.append((name, key, html))
+    jobs = [
+        (html, str(settings.templates_dir), str(folder.staging / name)) for name, _, html in todo
+    ]
+    if len(jobs) >= PARALLEL_RENDER_MIN:
+        with multiprocessing.get_context("fork").Pool(2) as pool:
+            shas = []
+            for sha in pool.imap(_render_pdf, jobs):
+                shas.append(sha)
+                reporter.tick()
+    else:
+        shas = []
+        for job in jobs:
+            shas.append(_render_pdf(job))
+            reporter.tick()
+    for (name, key, _), sha in zip(todo, shas, strict=True):
+        inputs[name] = {"input": key, "sha256": sha}
     names = sorted(inputs)
     manifest = {"files": names, "inputs": {n: inputs[n] for n in names}}
     atomic.write_text(folder.staging / MANIFEST, json.dumps(manifest, indent=1) + "\n")

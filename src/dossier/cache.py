@@ -7,6 +7,10 @@ code, spaCy model), so an entry is never stale, only unused. Entries are
 written atomically (``dossier.atomic``); an entry whose header, length or
 checksum does not match (a truncated or damaged file) is reported with a
 warning, removed and treated as missing, so the work is simply done again.
+
+Payloads are local build state (spaCy DocBins, pickled extraction results):
+like ``.venv``, the cache folder must be writable by its owner only. Nothing
+prunes old entries; ``rm -rf .dossier`` (or ``--fresh``) is always safe.
 """
 
 from __future__ import annotations
