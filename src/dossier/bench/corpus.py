@@ -3,12 +3,13 @@
 Sentences come from the seed documents. Every personal name in them that looks
 Central Asian or Russian (a capitalised given name and a surname with a
 -ov/-ev/-ova/-eva/-uly/-kyzy/-in/-ina ending, or such a surname alone) is
-replaced by a generated person: given names and surnames come from small pools
-so that many people share a surname or a given name (the traps resolution must
-not merge), and a person's surname is sometimes spelled with a transliteration
-variant in another document (which resolution should merge). Each document has
-a cast of a few people drawn from a population, so the same people recur across
-documents. The output is deterministic for a given seed.
+replaced by a generated person. Given names come from a small pool and surname
+stems from a pool of about one stem per four people (growing with the corpus),
+so many people share a surname or a given name: the traps resolution must not
+merge. A person's name is sometimes spelled with a transliteration variant in
+another document (which resolution should merge). Each document has a cast of a
+few people drawn from a population, so the same people recur across documents.
+The output is deterministic for a given seed.
 """
 
 from __future__ import annotations
@@ -78,12 +79,35 @@ def _surname(stem: str, female: bool, rng: random.Random) -> str:
     return stem + ending
 
 
+_SYLLABLES = (
+    "ab", "ak", "al", "bay", "bek", "dau", "ker", "kul", "mur", "nur", "sar", "sei", "tas",
+    "tem", "tur", "zhan", "zhum", "yer", "kar", "mam", "ras", "sul", "ush", "ot",
+)  # fmt: skip
+
+
+def surname_stems(size: int, rng: random.Random) -> list[str]:
+    """The real stems plus generated ones: about one stem per four people.
+
+    Families of people share a surname (the trap), but the number of surnames
+    grows with the population, as it does in real sources.
+    """
+    stems = list(SURNAME_STEMS)
+    seen = set(stems)
+    while len(stems) < max(len(SURNAME_STEMS), size // 4):
+        stem = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+        if stem not in seen:
+            seen.add(stem)
+            stems.append(stem)
+    return stems
+
+
 def population(size: int, rng: random.Random) -> list[Person]:
     people: list[Person] = []
     seen: set[tuple[str, str]] = set()
+    stems = surname_stems(size, rng)
     while len(people) < size:
         given = rng.choice(GIVEN)
-        surname = _surname(rng.choice(SURNAME_STEMS), given in FEMALE, rng)
+        surname = _surname(rng.choice(stems), given in FEMALE, rng)
         if (given, surname) not in seen:
             seen.add((given, surname))
             people.append(Person(given, surname))
