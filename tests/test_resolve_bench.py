@@ -17,3 +17,23 @@ def test_synthetic_traps_have_no_false_merges() -> None:
     extractions, gold = synthetic_extractions(TRAPS, "Person", False, "traps")
     figures, _, problems = measure(extractions, gold)
     assert figures.false_merges == 0, problems
+
+
+def test_people_are_whole_after_the_repositorys_identity_decisions() -> None:
+    from dossier.bench.resolution import ANNOTATION, ANNOTATION_004, DECISIONS
+    from dossier.model import Extraction
+    from dossier.resolve.decisions import load_decisions
+
+    extractions, gold = annotated_extractions((ANNOTATION, ANNOTATION_004))
+    people = [
+        Extraction(
+            e.source,
+            e.extractor,
+            entities={k: v for k, v in e.entities.items() if v.schema == "Person"},
+        )
+        for e in extractions
+    ]
+    people_gold = {k: g for k, g in gold.items() if g.startswith("persons:")}
+    figures, _, problems = measure(people, people_gold, decisions=load_decisions(DECISIONS))
+    assert (figures.false_merges, figures.split) == (0, 0), problems
+    assert figures.entities == 180

@@ -17,6 +17,8 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from dossier.model import (
     ActorSchema,
@@ -29,10 +31,13 @@ from dossier.model import (
 )
 from dossier.resolve import Resolution, resolve_entries
 from dossier.resolve.catalog import catalog_entries
+from dossier.resolve.decisions import Decision, load_decisions
 from dossier.resolve.names import display_case, name_key
 from dossier.settings import PROJECT_ROOT
 
 ANNOTATION = PROJECT_ROOT / "tests" / "data" / "annotations-000-003.json"
+ANNOTATION_004 = PROJECT_ROOT / "tests" / "data" / "annotations-004.json"
+DECISIONS = PROJECT_ROOT / "entities" / "decisions" / "identity.jsonl"
 SEEDS = PROJECT_ROOT / "seeds"
 MEMORY_DB = "sqlite://"
 
@@ -150,25 +155,34 @@ def _entity(doc: SourceDocument, schema: ActorSchema, spellings: Sequence[str]) 
     return LocalEntity(key, schema, name, set(ordered[1:]))
 
 
-def annotated_extractions() -> tuple[list[Extraction], dict[str, str]]:
+def annotated_extractions(
+    annotations: Sequence[Path] = (ANNOTATION,),
+) -> tuple[list[Extraction], dict[str, str]]:
     """Extractions built from the annotation, and each local key's gold identity."""
-    data = json.loads(ANNOTATION.read_text(encoding="utf-8"))
     extractions: dict[str, Extraction] = {}
     gold: dict[str, str] = {}
-    for group, schema in (("persons", "Person"), ("organizations", "Organization")):
-        for item in data[group]:
-            by_file: dict[str, list[str]] = defaultdict(list)
-            for mention in item["mentions"]:
-                by_file[mention["file"]].append(mention["text"])
-            for file_name, spellings in sorted(by_file.items()):
-                if file_name not in extractions:
-                    extractions[file_name] = Extraction(_document(file_name), "annotation")
-                extraction = extractions[file_name]
-                entity = _entity(extraction.source, schema, spellings)  # type: ignore[arg-type]
-                if entity.key in extraction.entities:
-                    raise ValueError(f"two annotated entities share a key in {file_name}")
-                extraction.entities[entity.key] = entity
-                gold[entity.key] = f"{group}:{item['id']}"
+    items: list[tuple[str, ActorSchema, dict[str, Any]]] = []
+    for annotation in annotations:
+        data = json.loads(annotation.read_text(encoding="utf-8"))
+        groups: tuple[tuple[str, ActorSchema], ...] = (
+            ("persons", "Person"),
+            ("organizations", "Organization"),
+        )
+        for group, schema in groups:
+            items.extend((group, schema, item) for item in data[group])
+    for group, schema, item in items:
+        by_file: dict[str, list[str]] = defaultdict(list)
+        for mention in item["mentions"]:
+            by_file[mention["file"]].append(mention["text"])
+        for file_name, spellings in sorted(by_file.items()):
+            if file_name not in extractions:
+                extractions[file_name] = Extraction(_document(file_name), "annotation")
+            extraction = extractions[file_name]
+            entity = _entity(extraction.source, schema, spellings)
+            if entity.key in extraction.entities:
+                raise ValueError(f"two annotated entities share a key in {file_name}")
+            extraction.entities[entity.key] = entity
+            gold[entity.key] = f"{group}:{item['id']}"
     return [extractions[f] for f in sorted(extractions)], gold
 
 
@@ -199,10 +213,13 @@ def synthetic_extractions(
 
 
 def measure(
-    extractions: Sequence[Extraction], gold: dict[str, str], score: bool = False
+    extractions: Sequence[Extraction],
+    gold: dict[str, str],
+    score: bool = False,
+    decisions: Sequence[Decision] = (),
 ) -> tuple[Figures, Resolution, list[str]]:
     """Resolve ``extractions`` and compare with ``gold``; also return the problems found."""
-    resolution = resolve_entries(catalog_entries(extractions), [], MEMORY_DB, score=score)
+    resolution = resolve_entries(catalog_entries(extractions), decisions, MEMORY_DB, score=score)
     clusters: dict[str, set[str]] = defaultdict(set)
     spread: dict[str, set[str]] = defaultdict(set)
     counts: dict[str, int] = defaultdict(int)
@@ -253,9 +270,7 @@ def run() -> list[str]:
         f"({_percent(figures.split, figures.entities)}); "
         f"{figures.multi} appear in more than one document"
     )
-    fixable = {
-        gold[p.left] for p in resolution.pending if gold[p.left] == gold[p.right]
-    }
+    fixable = {gold[p.left] for p in resolution.pending if gold[p.left] == gold[p.right]}
     lines.append(
         f"annotation split entities with a pending pair that would join them: {len(fixable)} "
         f"of {figures.split}"
@@ -271,6 +286,25 @@ def run() -> list[str]:
             f"  pending ({verdict}): {pair.left_name} [{pair.left_document[:3]}] / "
             f"{pair.right_name} [{pair.right_document[:3]}]: {pair.reason}"
         )
+    # What the product delivers after human review: people of 000-004 (the 004
+    # annotation is ours) resolved under the repository's identity decisions.
+    reviewed, reviewed_gold = annotated_extractions((ANNOTATION, ANNOTATION_004))
+    people = [
+        Extraction(
+            e.source,
+            e.extractor,
+            entities={k: v for k, v in e.entities.items() if v.schema == "Person"},
+        )
+        for e in reviewed
+    ]
+    people_gold = {k: g for k, g in reviewed_gold.items() if g.startswith("persons:")}
+    decided, _, decided_problems = measure(people, people_gold, decisions=load_decisions(DECISIONS))
+    lines.append(
+        f"persons of 000-004 with the repository's identity decisions: false merges "
+        f"{decided.false_merges} (must be 0), split {decided.split} of {decided.entities} "
+        f"({_percent(decided.split, decided.entities)})"
+    )
+    lines.extend(f"  {p}" for p in decided_problems)
     for title, pairs, schema, same in (
         ("person traps", TRAPS, "Person", False),
         ("organisation traps", ORG_TRAPS, "Organization", False),
