@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from dossier.bench.resolution import TRAPS, annotated_extractions, measure, synthetic_extractions
+from dossier.bench.resolution import (
+    TRAPS,
+    annotated_extractions,
+    measure,
+    measure_reviewed_people,
+    synthetic_extractions,
+)
 
 
 def test_annotation_has_no_false_merges() -> None:
@@ -20,20 +26,6 @@ def test_synthetic_traps_have_no_false_merges() -> None:
 
 
 def test_people_are_whole_after_the_repositorys_identity_decisions() -> None:
-    from dossier.bench.resolution import ANNOTATION, ANNOTATION_004, DECISIONS
-    from dossier.model import Extraction
-    from dossier.resolve.decisions import load_decisions
-
-    extractions, gold = annotated_extractions((ANNOTATION, ANNOTATION_004))
-    people = [
-        Extraction(
-            e.source,
-            e.extractor,
-            entities={k: v for k, v in e.entities.items() if v.schema == "Person"},
-        )
-        for e in extractions
-    ]
-    people_gold = {k: g for k, g in gold.items() if g.startswith("persons:")}
-    figures, _, problems = measure(people, people_gold, decisions=load_decisions(DECISIONS))
+    figures, _, problems = measure_reviewed_people()
     assert (figures.false_merges, figures.split) == (0, 0), problems
     assert figures.entities == 180
