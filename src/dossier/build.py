@@ -329,6 +329,14 @@ def _render_pdf(job: tuple[str, str, str]) -> str:
     return digest(pdf)
 
 
+def _unchanged_pdf(folder: Path, name: str, recorded: object) -> bool:
+    """``name`` is in ``folder`` with the bytes the manifest recorded for it."""
+    if not isinstance(recorded, dict) or not isinstance(recorded.get("sha256"), str):
+        return False
+    path = folder / name
+    return path.is_file() and digest(path.read_bytes()) == recorded["sha256"]
+
+
 def render_fingerprint(settings: Settings) -> str:
     """What a PDF depends on besides its HTML: bundled assets, renderer code, WeasyPrint."""
     import weasyprint
@@ -358,17 +366,43 @@ def stage_dossiers(
     from dossier.render import RenderOptions
     from dossier.render.dossier import MANIFEST, dossier_path, render_dossier_html
 
-    store = load_store(entities_path)
     options = RenderOptions(
         templates_dir=settings.templates_dir,
         organisation=settings.organisation,
         date=render_date(),
     )
+    assets = render_fingerprint(settings)
+    manifest_before = _render_manifest(folder.final)
+    previous = manifest_before.get("inputs", {})
+    previous_inputs = previous if isinstance(previous, dict) else {}
+    # Same entity file, options, templates and code: every dossier is as last built.
+    store_key = digest(
+        "dossiers",
+        assets,
+        code_fingerprint("render", "profile", "ids", "model", "criteria"),
+        digest(entities_path.read_bytes()),
+        options.organisation,
+        options.date.isoformat(),
+    )
+    order = manifest_before.get("order")
+    if (
+        not fresh
+        and manifest_before.get("store") == store_key
+        and isinstance(order, list)
+        and set(order) == set(previous_inputs)
+        and all(_unchanged_pdf(folder.final, str(n), previous_inputs[n]) for n in order)
+    ):
+        reporter.stage("Rendering dossiers (all unchanged)", 0)
+        folder.keep.update(str(n) for n in order)
+        unchanged = {"store": store_key, "order": order}
+        atomic.write_text(
+            folder.staging / MANIFEST,
+            json.dumps({**manifest_before, **unchanged}, indent=1) + "\n",
+        )
+        return [folder.final / str(n) for n in order]
+    store = load_store(entities_path)
     ids = candidate_targets(store)
     reporter.stage("Rendering dossiers", len(ids))
-    previous = _render_manifest(folder.final).get("inputs", {})
-    previous_inputs = previous if isinstance(previous, dict) else {}
-    assets = render_fingerprint(settings)
     inputs: dict[str, dict[str, str]] = {}
     paths: list[Path] = []
     todo: list[tuple[str, str, str]] = []  # name, input key, html
@@ -384,8 +418,7 @@ def stage_dossiers(
             not fresh
             and isinstance(old, dict)
             and old.get("input") == key
-            and kept.is_file()
-            and digest(kept.read_bytes()) == old.get("sha256")
+            and _unchanged_pdf(folder.final, name, old)
         ):
             folder.keep.add(name)
             inputs[name] = {"input": key, "sha256": str(old["sha256"])}
@@ -409,7 +442,12 @@ def stage_dossiers(
     for (name, key, _), sha in zip(todo, shas, strict=True):
         inputs[name] = {"input": key, "sha256": sha}
     names = sorted(inputs)
-    manifest = {"files": names, "inputs": {n: inputs[n] for n in names}}
+    manifest = {
+        "files": names,
+        "inputs": {n: inputs[n] for n in names},
+        "store": store_key,
+        "order": [p.name for p in paths],
+    }
     atomic.write_text(folder.staging / MANIFEST, json.dumps(manifest, indent=1) + "\n")
     return paths
 
