@@ -169,9 +169,9 @@ def apply_journal(cache_dir: Path) -> bool:
             os.replace(source, target)
         touched.add(target.parent)
     for folder in sorted(touched):
-        _fsync_dir(folder)
+        atomic.fsync_dir(folder)
     path.unlink()
-    _fsync_dir(cache_dir)
+    atomic.fsync_dir(cache_dir)
     return True
 
 
@@ -203,16 +203,3 @@ def read_json_object(path: Path) -> Mapping[str, object]:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
         return {}
     return data if isinstance(data, dict) else {}
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -19,10 +19,9 @@ from dossier.extract import allegations as lex
 from dossier.extract.allegations import lemma
 from dossier.model import Category, Part
 
-# Nouns that describe the person they stand next to ("prosecutor Azamat
-# Kurmanov", "a son-in-law of X, Timur Kulibayev"): climbing through them keeps
-# the referent. Other common nouns ("the Tokayev government") change it.
-DESCRIPTOR_NOUNS: frozenset[str] = frozenset(
+# Office, job and occupation nouns: a descriptor headed by one is a position
+# (positions.py adds a few titles that do not keep the referent).
+OFFICE_NOUNS: frozenset[str] = frozenset(
     {
         "president",
         "prosecutor",
@@ -54,20 +53,11 @@ DESCRIPTOR_NOUNS: frozenset[str] = frozenset(
         "leader",
         "founder",
         "owner",
-        "shareholder",
-        "businessman",
-        "businesswoman",
-        "billionaire",
-        "oligarch",
-        "financier",
-        "tycoon",
         "professor",
         "prof.",
         "fellow",
         "analyst",
         "researcher",
-        "expert",
-        "scholar",
         "journalist",
         "reporter",
         "correspondent",
@@ -77,6 +67,24 @@ DESCRIPTOR_NOUNS: frozenset[str] = frozenset(
         "attorney",
         "defender",
         "activist",
+        "financier",
+        "businessman",
+        "businesswoman",
+        "colonel",
+    }
+)
+
+# Nouns that describe the person they stand next to ("prosecutor Azamat
+# Kurmanov", "a son-in-law of X, Timur Kulibayev"): climbing through them keeps
+# the referent. Other common nouns ("the Tokayev government") change it.
+DESCRIPTOR_NOUNS: frozenset[str] = OFFICE_NOUNS | frozenset(
+    {
+        "shareholder",
+        "billionaire",
+        "oligarch",
+        "tycoon",
+        "expert",
+        "scholar",
         "campaigner",
         "dissident",
         "victim",
@@ -111,7 +119,6 @@ DESCRIPTOR_NOUNS: frozenset[str] = frozenset(
         "whistle-blower",
         "figurehead",
         "associate",
-        "colonel",
         "staff",
         "mr.",
         "ms.",

@@ -16,62 +16,14 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from dossier.extract.agency import DESCRIPTOR_NOUNS, anchor_of
+from dossier.extract.agency import DESCRIPTOR_NOUNS, OFFICE_NOUNS, anchor_of
 from dossier.extract.allegations import lemma
 from dossier.model import Mention, PositionFact, SourceDocument
 
 # Head nouns that make a descriptor a position (office, job or occupation).
-TITLE_NOUNS: frozenset[str] = frozenset(
+TITLE_NOUNS: frozenset[str] = OFFICE_NOUNS | frozenset(
     {
-        "president",
-        "prosecutor",
-        "minister",
-        "head",
-        "chief",
-        "director",
-        "chairman",
-        "chair",
-        "chairwoman",
-        "commissioner",
-        "ombudsman",
-        "ombudswoman",
-        "member",
         "ex-member",
-        "employee",
-        "deputy",
-        "general",
-        "officer",
-        "official",
-        "judge",
-        "governor",
-        "mayor",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "critic",
-        "secretary",
-        "ambassador",
-        "leader",
-        "founder",
-        "owner",
-        "professor",
-        "prof.",
-        "fellow",
-        "analyst",
-        "researcher",
-        "journalist",
-        "reporter",
-        "correspondent",
-        "editor",
-        "photographer",
-        "lawyer",
-        "attorney",
-        "defender",
-        "activist",
-        "financier",
-        "businessman",
-        "businesswoman",
-        "colonel",
         "senator",
         "ceo",
     }
