@@ -170,7 +170,8 @@ def run_extract(
         reporter.stage("Extracting people, organisations and evidence", len(result.sources))
         return nlp
 
-    reporter.stage("Extracting people, organisations and evidence", len(result.sources))
+    # The spaCy pipeline loads only on a cache miss; the progress bar starts then.
+    reporter.stage("Checking the extraction cache")
     result.extractions = extract_cached(
         result.sources,
         settings.spacy_model,
