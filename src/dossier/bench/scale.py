@@ -22,6 +22,7 @@ from pathlib import Path
 DEFAULT_SIZES = (100, 300, 1000)
 STAGE_GROUPS = {
     "Reading sources": "ingest",
+    "Checking the extraction cache": "extraction",
     "Loading spaCy pipeline": "extraction",
     "Extracting people, organisations and evidence": "extraction",
     "Resolving identities": "resolution",
