@@ -16,17 +16,10 @@ from spacy.language import Language
 
 from dossier import build as build_module
 from dossier.cli import main
+from dossier.model import PROTECTED_ROLES
 from tests.conftest import SEEDS
 
 ANNOTATION = Path(__file__).parent / "data" / "annotations-000-003.json"
-NEVER_TARGETS = {
-    "victim",
-    "human_rights_defender",
-    "journalist",
-    "advocate_signatory",
-    "analyst_academic",
-    "activist",
-}
 MUST_BE_TARGETS = [
     "Kassym-Jomart Tokayev",
     "Nursultan Nazarbayev",
@@ -184,7 +177,7 @@ def test_dossiers_for_the_accused_only(workspace: Path, entities: list[dict[str,
         ).stdout
         assert name in " ".join(text.split())
     annotation = json.loads(ANNOTATION.read_text(encoding="utf-8"))
-    protected = [p["name"] for p in annotation["persons"] if p["role"] in NEVER_TARGETS]
+    protected = [p["name"] for p in annotation["persons"] if p["role"] in PROTECTED_ROLES]
     poi = {
         n
         for e in _by_schema(entities, "Person")

@@ -22,21 +22,11 @@ from dossier.extract.mentions import DocumentMentions, find_mentions
 from dossier.extract.names import fold
 from dossier.extract.nlp import load_pipeline
 from dossier.ingest.source import ingest_file
-from dossier.model import PERPETRATOR_PARTS, SourceDocument
+from dossier.model import PERPETRATOR_PARTS, PROTECTED_ROLES, SourceDocument
 from dossier.settings import PROJECT_ROOT, Settings
 
 ANNOTATION = PROJECT_ROOT / "tests" / "data" / "annotations-000-003.json"
 SEEDS_DIR = PROJECT_ROOT / "seeds"
-PROTECTED_IN_ANNOTATION = frozenset(
-    {
-        "victim",
-        "human_rights_defender",
-        "journalist",
-        "activist",
-        "advocate_signatory",
-        "analyst_academic",
-    }
-)
 _HONORIFIC = re.compile(r"^(mr|mrs|ms|dr|prof|president)\.?\s+", re.IGNORECASE)
 
 
@@ -148,7 +138,7 @@ def score(runs: dict[str, Run], annotation: dict[str, Any]) -> Figures:
                 figures.recalled += 1
             else:
                 figures.missed.append(f"{file_name[:3]} {person_id}: {quote[:90]}")
-    protected = {p["id"] for p in persons if p["role"] in PROTECTED_IN_ANNOTATION}
+    protected = {p["id"] for p in persons if p["role"] in PROTECTED_ROLES}
     hit: set[str] = set()
     for file_name, run in sorted(runs.items()):
         for claim in run.analysis.claims:
