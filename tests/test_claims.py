@@ -15,6 +15,7 @@ from dossier.extract.mentions import DocumentMentions, find_mentions
 from dossier.ingest.source import ingest_file
 from dossier.model import (
     PERPETRATOR_PARTS,
+    PROTECTED_ROLES,
     ActorSchema,
     Claim,
     EntityLabel,
@@ -331,15 +332,7 @@ def test_every_claim_quotes_its_source(seeds: dict[str, Seed]) -> None:
 
 
 def test_no_protected_person_is_perpetrator_side(seeds: dict[str, Seed]) -> None:
-    protected = {
-        "victim",
-        "human_rights_defender",
-        "journalist",
-        "activist",
-        "advocate_signatory",
-        "analyst_academic",
-        "lawyer",
-    }
+    protected = PROTECTED_ROLES
     for seed in seeds.values():
         for claim in seed.analysis.claims:
             if claim.part in PERPETRATOR_PARTS:
