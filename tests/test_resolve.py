@@ -23,6 +23,15 @@ from dossier.model import (
 from dossier.resolve import Resolution, resolve
 from dossier.resolve.catalog import catalog_entries, defined_acronyms, read_catalog, write_catalog
 from dossier.resolve.decisions import load_decisions, make_decision, record_decisions
+from dossier.resolve.matching import (
+    BLOCK_LIMIT,
+    NONE,
+    candidate_pairs,
+    compare,
+    compare_groups,
+    group_profiles,
+    profile,
+)
 from dossier.resolve.names import name_key, person_form, skeleton
 
 DB = "sqlite://"
@@ -419,3 +428,65 @@ def test_prose_in_parentheses_defines_no_acronym() -> None:
     assert defined_acronyms(text, ["Council of Ministers"]) == ()
     text = "Democratic Choice of Kazakhstan (known as the QDT in Kazakh or DVK in Russian)"
     assert defined_acronyms(text, ["Democratic Choice of Kazakhstan"]) == ("DVK", "QDT")
+
+
+# --- scale: groups of identical names, precise blocking ------------------------------
+
+
+def test_a_name_seen_in_hundreds_of_documents_is_one_entity() -> None:
+    """More documents than the blocking limit: the old token blocking skipped them all."""
+    docs = [doc(f"{i:03}.txt") for i in range(BLOCK_LIMIT + 50)]
+    banks = [entity(d, "Sberbank Kazakhstan", schema="Organization") for d in docs]
+    people = [entity(d, "Kairat Tokayev") for d in docs]
+    sisters = [entity(d, "Aigerim Tokayeva") for d in docs[:40]]
+    extractions = [
+        extraction(d, banks[i], people[i], *([sisters[i]] if i < 40 else []))
+        for i, d in enumerate(docs)
+    ]
+    result = run(extractions)
+    assert same(result, *banks) and same(result, *people) and same(result, *sisters)
+    assert apart(result, people[0], sisters[0])
+    assert len(set(result.canonical.values())) == 3
+    assert result.pending == []
+
+
+def test_candidate_pairs_grow_with_distinct_names_not_with_mentions() -> None:
+    def pairs(copies: int) -> int:
+        entries = []
+        for i in range(copies):
+            d = doc(f"{i:03}.txt")
+            names = ["Mukhtar Ablyazov", "Mukhtar Ablayazov", "Aigerim Ablyazova", "Marat Ospanov"]
+            entries.extend(catalog_entries([extraction(d, *(entity(d, n) for n in names))]))
+        return len(candidate_pairs(group_profiles([profile(e) for e in entries])))
+
+    # Ablyazov/Ablayazov (spelling variant) and both with Ablyazova (feminine form; the
+    # comparison keeps them apart), however many documents repeat the names.
+    assert pairs(1) == pairs(50) == 3
+
+
+def test_group_verdicts_match_pairwise_verdicts() -> None:
+    """One verdict per pair of groups is what every pair of their members gets."""
+    names = [
+        "Kairat Tokayev", "Kairat Tokaev", "Kassym-Jomart Tokayev", "Jomart Tokayev Kassym",
+        "Aigerim Tokayeva", "Timur Kulibayev", "Timur Kulibaev", "Dinara Kulibayeva",
+        "Marat Ospanov", "Marat Ospanova", "Prince Andrew",
+    ]  # fmt: skip
+    entries = []
+    for i in range(3):
+        d = doc(f"{i}.txt")
+        entries.extend(catalog_entries([extraction(d, *(entity(d, n) for n in names))]))
+    profiles = [profile(e) for e in entries]
+    groups = group_profiles(profiles)
+    # Tokayev/Tokaev and Kulibayev/Kulibaev spell the same after transliteration.
+    assert len(groups) == len(names) - 2
+    verdicts = {
+        frozenset((a.rep.key, b.rep.key)): compare_groups(a, b) for a, b in candidate_pairs(groups)
+    }
+    group_of = {m.key: g.rep.key for g in groups for m in g.members}
+    for a in profiles:
+        for b in profiles:
+            if group_of[a.key] == group_of[b.key]:
+                continue
+            expected = compare(a, b)
+            found = verdicts.get(frozenset((group_of[a.key], group_of[b.key])))
+            assert (found or NONE) == expected, (a.entry.name, b.entry.name)

@@ -511,6 +511,7 @@ def resolve_cached(settings: Settings, result: BuildResult, fresh: bool = False)
         else:
             if isinstance(cached, Resolution):
                 return cached
-    resolution = resolve(result.extractions, decisions, settings.database_url)
+    # Scores are hints for `dossier dedupe`, which computes them itself; the build skips them.
+    resolution = resolve(result.extractions, decisions, settings.database_url, score=False)
     cache.put("resolution", key, pickle.dumps(resolution, protocol=pickle.HIGHEST_PROTOCOL))
     return resolution

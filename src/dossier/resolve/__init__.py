@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import combinations
 from pathlib import Path
 
 from nomenklatura.judgement import Judgement
@@ -38,6 +39,8 @@ from dossier.resolve.matching import (
     Profile,
     candidate_pairs,
     compare,
+    compare_groups,
+    group_profiles,
     profile,
     weak_proposals,
 )
@@ -139,19 +142,7 @@ def resolve_entries(
                 )
                 continue
             graph.decide(left, right, judgement, item.decision.user)
-        verdicts = [(a, b, compare(a, b)) for a, b in candidate_pairs(profiles)]
-        for a, b, verdict in verdicts:
-            if (
-                verdict.outcome == "apart"
-                and frozenset((a.key, b.key)) not in human
-                and graph.judgement(a.key, b.key) == Judgement.NO_JUDGEMENT
-            ):
-                graph.decide(a.key, b.key, Judgement.NEGATIVE, RULE_USER)
-        for a, b, verdict in verdicts:
-            if verdict.outcome == "merge":
-                _merge(graph, human, a.key, b.key, verdict.reason, reasons, raw_pending)
-            elif verdict.outcome == "pending":
-                raw_pending.append((a.key, b.key, verdict.reason))
+        _strong_tier(graph, profiles, human, reasons, raw_pending)
         cluster_of = _clusters(graph, by_key)
         for proposal in weak_proposals(profiles, cluster_of):
             key = proposal.entity.key
@@ -168,10 +159,63 @@ def resolve_entries(
         key: canonical_id(by_key[key].entry.schema_class, [cluster_of[key]])
         for key in sorted(by_key)
     }
-    pending = [
-        replace(p, left_id=canonical[p.left], right_id=canonical[p.right]) for p in pending
-    ]
+    pending = [replace(p, left_id=canonical[p.left], right_id=canonical[p.right]) for p in pending]
     return Resolution(canonical, pending, orphans, reasons)
+
+
+def _strong_tier(
+    graph: JudgementGraph,
+    profiles: Sequence[Profile],
+    human: set[frozenset[str]],
+    reasons: dict[tuple[str, str], str],
+    raw_pending: list[tuple[str, str, str]],
+) -> None:
+    """Apply the strong-tier rules, group by group (see ``matching.group_profiles``).
+
+    Profiles with one signature get one verdict, so each group pair needs one
+    comparison and one judgement between representatives: a judgement between
+    any two members blocks or joins the whole clusters. Rule judgements to keep
+    apart are written first, so no chain of merges can cross them; a pair of
+    groups a human has already judged anywhere gets none.
+    """
+    groups = group_profiles(profiles)
+    group_of = {m.key: i for i, g in enumerate(groups) for m in g.members}
+    judged = {frozenset(group_of[k] for k in pair) for pair in human}
+    within = [(g, compare(g.rep, g.rep, len(g.documents) > 1)) for g in groups]
+    across = [(one, two, compare_groups(one, two)) for one, two in candidate_pairs(groups)]
+    for group, verdict in within:
+        if verdict.outcome == "apart":
+            for a, b in combinations(group.members, 2):
+                _keep_apart(graph, human, a.key, b.key)
+    for one, two, verdict in across:
+        left, right = one.rep.key, two.rep.key
+        if (
+            verdict.outcome == "apart"
+            and frozenset((group_of[left], group_of[right])) not in judged
+        ):
+            _keep_apart(graph, human, left, right)
+    for group, verdict in within:
+        for member in group.members[1:]:
+            if verdict.outcome == "merge":
+                _merge(
+                    graph, human, group.rep.key, member.key, verdict.reason, reasons, raw_pending
+                )
+            elif verdict.outcome == "pending":
+                raw_pending.append((group.rep.key, member.key, verdict.reason))
+    for one, two, verdict in across:
+        left, right = one.rep.key, two.rep.key
+        if verdict.outcome == "merge":
+            _merge(graph, human, left, right, verdict.reason, reasons, raw_pending)
+        elif verdict.outcome == "pending":
+            raw_pending.append((left, right, verdict.reason))
+
+
+def _keep_apart(graph: JudgementGraph, human: set[frozenset[str]], left: str, right: str) -> None:
+    if (
+        frozenset((left, right)) not in human
+        and graph.judgement(left, right) == Judgement.NO_JUDGEMENT
+    ):
+        graph.decide(left, right, Judgement.NEGATIVE, RULE_USER)
 
 
 def _merge(

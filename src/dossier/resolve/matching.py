@@ -30,6 +30,7 @@ Organisations
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -44,6 +45,8 @@ from dossier.resolve.names import (
     org_key,
     person_form,
 )
+
+log = logging.getLogger(__name__)
 
 Outcome = Literal["merge", "pending", "apart", "none"]
 
@@ -92,17 +95,80 @@ class Profile:
                 return kind
         return "empty"
 
+    def signature(self) -> tuple[object, ...]:
+        """What the strong tier looks at: profiles with one signature get one verdict."""
+        if self.is_person:
+            forms = tuple(sorted((f.parts, f.royal) for f in (*self.full, *self.royal)))
+            if len(forms) == 0:  # no strong-tier verdict at all: a group of its own
+                return ("alone", self.key)
+            return ("person", forms, self.entry.country)
+        if self.org_primary == "":
+            return ("alone", self.key)
+        return (
+            self.entry.schema_class,
+            self.org_primary,
+            tuple(sorted(self.org_names)),
+            is_acronym(self.entry.name),
+            len(self.org_primary.split(" ")) == 1,
+        )
+
     def blocking_keys(self) -> set[str]:
+        """Keys shared by every pair the strong tier can give a verdict on.
+
+        Persons: the surname and its one-letter deletions (spelling variants,
+        masculine/feminine forms, relatives), the order-free token set and the
+        joined tokens. Organisations: each name and alias whole, the primary
+        name with one token replaced by a one-letter deletion (one-token
+        spelling variants) and the primary name minus its last word. A person
+        named by a surname or given name alone has no keys: only the weak tier
+        (``weak_proposals``) places it.
+        """
         keys: set[str] = set()
         if self.is_person:
-            for form in (*self.full, *self.initials, *self.singles, *self.royal):
-                for part in form.parts:
-                    keys.update(f"p:{k}" for k in deletion_keys(part))
-        else:
-            for name in self.org_names:
-                for part in name.split(" "):
-                    keys.update(f"o:{k}" for k in deletion_keys(part))
+            for form in self.full:
+                keys.update(f"s:{k}" for k in deletion_keys(form.surname))
+                keys.add("p:" + " ".join(sorted(form.parts)))
+                keys.add(f"j:{form.joined}")
+            keys.update(f"r:{form.joined}" for form in self.royal)
+            return keys
+        if self.org_primary == "":
+            return keys
+        keys.update(f"n:{name}" for name in self.org_names)
+        words = self.org_primary.split(" ")
+        for i, word in enumerate(words):
+            before, after = " ".join(words[:i]), " ".join(words[i + 1 :])
+            keys.update(f"v:{len(words)}:{before}|{k}|{after}" for k in deletion_keys(word))
+        keys.add(f"m:{self.org_primary}")
+        if len(words) >= 2:
+            keys.add("m:" + " ".join(words[:-1]))
         return keys
+
+
+@dataclass
+class Group:
+    """Profiles with one signature: one strong-tier verdict serves all of them."""
+
+    members: list[Profile]  # sorted by key
+
+    @property
+    def rep(self) -> Profile:
+        return self.members[0]
+
+    @property
+    def documents(self) -> frozenset[str]:
+        return frozenset(m.entry.content_hash for m in self.members)
+
+
+def group_profiles(profiles: Sequence[Profile]) -> list[Group]:
+    """Profiles grouped by ``Profile.signature``, in order of their smallest key."""
+    groups: dict[tuple[object, ...], Group] = {}
+    for p in sorted(profiles, key=lambda p: p.key):
+        signature = p.signature()
+        if signature in groups:
+            groups[signature].members.append(p)
+        else:
+            groups[signature] = Group([p])
+    return list(groups.values())
 
 
 def _person_names(entry: CatalogEntry) -> list[str]:
@@ -190,7 +256,7 @@ def compare_persons(a: Profile, b: Profile) -> Verdict:
     return verdict
 
 
-def compare_orgs(a: Profile, b: Profile) -> Verdict:
+def compare_orgs(a: Profile, b: Profile, other_documents: bool) -> Verdict:
     """Strong-tier comparison of two organisations, plus the pending look-alikes."""
     if a.org_primary == "" or b.org_primary == "":
         return NONE
@@ -204,7 +270,7 @@ def compare_orgs(a: Profile, b: Profile) -> Verdict:
     shared = (a.org_names & b.org_names) - {a.org_primary, b.org_primary}
     if len(shared) > 0 and not _is_short(a) and not _is_short(b):
         return Verdict("pending", f"different names sharing the alias {sorted(shared)[0]!r}")
-    if a.entry.content_hash != b.entry.content_hash:
+    if other_documents:
         short, long_ = (a, b) if len(pa) < len(pb) else (b, a)
         shorter, longer = short.org_primary.split(" "), long_.org_primary.split(" ")
         telling = len(shorter) >= 2 or is_acronym(short.entry.name)
@@ -218,30 +284,51 @@ def _is_short(p: Profile) -> bool:
     return is_acronym(p.entry.name) or len(p.org_primary.split(" ")) == 1
 
 
-def candidate_pairs(profiles: Sequence[Profile]) -> list[tuple[Profile, Profile]]:
-    """Pairs of the same class that share a name token (or a one-letter variant)."""
+BLOCK_LIMIT = 200  # groups under one key; more means a word that says nothing ("bank")
+
+
+def candidate_pairs(groups: Sequence[Group]) -> list[tuple[Group, Group]]:
+    """Pairs of groups of the same class that share a blocking key.
+
+    Keys are precise (see ``Profile.blocking_keys``) and groups stand for every
+    spelling-identical profile, so the number of pairs grows with the number of
+    distinct names that could be one, not with the square of the corpus.
+    """
     index: dict[str, list[int]] = {}
-    for i, p in enumerate(profiles):
-        for key in p.blocking_keys():
+    for i, group in enumerate(groups):
+        for key in group.rep.blocking_keys():
             index.setdefault(key, []).append(i)
     pairs: set[tuple[int, int]] = set()
-    for members in index.values():
-        if len(members) > 200:  # a token so common it says nothing ("bank")
+    for key, members in index.items():
+        if len(members) > BLOCK_LIMIT:
+            log.debug("blocking key %r has %d groups; not paired", key, len(members))
             continue
-        for i, j in combinations(sorted(set(members)), 2):
-            if profiles[i].entry.schema_class == profiles[j].entry.schema_class:
+        for i, j in combinations(members, 2):
+            if groups[i].rep.entry.schema_class == groups[j].rep.entry.schema_class:
                 pairs.add((i, j))
-    ordered = sorted(pairs, key=lambda ij: (profiles[ij[0]].key, profiles[ij[1]].key))
-    return [(profiles[i], profiles[j]) for i, j in ordered]
+    return [(groups[i], groups[j]) for i, j in sorted(pairs)]
 
 
-def compare(a: Profile, b: Profile) -> Verdict:
-    """The strong-tier verdict for a candidate pair."""
+def compare(a: Profile, b: Profile, other_documents: bool | None = None) -> Verdict:
+    """The strong-tier verdict for a candidate pair.
+
+    ``other_documents`` says whether the pair spans documents (by default,
+    whether ``a`` and ``b`` come from different documents); only organisations
+    use it.
+    """
     if a.entry.schema_class != b.entry.schema_class:
         return Verdict("apart", "a person and an organisation")
     if a.is_person:
         return compare_persons(a, b)
-    return compare_orgs(a, b)
+    if other_documents is None:
+        other_documents = a.entry.content_hash != b.entry.content_hash
+    return compare_orgs(a, b, other_documents)
+
+
+def compare_groups(a: Group, b: Group) -> Verdict:
+    """The verdict every pair of members of two groups would get."""
+    documents = a.documents | b.documents
+    return compare(a.rep, b.rep, other_documents=len(documents) > 1)
 
 
 @dataclass(frozen=True)
@@ -254,17 +341,24 @@ class WeakProposal:
     auto: bool  # may merge automatically when there is exactly one target
 
 
-def weak_proposals(
-    profiles: Sequence[Profile], cluster_of: dict[str, str]
-) -> list[WeakProposal]:
+def weak_proposals(profiles: Sequence[Profile], cluster_of: dict[str, str]) -> list[WeakProposal]:
     """Surname-only, initial+surname and alias-named entities and where they could go.
 
     ``cluster_of`` maps each key to its strong-tier cluster, so an entity whose
     candidates are one person seen in many documents still counts one target.
     """
     proposals: list[WeakProposal] = []
-    full_people = [p for p in profiles if p.is_person and p.kind == "full"]
-    orgs = [p for p in profiles if not p.is_person]
+    in_document: dict[str, list[Profile]] = {}  # full-named people by document
+    by_surname: dict[str, list[Profile]] = {}  # full-named people by exact surname
+    carrying: dict[str, list[Profile]] = {}  # organisations by alias or acronym
+    for q in profiles:
+        if q.is_person and q.kind == "full":
+            in_document.setdefault(q.entry.content_hash, []).append(q)
+            for surname in sorted({f.surname for f in q.full}):
+                by_surname.setdefault(surname, []).append(q)
+        elif not q.is_person:
+            for name in sorted(q.org_names - {q.org_primary}):
+                carrying.setdefault(name, []).append(q)
 
     def group(found: Iterable[Profile]) -> tuple[Profile, ...]:
         best: dict[str, Profile] = {}
@@ -275,7 +369,7 @@ def weak_proposals(
     for p in profiles:
         if p.is_person and p.kind == "single":
             token = p.singles[0].parts[0]
-            same_doc = [q for q in full_people if q.entry.content_hash == p.entry.content_hash]
+            same_doc = in_document.get(p.entry.content_hash, [])
             exact = [q for q in same_doc if any(f.surname == token for f in q.full)]
             if len(exact) == 0:
                 exact = [q for q in same_doc if any(edit_variant(f.surname, token) for f in q.full)]
@@ -295,10 +389,7 @@ def weak_proposals(
                 )
                 continue
             other = [
-                q
-                for q in full_people
-                if q.entry.content_hash != p.entry.content_hash
-                and any(f.surname == token for f in q.full)
+                q for q in by_surname.get(token, []) if q.entry.content_hash != p.entry.content_hash
             ]
             if len(other) > 0:
                 proposals.append(
@@ -310,7 +401,7 @@ def weak_proposals(
             initial, surname = form.initial, form.surname
             fitting = [
                 q
-                for q in full_people
+                for q in by_surname.get(surname, [])
                 if any(f.surname == surname and f.given.startswith(initial) for f in q.full)
             ]
             if len(fitting) == 0:
@@ -330,16 +421,12 @@ def weak_proposals(
         elif not p.is_person and p.org_primary != "":
             carriers = [
                 q
-                for q in orgs
-                if q.key != p.key
-                and p.org_primary in (q.org_names - {q.org_primary})
-                and q.org_primary != p.org_primary
+                for q in carrying.get(p.org_primary, [])
+                if q.key != p.key and q.org_primary != p.org_primary
             ]
             if len(carriers) > 0:
                 targets = group(carriers)
-                defined_here = any(
-                    q.entry.content_hash == p.entry.content_hash for q in carriers
-                )
+                defined_here = any(q.entry.content_hash == p.entry.content_hash for q in carriers)
                 auto = is_acronym(p.entry.name) and defined_here and len(targets) == 1
                 if auto:
                     reason = "acronym defined in the same document"
