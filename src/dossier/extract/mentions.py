@@ -37,6 +37,7 @@ from dossier.extract.names import (
 from dossier.extract.orgs import LEGAL_FORMS, has_org_cue, org_core, org_schema
 from dossier.extract.places import is_country
 from dossier.extract.spans import clean_span
+from dossier.extract.terms import TermIndex, find_terms
 from dossier.model import (
     EntityLabel,
     LocalEntity,
@@ -116,8 +117,9 @@ def find_mentions(sources: Sequence[SourceDocument], docs: Sequence[Doc]) -> lis
         raise ValueError(f"{len(sources)} sources but {len(docs)} parsed documents")
     views = [collect(source, doc) for source, doc in zip(sources, docs, strict=True)]
     gazetteer = Gazetteer.build(views)
-    org_terms = _org_terms(views, gazetteer)
-    return [_document_mentions(view, gazetteer, org_terms) for view in views]
+    org_terms = TermIndex(_org_terms(views, gazetteer))
+    person_terms = people_terms(gazetteer)
+    return [_document_mentions(view, gazetteer, org_terms, person_terms) for view in views]
 
 
 def extract_text_mentions(text: str, nlp: Language) -> list[MentionRecord]:
@@ -169,7 +171,9 @@ def extract_text_mentions(text: str, nlp: Language) -> list[MentionRecord]:
 # -- one document -------------------------------------------------------------
 
 
-def _document_mentions(view: DocumentView, gaz: Gazetteer, org_terms: set[str]) -> DocumentMentions:
+def _document_mentions(
+    view: DocumentView, gaz: Gazetteer, org_terms: TermIndex, person_terms: TermIndex
+) -> DocumentMentions:
     text = view.text
     cores: list[tuple[Candidate, Candidate | None]] = [
         (c, gaz.person_core(c)) for c in view.candidates
@@ -208,7 +212,7 @@ def _document_mentions(view: DocumentView, gaz: Gazetteer, org_terms: set[str]) 
             if org is not None and _is_org(org, gaz):
                 kind = _ORG_KINDS.get(org.rule, "org-quoted")
                 accepted.append(_Accepted(org.start, org.end, "ORG", kind))
-    accepted.extend(_search_people(view, gaz, parts, accepted))
+    accepted.extend(_search_people(view, gaz, parts, accepted, person_terms))
     person_ends = {a.end for a in accepted if a.label == "PERSON"}
     for cand in signatures:
         # "Oliver Windridge, rights: applied": the rest of a signature line after a name
@@ -392,8 +396,22 @@ def _is_org(cand: Candidate, gaz: Gazetteer) -> bool:
     return not (all(gaz.is_common(w) for w in words) and not has_org_cue(value))
 
 
+def people_terms(gaz: Gazetteer) -> TermIndex:
+    """The corpus's names searched for in every document: strong names, distinctive surnames."""
+    terms = set(gaz.strong_names.values()) | {s for s in gaz.surnames if not gaz.is_common(s)}
+    return TermIndex(_searchable(terms))
+
+
+def _searchable(terms: set[str]) -> set[str]:
+    return {t for t in terms if len(t) > 2 and t[0].isupper() and split_camel(t) is None}
+
+
 def _search_people(
-    view: DocumentView, gaz: Gazetteer, parts: set[str], accepted: list[_Accepted]
+    view: DocumentView,
+    gaz: Gazetteer,
+    parts: set[str],
+    accepted: list[_Accepted],
+    corpus_terms: TermIndex,
 ) -> list[_Accepted]:
     """Occurrences of known names that the model missed or mislabelled."""
     text = view.text
@@ -404,37 +422,20 @@ def _search_people(
             terms.add(text[item.start : item.end].replace("\u00a0", " "))
             named.add(text[item.start : item.end].replace("\u00a0", " "))
     terms |= {p for p in parts if " " not in p and not gaz.is_common(p)}
-    terms |= set(gaz.strong_names.values())
-    terms |= {s for s in gaz.surnames if not gaz.is_common(s)}
-    terms = {t for t in terms if len(t) > 2 and t[0].isupper() and split_camel(t) is None}
-    if len(terms) == 0:
-        return []
-    pattern = re.compile(
-        r"(?<![\w\-’'.])(?:"
-        + "|".join(
-            re.escape(t).replace(r"\ ", r"[ \u00a0]") for t in sorted(terms, key=len, reverse=True)
-        )
-        + r")(?![\w])"
-    )
+    own_terms = TermIndex(_searchable(terms))
     found: list[_Accepted] = []
-    for match in pattern.finditer(text):
-        value = match.group()
-        cand = with_context(Candidate(match.start(), match.end(), value, "GAZ", "gazetteer"), text)
+    for start, end in find_terms(text, [own_terms, corpus_terms]):
+        value = text[start:end]
+        cand = with_context(Candidate(start, end, value, "GAZ", "gazetteer"), text)
         verdict = "weak" if value.replace("\u00a0", " ") in named else gaz.person_label(cand, parts)
         if verdict is None or _eponym(gaz, text, cand):
             continue
-        if text[match.end() : match.end() + 1] == "-" and not re.match(
-            r"-(?:era|led|backed|linked|appointed|allied)\b", text[match.end() : match.end() + 12]
+        if text[end : end + 1] == "-" and not re.match(
+            r"-(?:era|led|backed|linked|appointed|allied)\b", text[end : end + 12]
         ):
             continue
         found.append(
-            _Accepted(
-                match.start(),
-                match.end(),
-                "PERSON",
-                "person-gazetteer",
-                gaz.collective_after(text, match.end()),
-            )
+            _Accepted(start, end, "PERSON", "person-gazetteer", gaz.collective_after(text, end))
         )
     return found
 
@@ -459,18 +460,10 @@ def _org_terms(views: Sequence[DocumentView], gaz: Gazetteer) -> set[str]:
     return terms
 
 
-def _search_orgs(view: DocumentView, terms: set[str]) -> list[_Accepted]:
-    if len(terms) == 0:
-        return []
-    pattern = re.compile(
-        r"(?<![\w\-’'.])(?:"
-        + "|".join(
-            re.escape(t).replace(r"\ ", r"[ \u00a0]") for t in sorted(terms, key=len, reverse=True)
-        )
-        + r")(?![\w])"
-    )
+def _search_orgs(view: DocumentView, terms: TermIndex) -> list[_Accepted]:
     return [
-        _Accepted(m.start(), m.end(), "ORG", "org-gazetteer") for m in pattern.finditer(view.text)
+        _Accepted(start, end, "ORG", "org-gazetteer")
+        for start, end in find_terms(view.text, [terms])
     ]
 
 
