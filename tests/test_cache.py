@@ -130,3 +130,29 @@ def test_two_processes_parse_exactly_like_one(nlp: Language) -> None:
     one = parse_texts(texts, nlp, processes=1)
     two = parse_texts(texts, nlp, processes=2)
     assert [d.to_json() for d in one] == [d.to_json() for d in two]
+
+
+def test_two_worker_processes_extract_exactly_like_one(
+    seeds: Path, tmp_path: Path, nlp: Language
+) -> None:
+    """The parallel passes (parse + collect, then mentions + claims) change nothing."""
+    sources = _sources(seeds)
+    expected = extract_corpus(sources, nlp)
+    stages: list[tuple[str, int]] = []
+    ticks: list[int] = []
+    two = extract_cached(
+        sources,
+        MODEL,
+        lambda: nlp,
+        CacheStore(tmp_path / "two"),
+        tick=lambda: ticks.append(1),
+        processes=2,
+        stage=lambda name, total: stages.append((name, total)),
+    )
+    assert two == expected
+    assert stages == [("Finding people, organisations and evidence", len(sources))]
+    assert len(ticks) == 2 * len(sources)  # once per document in each pass
+    # From the parses cached by the parallel run, one process gives the same again.
+    for entry in _entries(tmp_path / "two", "extraction"):
+        entry.unlink()
+    assert extract_cached(sources, MODEL, lambda: nlp, CacheStore(tmp_path / "two")) == expected

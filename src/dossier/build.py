@@ -167,7 +167,7 @@ def run_extract(
     def load_nlp() -> Language:
         reporter.stage("Loading spaCy pipeline")
         nlp = load_pipeline(settings.spacy_model)
-        reporter.stage("Extracting people, organisations and evidence", len(result.sources))
+        reporter.stage("Parsing documents and collecting name candidates", len(result.sources))
         return nlp
 
     # The spaCy pipeline loads only on a cache miss; the progress bar starts then.
@@ -179,6 +179,7 @@ def run_extract(
         cache_store(settings, fresh),
         reporter.tick,
         processes,
+        reporter.stage,
     )
     return result
 

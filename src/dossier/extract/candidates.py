@@ -212,7 +212,6 @@ class DocumentView:
     """One document as the mention stages see it."""
 
     source: SourceDocument
-    doc: Doc
     text: str
     candidates: list[Candidate]
     cited: CitedRegions
@@ -275,7 +274,6 @@ def collect(source: SourceDocument, doc: Doc) -> DocumentView:
             domains.update(p for p in match.group(1).lower().split(".") if len(p) > 2)
     return DocumentView(
         source=source,
-        doc=doc,
         text=text,
         candidates=candidates,
         cited=cited,

@@ -9,16 +9,21 @@ the spaCy model, and the whole corpus's extraction is kept keyed by every
 document and the extractor's code. Mention finding decides labels over all
 documents at once, so when any document changes the cheap corpus steps run
 again over every document (from the cached parses); only the changed
-documents are parsed again. spaCy is loaded only if something must be parsed.
+documents are parsed again. spaCy is loaded only when the corpus's extraction
+is not cached. Large corpora use two worker processes for both per-document
+passes, and parsed documents wait as bytes, not objects (``extract_cached``).
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import pickle
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
@@ -26,8 +31,15 @@ from spacy.tokens import Doc, DocBin
 
 from dossier import __version__
 from dossier.cache import CacheStore, code_fingerprint, digest
+from dossier.extract.candidates import DocumentView, collect
 from dossier.extract.claims import analyse_document
-from dossier.extract.mentions import find_mentions
+from dossier.extract.mentions import (
+    CorpusKnowledge,
+    DocumentMentions,
+    corpus_knowledge,
+    document_mentions,
+    find_mentions,
+)
 from dossier.extract.nlp import model_version
 from dossier.model import Extraction, SourceDocument
 
@@ -95,23 +107,27 @@ def extract_docs(
 ) -> list[Extraction]:
     """Mentions (over the whole corpus) and claims (per document) from parsed docs."""
     found = find_mentions(sources, docs)
-    extractions: list[Extraction] = []
-    for source, doc, mentions in zip(sources, docs, found, strict=True):
-        analysis = analyse_document(source, doc, mentions)
-        extractions.append(
-            Extraction(
-                source=source,
-                extractor=extractor,
-                mentions=mentions.mentions,
-                entities=mentions.entities,
-                claims=analysis.claims,
-                positions=analysis.positions,
-                relations=analysis.relations,
-                roles=analysis.roles,
-                deceased=analysis.deceased,
-            )
-        )
-    return extractions
+    return [
+        _assemble(source, doc, mentions, extractor)
+        for source, doc, mentions in zip(sources, docs, found, strict=True)
+    ]
+
+
+def _assemble(
+    source: SourceDocument, doc: Doc, mentions: DocumentMentions, extractor: str
+) -> Extraction:
+    analysis = analyse_document(source, doc, mentions)
+    return Extraction(
+        source=source,
+        extractor=extractor,
+        mentions=mentions.mentions,
+        entities=mentions.entities,
+        claims=analysis.claims,
+        positions=analysis.positions,
+        relations=analysis.relations,
+        roles=analysis.roles,
+        deceased=analysis.deceased,
+    )
 
 
 def extract_corpus(
@@ -147,6 +163,9 @@ def corpus_key(sources: Sequence[SourceDocument], model: str) -> str:
     return digest(*parts)
 
 
+Stage = Callable[[str, int], None]
+
+
 def extract_cached(
     sources: Sequence[SourceDocument],
     model_name: str,
@@ -154,8 +173,18 @@ def extract_cached(
     cache: CacheStore,
     tick: Tick | None = None,
     processes: int | None = None,
+    stage: Stage | None = None,
 ) -> list[Extraction]:
-    """``extract_corpus`` through the caches; the same result, byte for byte."""
+    """``extract_corpus`` through the caches; the same result, byte for byte.
+
+    Large corpora run on two worker processes (``choose_processes``) in two
+    passes: parse and ``collect`` each document, then, once the corpus's
+    knowledge is built from every document's view, decide each document's
+    mentions and claims. Parsed documents travel and wait as ``DocBin`` bytes
+    (the parse cache's form), so memory holds no more than a few parsed
+    documents at a time. ``tick`` is called once per document in each pass;
+    ``stage`` (name, total) announces the second.
+    """
     model = model_identity(model_name)
     key = corpus_key(sources, model)
     cached = cache.get("extraction", key)
@@ -173,36 +202,121 @@ def extract_cached(
                 return extractions
     texts = [s.analysis_text() for s in sources]
     keys = [parse_key(t, model) for t in texts]
-    nlp: Language | None = None
-    docs: list[Doc | None] = [None] * len(sources)
-    todo: list[int] = []
-    for i, k in enumerate(keys):
-        data = cache.get("parse", k)
-        if data is not None:
-            if nlp is None:
-                nlp = load_nlp()
-            doc = _read_doc(data, nlp, k)
-            if doc is not None and doc.text == texts[i]:
-                docs[i] = doc
-                if tick is not None:
-                    tick()
-                continue
-        todo.append(i)
-    if nlp is None:
-        nlp = load_nlp()
-    if len(todo) > 0:
-        log.info("parsing %d of %d documents", len(todo), len(sources))
-        parsed = parse_texts([texts[i] for i in todo], nlp, tick, processes)
-        for i, doc in zip(todo, parsed, strict=True):
-            docs[i] = doc
-            box = DocBin(store_user_data=True)
-            box.add(doc)
-            cache.put("parse", keys[i], box.to_bytes())
-    ready = [d for d in docs if d is not None]
-    assert len(ready) == len(sources)
-    extractions = extract_docs(sources, ready, extractor_name(nlp))
+    nlp = load_nlp()
+    work = _Work(nlp, sources, texts, [cache.get("parse", k) for k in keys], extractor_name(nlp))
+    n_process = choose_processes(texts, processes)
+    reparsed = 0
+    for chunk in _run(work, _pool_views, _views, _chunks(len(texts)), n_process):
+        for i, data, parsed, view in chunk:
+            work.data[i], work.views[i] = data, view
+            if parsed:
+                reparsed += 1
+                cache.put("parse", keys[i], data)
+            if tick is not None:
+                tick()
+    log.info("parsed %d of %d documents", reparsed, len(sources))
+    work.knowledge = corpus_knowledge([v for v in work.views if v is not None])
+    if stage is not None:
+        stage("Finding people, organisations and evidence", len(sources))
+    extractions = []
+    for extraction in _run(work, _pool_extraction, _extraction, range(len(texts)), n_process):
+        extractions.append(extraction)
+        if tick is not None:
+            tick()
     cache.put("extraction", key, pickle.dumps(extractions, protocol=pickle.HIGHEST_PROTOCOL))
     return extractions
+
+
+@dataclass
+class _Work:
+    """One extraction run's state (forked workers read it from ``_FORKED``)."""
+
+    nlp: Language
+    sources: Sequence[SourceDocument]
+    texts: list[str]
+    data: list[bytes | None]  # each document's parse as DocBin bytes, once known
+    extractor: str
+    views: list[DocumentView | None] = field(default_factory=list)
+    knowledge: CorpusKnowledge | None = None
+
+    def __post_init__(self) -> None:
+        self.views = [None] * len(self.texts)
+
+
+_FORKED: dict[str, _Work] = {}  # the run's state, as forked workers inherit it
+CHUNK = 4  # documents per task: enough for spaCy's batching, small for an even split
+
+R = TypeVar("R")
+A = TypeVar("A")
+
+
+def _chunks(size: int) -> list[list[int]]:
+    return [list(range(i, min(i + CHUNK, size))) for i in range(0, size, CHUNK)]
+
+
+def _run(
+    work: _Work,
+    pooled: Callable[[A], R],
+    direct: Callable[[_Work, A], R],
+    tasks: Sequence[A],
+    n_process: int,
+) -> Iterator[R]:
+    """The result of every task, in order: in this process, or in forked workers."""
+    if n_process <= 1:
+        for task in tasks:
+            yield direct(work, task)
+        return
+    _FORKED["work"] = work  # the forked workers see it; nothing is pickled on the way in
+    try:
+        with multiprocessing.get_context("fork").Pool(n_process) as pool:
+            yield from pool.imap(pooled, tasks)
+    finally:
+        _FORKED.clear()
+
+
+def _views(work: _Work, chunk: list[int]) -> list[tuple[int, bytes, bool, DocumentView]]:
+    """Parse (unless a usable parse is cached) and ``collect`` each document of ``chunk``."""
+    docs: dict[int, Doc] = {}
+    for i in chunk:
+        data = work.data[i]
+        doc = None if data is None else _read_doc(data, work.nlp, f"of {work.sources[i].file_name}")
+        if doc is not None and doc.text == work.texts[i]:
+            docs[i] = doc
+    todo = [i for i in chunk if i not in docs]
+    parsed = dict(zip(todo, work.nlp.pipe([work.texts[i] for i in todo]), strict=True))
+    out = []
+    for i in chunk:
+        doc = docs[i] if i in docs else parsed[i]
+        data = work.data[i] if i in docs else _doc_bytes(doc)
+        assert data is not None
+        out.append((i, data, i in parsed, collect(work.sources[i], doc)))
+    return out
+
+
+def _extraction(work: _Work, i: int) -> Extraction:
+    """One document's mentions and claims, with the corpus's knowledge."""
+    data, view = work.data[i], work.views[i]
+    assert data is not None and view is not None and work.knowledge is not None
+    doc = _read_doc(data, work.nlp, work.sources[i].file_name)
+    if doc is None:
+        raise RuntimeError(f"{work.sources[i].file_name}: its parse cannot be read back")
+    found = document_mentions(view, work.knowledge)
+    return _assemble(work.sources[i], doc, found, work.extractor)
+
+
+def _pool_views(chunk: list[int]) -> list[tuple[int, bytes, bool, DocumentView]]:
+    return _views(_FORKED["work"], chunk)
+
+
+def _pool_extraction(i: int) -> Extraction:
+    return _extraction(_FORKED["work"], i)
+
+
+def _doc_bytes(doc: Doc) -> bytes:
+    box = DocBin(store_user_data=True)
+    box.add(doc)
+    data: bytes = box.to_bytes()
+    return data
 
 
 def _read_doc(data: bytes, nlp: Language, key: str) -> Doc | None:

@@ -47,7 +47,15 @@ from dossier.model import (
     local_entity_key,
 )
 
-__all__ = ["DocumentMentions", "MentionRecord", "extract_text_mentions", "find_mentions"]
+__all__ = [
+    "CorpusKnowledge",
+    "DocumentMentions",
+    "MentionRecord",
+    "corpus_knowledge",
+    "document_mentions",
+    "extract_text_mentions",
+    "find_mentions",
+]
 
 _NOT_ORGS = frozenset({"covid", "covid 19", "coronavirus", "sars cov 2"})
 _ORG_STOP = frozenset({"of", "the", "and", "for", "in", "on", "&", "de", "du", "des", "la", "le"})
@@ -106,20 +114,37 @@ class _Accepted:
         return _PRIORITY[self.kind], self.end - self.start
 
 
+@dataclass(frozen=True)
+class CorpusKnowledge:
+    """What the whole corpus says about names, for the decisions in each document."""
+
+    gazetteer: Gazetteer
+    org_terms: TermIndex  # organisation names searched for in every document
+    person_terms: TermIndex  # strong names and distinctive surnames, likewise
+
+
+def corpus_knowledge(views: Sequence[DocumentView]) -> CorpusKnowledge:
+    """Label votes and searchable names over every document's ``collect`` view."""
+    gazetteer = Gazetteer.build(views)
+    return CorpusKnowledge(
+        gazetteer, TermIndex(_org_terms(views, gazetteer)), people_terms(gazetteer)
+    )
+
+
 def find_mentions(sources: Sequence[SourceDocument], docs: Sequence[Doc]) -> list[DocumentMentions]:
     """Mentions and local entities for each source.
 
     ``docs[i]`` is ``nlp(sources[i].analysis_text())``, so offsets hold in
     ``sources[i].text``. Label consistency is decided over all the documents
-    passed together, so pass the whole corpus at once.
+    passed together, so pass the whole corpus at once. The three steps
+    (``collect`` per document, ``corpus_knowledge``, ``document_mentions`` per
+    document) can also run apart, as the parallel extraction does.
     """
     if len(sources) != len(docs):
         raise ValueError(f"{len(sources)} sources but {len(docs)} parsed documents")
     views = [collect(source, doc) for source, doc in zip(sources, docs, strict=True)]
-    gazetteer = Gazetteer.build(views)
-    org_terms = TermIndex(_org_terms(views, gazetteer))
-    person_terms = people_terms(gazetteer)
-    return [_document_mentions(view, gazetteer, org_terms, person_terms) for view in views]
+    knowledge = corpus_knowledge(views)
+    return [document_mentions(view, knowledge) for view in views]
 
 
 def extract_text_mentions(text: str, nlp: Language) -> list[MentionRecord]:
@@ -171,9 +196,9 @@ def extract_text_mentions(text: str, nlp: Language) -> list[MentionRecord]:
 # -- one document -------------------------------------------------------------
 
 
-def _document_mentions(
-    view: DocumentView, gaz: Gazetteer, org_terms: TermIndex, person_terms: TermIndex
-) -> DocumentMentions:
+def document_mentions(view: DocumentView, knowledge: CorpusKnowledge) -> DocumentMentions:
+    """The mentions of one document, decided with what the corpus knows."""
+    gaz = knowledge.gazetteer
     text = view.text
     cores: list[tuple[Candidate, Candidate | None]] = [
         (c, gaz.person_core(c)) for c in view.candidates
@@ -212,13 +237,13 @@ def _document_mentions(
             if org is not None and _is_org(org, gaz):
                 kind = _ORG_KINDS.get(org.rule, "org-quoted")
                 accepted.append(_Accepted(org.start, org.end, "ORG", kind))
-    accepted.extend(_search_people(view, gaz, parts, accepted, person_terms))
+    accepted.extend(_search_people(view, gaz, parts, accepted, knowledge.person_terms))
     person_ends = {a.end for a in accepted if a.label == "PERSON"}
     for cand in signatures:
         # "Oliver Windridge, rights: applied": the rest of a signature line after a name
         if text[cand.start - 2 : cand.start] in (", ", ",\u00a0") and cand.start - 2 in person_ends:
             accepted.append(_Accepted(cand.start, cand.end, "ORG", "org-quoted"))
-    accepted.extend(_search_orgs(view, org_terms))
+    accepted.extend(_search_orgs(view, knowledge.org_terms))
     accepted.extend(_acronyms(text, accepted))
     accepted.extend(_coordinated(text, accepted, gaz))
     chosen = _resolve_overlaps(accepted, view, gaz)
