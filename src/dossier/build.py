@@ -20,12 +20,12 @@ import logging
 import multiprocessing
 import os
 import pickle
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from followthemoney.dataset import Dataset
 from spacy.language import Language
@@ -52,6 +52,10 @@ from dossier.resolve.catalog import write_catalog
 from dossier.review import REVIEW_FILE, load_review
 from dossier.settings import Settings
 from dossier.targets import Target, assess_all
+
+if TYPE_CHECKING:
+    from dossier.profile import EntityStore
+    from dossier.render import RenderOptions
 
 log = logging.getLogger(__name__)
 
@@ -318,17 +322,61 @@ def _rendered_files(folder: Path) -> list[str]:
     ]
 
 
+T = TypeVar("T")
 PARALLEL_RENDER_MIN = 8  # below this, a second process costs more than it saves
 
 
-def _render_pdf(job: tuple[str, str, str]) -> str:
-    """Lay out one dossier's HTML and write the PDF; returns the PDF's hash."""
+@dataclass(frozen=True)
+class _DossierJob:
+    """What rendering one dossier needs; forked workers read it from ``_DOSSIER_JOB``."""
+
+    store: EntityStore
+    options: RenderOptions
+    assets: str  # fingerprint of the templates, fonts and renderer
+    previous: dict[str, object]  # the last build's manifest inputs, by file name
+    folder: OutputFolder
+    templates_dir: Path
+    fresh: bool
+
+
+_DOSSIER_JOB: dict[str, _DossierJob] = {}
+
+
+def _one_dossier(job: _DossierJob, person_id: str) -> tuple[str, str, str, bool]:
+    """Profile, HTML and (unless the last build's PDF is still right) the PDF of one person.
+
+    Returns the file name, the input key, the PDF's hash and whether the
+    existing PDF was kept.
+    """
+    from dossier.profile import build_profile
+    from dossier.render.dossier import dossier_path, render_dossier_html
     from dossier.render.pdf import html_document, write_pdf
 
-    html, templates_dir, out = job
-    pdf = write_pdf(html_document(html, Path(templates_dir)))
-    atomic.write_bytes(Path(out), pdf)
-    return digest(pdf)
+    profile = build_profile(job.store, person_id)
+    name = dossier_path(profile, job.folder.final).name
+    html = render_dossier_html(profile, job.store, job.options)
+    key = digest("dossier", job.assets, html)
+    old = job.previous.get(name)
+    if (
+        not job.fresh
+        and isinstance(old, dict)
+        and old.get("input") == key
+        and _unchanged_pdf(job.folder.final, name, old)
+    ):
+        return name, key, str(old["sha256"]), True
+    pdf = write_pdf(html_document(html, job.templates_dir))
+    atomic.write_bytes(job.folder.staging / name, pdf)
+    return name, key, digest(pdf), False
+
+
+def _pooled_dossier(person_id: str) -> tuple[str, str, str, bool]:
+    return _one_dossier(_DOSSIER_JOB["job"], person_id)
+
+
+def _tick_each(results: Iterable[T], reporter: Reporter) -> Iterator[T]:
+    for result in results:
+        reporter.tick()
+        yield result
 
 
 def _unchanged_pdf(folder: Path, name: str, recorded: object) -> bool:
@@ -364,9 +412,9 @@ def stage_dossiers(
     written is kept in place (``folder.keep``) instead of being rendered again.
     Returns the final paths of all dossiers.
     """
-    from dossier.profile import build_profile, candidate_targets, load_store
+    from dossier.profile import candidate_targets, load_store
     from dossier.render import RenderOptions
-    from dossier.render.dossier import MANIFEST, dossier_path, render_dossier_html
+    from dossier.render.dossier import MANIFEST
 
     options = RenderOptions(
         templates_dir=settings.templates_dir,
@@ -405,44 +453,25 @@ def stage_dossiers(
     store = load_store(entities_path)
     ids = candidate_targets(store)
     reporter.stage("Rendering dossiers", len(ids))
+    job = _DossierJob(
+        store, options, assets, previous_inputs, folder, settings.templates_dir, fresh
+    )
     inputs: dict[str, dict[str, str]] = {}
     paths: list[Path] = []
-    todo: list[tuple[str, str, str]] = []  # name, input key, html
-    for person_id in ids:
-        profile = build_profile(store, person_id)
-        name = dossier_path(profile, folder.final).name
-        html = render_dossier_html(profile, store, options)
-        key = digest("dossier", assets, html)
-        old = previous_inputs.get(name)
-        kept = folder.final / name
-        paths.append(kept)
-        if (
-            not fresh
-            and isinstance(old, dict)
-            and old.get("input") == key
-            and _unchanged_pdf(folder.final, name, old)
-        ):
-            folder.keep.add(name)
-            inputs[name] = {"input": key, "sha256": str(old["sha256"])}
-            reporter.tick()
-        else:
-            todo.append((name, key, html))
-    jobs = [
-        (html, str(settings.templates_dir), str(folder.staging / name)) for name, _, html in todo
-    ]
-    if len(jobs) >= PARALLEL_RENDER_MIN:
-        with multiprocessing.get_context("fork").Pool(2) as pool:
-            shas = []
-            for sha in pool.imap(_render_pdf, jobs):
-                shas.append(sha)
-                reporter.tick()
+    if len(ids) >= PARALLEL_RENDER_MIN:
+        _DOSSIER_JOB["job"] = job  # forked workers inherit it, the store included
+        try:
+            with multiprocessing.get_context("fork").Pool(2) as pool:
+                done = list(_tick_each(pool.imap(_pooled_dossier, ids), reporter))
+        finally:
+            _DOSSIER_JOB.clear()
     else:
-        shas = []
-        for job in jobs:
-            shas.append(_render_pdf(job))
-            reporter.tick()
-    for (name, key, _), sha in zip(todo, shas, strict=True):
+        done = list(_tick_each((_one_dossier(job, i) for i in ids), reporter))
+    for name, key, sha, kept in done:
+        paths.append(folder.final / name)
         inputs[name] = {"input": key, "sha256": sha}
+        if kept:
+            folder.keep.add(name)
     names = sorted(inputs)
     manifest = {
         "files": names,
