@@ -53,23 +53,28 @@ def target_file_name(entity: StatementEntity) -> str:
     return f"{ascii_slug(entity.caption)}-{short_id(entity.id)}{TARGET_SUFFIX}"
 
 
-def _references(entity: StatementEntity) -> list[str]:
-    return sorted(set(entity.get_type_values(registry.entity)))
+class References:
+    """Who points at whom (entity-typed properties), indexed once for every target."""
 
+    def __init__(self, entities: Sequence[StatementEntity]) -> None:
+        self.ids = {e.id for e in entities if e.id is not None}
+        self.out: dict[str, set[str]] = {}
+        self.into: dict[str, set[str]] = {}
+        for entity in entities:
+            if entity.id is None:
+                continue
+            targets = set(entity.get_type_values(registry.entity))
+            self.out.setdefault(entity.id, set()).update(targets)
+            for other in targets:
+                self.into.setdefault(other, set()).add(entity.id)
 
-def target_bundle(target: StatementEntity, entities: Sequence[StatementEntity]) -> list[str]:
-    """IDs of the target, what points at it, and what those point at; sorted."""
-    by_id = {e.id: e for e in entities if e.id is not None}
-    assert target.id is not None
-    included: set[str] = {target.id}
-    included.update(_references(target))
-    for entity in entities:
-        if entity.id is None or entity.id == target.id:
-            continue
-        if target.id in _references(entity):
-            included.add(entity.id)
-            included.update(_references(entity))
-    return sorted(i for i in included if i in by_id)
+    def bundle(self, target_id: str) -> list[str]:
+        """The target, what it points at, what points at it and what those point at; sorted."""
+        included = {target_id} | self.out.get(target_id, set())
+        for referrer in self.into.get(target_id, set()) - {target_id}:
+            included.add(referrer)
+            included.update(self.out.get(referrer, set()))
+        return sorted(i for i in included if i in self.ids)
 
 
 def write_target_files(entities: Sequence[StatementEntity], entities_dir: Path) -> list[TargetFile]:
@@ -78,13 +83,14 @@ def write_target_files(entities: Sequence[StatementEntity], entities_dir: Path) 
     folder = entities_dir / TARGETS_DIR
     written: list[TargetFile] = []
     names: dict[str, str] = {}
+    references = References(entities)
     for target in sorted((e for e in entities if is_target(e)), key=lambda e: e.id or ""):
         assert target.id is not None
         name = target_file_name(target)
         if name in names:
             raise ValueError(f"targets {names[name]} and {target.id} share the file name {name}")
         names[name] = target.id
-        ids = target_bundle(target, entities)
+        ids = references.bundle(target.id)
         lines = sorted(entity_line(by_id[i]) for i in ids)
         atomic.write_text(folder / name, "".join(f"{line}\n" for line in lines))
         written.append(TargetFile(target.id, target.caption, Path(TARGETS_DIR) / name, len(lines)))
