@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from dossier.bench.corpus import WORDS_PER_DOCUMENT, generate, population
-from dossier.bench.scale import sizes
+from dossier.bench.scale import TreeMemory, _describe, sizes
 
 
 def test_corpus_is_deterministic_and_about_two_thousand_words_a_document(tmp_path: Path) -> None:
@@ -38,3 +41,40 @@ def test_sizes_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DOSSIER_BENCH_SCALE", "ten")
     with pytest.raises(SystemExit, match="DOSSIER_BENCH_SCALE"):
         sizes()
+
+
+def _row(total: float, peak: float) -> dict[str, object]:
+    return {
+        "documents": 1000,
+        "refused": 0,
+        "words": 2_000_000,
+        "people": 3000,
+        "pending": 400,
+        "dossiers": 450,
+        "total_s": total,
+        "cpu_s": 1.5 * total,
+        "stages": {"extraction": 200.0, "resolution": 30.0, "export": 60.0, "rendering": 300.0},
+        "peak_mb": peak,
+        "peak_main_mb": 900.0,
+        "peak_worker_mb": 700.0,
+    }
+
+
+def test_the_issue_target_is_reported_met_or_not() -> None:
+    assert _describe(_row(700.0, 2500.0))[-1].endswith("11.7 min, 2500 MB: met")
+    assert _describe(_row(901.0, 2500.0))[-1].endswith("NOT MET")
+    assert _describe(_row(700.0, 4200.0))[-1].endswith("NOT MET")
+    assert "1.50 cores busy on average" in _describe(_row(700.0, 2500.0))[1]
+
+
+@pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="needs Linux /proc")
+def test_tree_memory_counts_child_processes() -> None:
+    hold = (
+        "import time; block = bytearray(300 * 1024 * 1024); "
+        "block[::4096] = b'x' * len(block[::4096]); time.sleep(1.5)"
+    )
+    with TreeMemory(interval=0.05) as alone:
+        time.sleep(0.3)
+    with TreeMemory(interval=0.05) as with_child:
+        subprocess.run([sys.executable, "-c", hold], check=True)
+    assert with_child.peak_mb - alone.peak_mb > 250

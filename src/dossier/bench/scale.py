@@ -141,8 +141,10 @@ def build_one(corpus: Path, work: Path) -> dict[str, object]:
     for (name, at), (_, nxt) in itertools.pairwise(marks):
         group = STAGE_GROUPS.get(name, name)
         groups[group] = groups.get(group, 0.0) + (nxt - at)
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    reaped = resource.getrusage(resource.RUSAGE_CHILDREN)  # worker pools, once closed
+    own, children = usage.ru_maxrss, reaped.ru_maxrss
+    cpu = usage.ru_utime + usage.ru_stime + reaped.ru_utime + reaped.ru_stime
     return {
         "documents": len(result.sources),
         "refused": len(result.errors),
@@ -151,6 +153,7 @@ def build_one(corpus: Path, work: Path) -> dict[str, object]:
         "pending": 0 if result.resolution is None else len(result.resolution.pending),
         "dossiers": len(result.dossiers),
         "total_s": ended - started,
+        "cpu_s": cpu,
         "stages": groups,
         "peak_mb": memory.peak_mb,
         "peak_main_mb": own / 1024,
@@ -190,7 +193,7 @@ def run() -> list[str]:
         for row in rows[1:]:
             ratio = float(row["documents"]) / float(base["documents"])  # type: ignore[arg-type]
             parts = []
-            for group in ("extraction", "resolution", "rendering"):
+            for group in ("extraction", "resolution", "export", "rendering"):
                 t0 = float(base["stages"].get(group, 0.0))  # type: ignore[attr-defined]
                 t1 = float(row["stages"].get(group, 0.0))  # type: ignore[attr-defined]
                 growth = (t1 / t0) / ratio if t0 > 0 else float("nan")
@@ -204,24 +207,37 @@ def run() -> list[str]:
     return lines
 
 
+TARGET_DOCUMENTS = 1000  # issue 8: 1,000 documents end to end ...
+TARGET_SECONDS = 15 * 60  # ... in under 15 minutes ...
+TARGET_MB = 4096  # ... with peak memory under 4 GB
+
+
 def _describe(row: dict[str, object]) -> list[str]:
     stages: dict[str, float] = row["stages"]  # type: ignore[assignment]
     total = float(row["total_s"])  # type: ignore[arg-type]
     docs = int(row["documents"])  # type: ignore[call-overload]
     words = int(row["words"])  # type: ignore[call-overload]
+    peak = float(row["peak_mb"])  # type: ignore[arg-type]
+    main, worker = float(row["peak_main_mb"]), float(row["peak_worker_mb"])  # type: ignore[arg-type]
     extraction = stages.get("extraction", 0.0)
     lines = [
         f"  {docs} documents ({words} words), {row['refused']} refused: "
-        f"{total:.1f} s end to end, {docs / total:.2f} documents/s, {words / total:.0f} words/s; "
-        f"peak memory {float(row['peak_mb']):.0f} MB (all processes, PSS; largest RSS: "  # type: ignore[arg-type]
-        f"main {float(row['peak_main_mb']):.0f} MB, "  # type: ignore[arg-type]
-        f"a worker {float(row['peak_worker_mb']):.0f} MB)",  # type: ignore[arg-type]
+        f"{total:.1f} s end to end, {docs / total:.2f} documents/s, {words / total:.0f} words/s",
+        f"    peak memory {peak:.0f} MB (all processes, PSS; largest RSS: main {main:.0f} MB, "
+        f"a worker {worker:.0f} MB); {float(row['cpu_s']) / total:.2f} cores busy on average",  # type: ignore[arg-type]
         f"    extraction {extraction:.1f} s ({words / extraction:.0f} words/s), "
         f"resolution {stages.get('resolution', 0.0):.1f} s, "
         f"export+publish {stages.get('export', 0.0):.1f} s, "
         f"rendering {stages.get('rendering', 0.0):.1f} s ({row['dossiers']} dossiers)",
         f"    {row['people']} people, {row['pending']} pairs left for review",
     ]
+    if docs >= TARGET_DOCUMENTS:
+        met = total < TARGET_SECONDS and 0 < peak < TARGET_MB
+        lines.append(
+            f"    target for {TARGET_DOCUMENTS} documents (under {TARGET_SECONDS // 60} min, "
+            f"under {TARGET_MB} MB): {total / 60:.1f} min, {peak:.0f} MB: "
+            + ("met" if met else "NOT MET")
+        )
     return lines
 
 
