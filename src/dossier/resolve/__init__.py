@@ -194,7 +194,24 @@ def _strong_tier(
             and frozenset((group_of[left], group_of[right])) not in judged
         ):
             _keep_apart(graph, human, left, right)
+    touched = {k for pair in human for k in pair}
+    clean = [
+        (group, verdict)
+        for group, verdict in within
+        if verdict.outcome == "merge" and not any(m.key in touched for m in group.members)
+    ]
+    # Nothing joins or blocks the members of these yet (rule judgements so far only keep
+    # other groups apart), so they become clusters in one bulk write.
+    graph.join_all([[m.key for m in group.members] for group, _ in clean], AUTO_USER)
+    for group, verdict in clean:
+        for member in group.members[1:]:
+            reasons[(min(group.rep.key, member.key), max(group.rep.key, member.key))] = (
+                verdict.reason
+            )
+    joined = {id(group) for group, _ in clean}
     for group, verdict in within:
+        if id(group) in joined:
+            continue
         for member in group.members[1:]:
             if verdict.outcome == "merge":
                 _merge(
