@@ -17,7 +17,6 @@ passes, and parsed documents wait as bytes, not objects (``extract_cached``).
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import pickle
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -41,6 +40,7 @@ from dossier.extract.mentions import (
     find_mentions,
 )
 from dossier.extract.nlp import model_version
+from dossier.forking import fork_pool
 from dossier.model import Extraction, SourceDocument
 
 log = logging.getLogger(__name__)
@@ -268,7 +268,7 @@ def _run(
         return
     _FORKED["work"] = work  # the forked workers see it; nothing is pickled on the way in
     try:
-        with multiprocessing.get_context("fork").Pool(n_process) as pool:
+        with fork_pool(n_process) as pool:
             yield from pool.imap(pooled, tasks)
     finally:
         _FORKED.clear()
