@@ -17,10 +17,9 @@ from __future__ import annotations
 import fcntl
 import json
 import logging
-import multiprocessing
 import os
 import pickle
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -36,6 +35,7 @@ from dossier.clusters import Cluster, group_entities
 from dossier.export import ENTITIES_FILE, Export, build_entities, write_entities
 from dossier.extract.corpus import corpus_key, extract_cached, model_identity
 from dossier.extract.nlp import load_pipeline
+from dossier.forking import fork_pool
 from dossier.ingest import ingest_dir
 from dossier.model import Extraction, IngestError, SourceDocument
 from dossier.outputs import (
@@ -219,16 +219,22 @@ def run_build(
         staging = entities_out.reset()
         try:
             write_entities(result.export.entities, staging / ENTITIES_FILE)
-            reporter.stage("Publishing statements, summaries and dataset index")
-            result.publish = stage_publication(settings, result, entities_out, fresh)
+
+            def publish() -> None:
+                reporter.stage("Publishing statements, summaries and dataset index")
+                result.publish = stage_publication(settings, result, entities_out, fresh)
+
             if render:
                 dossiers_out = OutputFolder(settings.dossiers_dir)
                 folders.append(dossiers_out)
                 dossiers_out.legacy = set(_rendered_files(settings.dossiers_dir))
                 dossiers_out.reset()
+                # The render workers start first; publishing runs meanwhile in this process.
                 result.dossiers = stage_dossiers(
-                    settings, reporter, staging / ENTITIES_FILE, dossiers_out, fresh
+                    settings, reporter, staging / ENTITIES_FILE, dossiers_out, fresh, publish
                 )
+            else:
+                publish()
             write_catalog_cached(settings, result, fresh)
             reporter.stage("Writing outputs")
             commit(settings.cache_dir, folders)
@@ -404,8 +410,12 @@ def stage_dossiers(
     entities_path: Path,
     folder: OutputFolder,
     fresh: bool = False,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[Path]:
     """Render one dossier per candidate target into ``folder``'s staging folder.
+
+    ``meanwhile`` runs in this process once the render workers have started
+    (or first, when everything renders here), so it overlaps the rendering.
 
     A PDF whose input (its HTML, which holds everything printed, plus the
     bundled assets and the renderer) is unchanged and whose bytes are still those
@@ -442,6 +452,8 @@ def stage_dossiers(
         and set(order) == set(previous_inputs)
         and all(_unchanged_pdf(folder.final, str(n), previous_inputs[n]) for n in order)
     ):
+        if meanwhile is not None:
+            meanwhile()
         reporter.stage("Rendering dossiers (all unchanged)", 0)
         folder.keep.update(str(n) for n in order)
         unchanged = {"store": store_key, "order": order}
@@ -452,7 +464,6 @@ def stage_dossiers(
         return [folder.final / str(n) for n in order]
     store = load_store(entities_path)
     ids = candidate_targets(store)
-    reporter.stage("Rendering dossiers", len(ids))
     job = _DossierJob(
         store, options, assets, previous_inputs, folder, settings.templates_dir, fresh
     )
@@ -461,11 +472,18 @@ def stage_dossiers(
     if len(ids) >= PARALLEL_RENDER_MIN:
         _DOSSIER_JOB["job"] = job  # forked workers inherit it, the store included
         try:
-            with multiprocessing.get_context("fork").Pool(2) as pool:
-                done = list(_tick_each(pool.imap(_pooled_dossier, ids), reporter))
+            with fork_pool(2) as pool:
+                rendering = pool.imap(_pooled_dossier, ids)
+                if meanwhile is not None:
+                    meanwhile()
+                reporter.stage("Rendering dossiers", len(ids))
+                done = list(_tick_each(rendering, reporter))
         finally:
             _DOSSIER_JOB.clear()
     else:
+        if meanwhile is not None:
+            meanwhile()
+        reporter.stage("Rendering dossiers", len(ids))
         done = list(_tick_each((_one_dossier(job, i) for i in ids), reporter))
     for name, key, sha, kept in done:
         paths.append(folder.final / name)
