@@ -11,25 +11,18 @@ added, so the same entities always give the same bytes.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable
+from io import TextIOWrapper
 from pathlib import Path
-from typing import BinaryIO, cast
 
 from followthemoney.statement import Statement
 from followthemoney.statement.entity import StatementEntity
-from followthemoney.statement.serialize import CSV, write_statements
+from followthemoney.statement.serialize import CSVStatementWriter
+from rigour.env import ENCODING
 
 from dossier import atomic
 
 STATEMENTS_FILE = "statements.csv"
-
-
-class _KeptBuffer(io.BytesIO):
-    """A byte buffer that survives ``close()``: the writer's text wrapper closes it."""
-
-    def close(self) -> None:
-        self.flush()
 
 
 def statement_key(stmt: Statement) -> tuple[str, str, str, str, str]:
@@ -48,14 +41,15 @@ def collect_statements(entities: Iterable[StatementEntity]) -> list[Statement]:
     return sorted(seen.values(), key=statement_key)
 
 
-def statements_csv_bytes(statements: Iterable[Statement]) -> bytes:
-    buffer = _KeptBuffer()
-    write_statements(cast(BinaryIO, buffer), CSV, statements)
-    return buffer.getvalue()
-
-
 def write_statements_csv(entities: Iterable[StatementEntity], path: Path) -> int:
-    """Write the statements of ``entities`` to ``path`` atomically; returns the row count."""
+    """Write the statements of ``entities`` to ``path`` atomically; returns the row count.
+
+    Rows stream to the file: on a large corpus the CSV runs to hundreds of MB.
+    """
     statements = collect_statements(entities)
-    atomic.write_bytes(path, statements_csv_bytes(statements))
+    with atomic.replacing(path) as handle, TextIOWrapper(handle, ENCODING, newline="") as text:
+        writer = CSVStatementWriter(text)  # what followthemoney's write_statements uses for CSV
+        for stmt in statements:
+            writer.write(stmt)
+        writer.close()  # writes the last batch; the with-block closes the file
     return len(statements)
