@@ -490,3 +490,21 @@ def test_group_verdicts_match_pairwise_verdicts() -> None:
             expected = compare(a, b)
             found = verdicts.get(frozenset((group_of[a.key], group_of[b.key])))
             assert (found or NONE) == expected, (a.entry.name, b.entry.name)
+
+
+def test_identical_names_are_one_node_in_the_resolver_table(tmp_path: Path) -> None:
+    """300 mentions of two names: the table holds judgements between spellings only."""
+    import sqlite3
+
+    docs = [doc(f"{i:03}.txt") for i in range(300)]
+    extractions = [
+        extraction(d, entity(d, "Kairat Tokayev"), entity(d, "Aigerim Tokayeva")) for d in docs
+    ]
+    url = f"sqlite:///{tmp_path / 'resolver.db'}"
+    result = resolve(extractions, Path("/nonexistent/identity.jsonl"), url, score=False)
+    assert len(set(result.canonical.values())) == 2
+    with sqlite3.connect(tmp_path / "resolver.db") as db:
+        rows = db.execute(
+            "SELECT judgement, user FROM dossier_identity WHERE deleted_at IS NULL"
+        ).fetchall()
+    assert rows == [("negative", "dossier:rule")]  # Tokayev and Tokayeva kept apart, once

@@ -201,8 +201,9 @@ def _strong_tier(
         if verdict.outcome == "merge" and not any(m.key in touched for m in group.members)
     ]
     # Nothing joins or blocks the members of these yet (rule judgements so far only keep
-    # other groups apart), so they become clusters in one bulk write.
-    graph.join_all([[m.key for m in group.members] for group, _ in clean], AUTO_USER)
+    # other groups apart): each group is one node of the graph from now on.
+    for group, _ in clean:
+        graph.represent(group.rep.key, [m.key for m in group.members])
     for group, verdict in clean:
         for member in group.members[1:]:
             reasons[(min(group.rep.key, member.key), max(group.rep.key, member.key))] = (

@@ -8,12 +8,13 @@ users ``dossier:auto`` (merge) and ``dossier:rule`` (kept apart).
 
 nomenklatura mints random ``NK-…`` cluster IDs; they never leave this module.
 Cluster members are the local keys, and the caller derives deterministic IDs.
+A group of spelling-identical names is one node in the table (``represent``):
+the rule that merges them needs no edge per mention.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
@@ -21,7 +22,6 @@ from followthemoney import EntityProxy, StatementEntity, model
 from nomenklatura.db import make_session
 from nomenklatura.judgement import Judgement
 from nomenklatura.resolver import Resolver
-from nomenklatura.resolver.edge import Edge
 from nomenklatura.resolver.identifier import Identifier
 from sqlalchemy import delete
 from sqlalchemy.engine import make_url
@@ -51,6 +51,8 @@ class JudgementGraph:
         )
         self._session.execute(delete(self.resolver._table))
         self.resolver.load_into_memory()
+        self._node: dict[str, str] = {}  # key -> the node that stands for it (``represent``)
+        self._keys: dict[str, list[str]] = {}  # node -> the other keys it stands for
 
     def __enter__(self) -> JudgementGraph:
         return self
@@ -67,41 +69,43 @@ class JudgementGraph:
             self._session.rollback()
         self._session.close()
 
+    def represent(self, node: str, keys: Sequence[str]) -> None:
+        """Let ``node`` stand for ``keys`` (and itself) in every judgement from now on.
+
+        A group of spelling-identical names merges by rule, so it enters the
+        graph as one node: nomenklatura's linker re-sorts a whole cluster on
+        every edge it adds, which for a name seen in a thousand documents costs
+        more than the rest of resolution. Only keys no judgement touches yet
+        may be represented.
+        """
+        for key in keys:
+            if key != node:
+                self._node[key] = node
+                self._keys.setdefault(node, []).append(key)
+
+    def _n(self, key: str) -> str:
+        return self._node.get(key, key)
+
     def judgement(self, left: str, right: str) -> Judgement:
         """The cluster-level judgement: positive if connected, else any blocker between them."""
-        result: Judgement = self.resolver.get_judgement(left, right)
+        if self._n(left) == self._n(right):
+            return Judgement.POSITIVE
+        result: Judgement = self.resolver.get_judgement(self._n(left), self._n(right))
         return result
 
     def decide(self, left: str, right: str, judgement: Judgement, user: str) -> None:
-        self.resolver.decide(left, right, judgement, user=user)
-
-    def join_all(self, clusters: Sequence[Sequence[str]], user: str) -> None:
-        """Join each list of keys into one new cluster, in one bulk write.
-
-        Only for keys that no judgement touches yet: each gets a positive edge
-        to a freshly minted canonical node, which is what ``decide`` would
-        write one call at a time (nomenklatura's ``load_edges``, at a fraction
-        of the cost on tens of thousands of entities).
-        """
-        now = datetime.now(UTC).isoformat()[:28]
-        edges: list[Edge] = []
-        for keys in clusters:
-            if len(keys) < 2:
-                continue
-            canonical = Identifier.make()
-            edges.extend(
-                Edge(key, canonical, Judgement.POSITIVE, user=user, created_at=now) for key in keys
-            )
-        if len(edges) > 0:
-            self.resolver.load_edges(edges)
+        self.resolver.decide(self._n(left), self._n(right), judgement, user=user)
 
     def suggest(self, left: str, right: str, score: float) -> None:
-        self.resolver.suggest(left, right, score, user=AUTO_USER)
+        if self._n(left) != self._n(right):
+            self.resolver.suggest(self._n(left), self._n(right), score, user=AUTO_USER)
 
     def members(self, key: str) -> set[str]:
         """The local keys in ``key``'s cluster (minted NK- nodes left out)."""
-        connected: set[Identifier] = self.resolver.connected(Identifier.get(key))
-        return {n.id for n in connected if not n.canonical} | {key}
+        node = self._n(key)
+        connected: set[Identifier] = self.resolver.connected(Identifier.get(node))
+        nodes = {n.id for n in connected if not n.canonical} | {node}
+        return nodes | {k for n in nodes for k in self._keys.get(n, [])}
 
 
 def matcher_score(left: CatalogEntry, right: CatalogEntry) -> float:
