@@ -2,9 +2,13 @@
 
 Sizes come from ``DOSSIER_BENCH_SCALE`` (default ``100,300,1000``). Each size is
 built cold (``fresh``, empty caches) in its own process, so peak memory is that
-build's alone (the process and its spaCy workers). Reported per size: time per
-stage (extraction, resolution, export + publish, rendering), throughput
-(documents/s, words/s) and peak memory; then how time grows with size.
+build's alone (the process and its workers). Reported per size: time per stage
+(extraction, resolution, export + publish, rendering), throughput (documents/s,
+words/s), peak memory (PSS of the whole process tree) and how many cores were
+busy; then how time grows with size, and whether the 1,000-document target
+(15 minutes, 4 GB) is met. The render workers start before publishing, so
+"export + publish" includes time in which rendering already runs, and
+"rendering" is what remains after it.
 """
 
 from __future__ import annotations
