@@ -35,7 +35,7 @@ from dossier.clusters import Cluster, group_entities
 from dossier.export import ENTITIES_FILE, Export, build_entities, write_entities
 from dossier.extract.corpus import corpus_key, extract_cached, model_identity
 from dossier.extract.nlp import load_pipeline
-from dossier.forking import fork_pool
+from dossier.forking import forked_map
 from dossier.ingest import ingest_dir
 from dossier.model import Extraction, IngestError, SourceDocument
 from dossier.outputs import (
@@ -334,7 +334,7 @@ PARALLEL_RENDER_MIN = 8  # below this, a second process costs more than it saves
 
 @dataclass(frozen=True)
 class _DossierJob:
-    """What rendering one dossier needs; forked workers read it from ``_DOSSIER_JOB``."""
+    """What rendering one dossier needs (forked workers inherit it: ``forked_map``)."""
 
     store: EntityStore
     options: RenderOptions
@@ -343,9 +343,6 @@ class _DossierJob:
     folder: OutputFolder
     templates_dir: Path
     fresh: bool
-
-
-_DOSSIER_JOB: dict[str, _DossierJob] = {}
 
 
 def _one_dossier(job: _DossierJob, person_id: str) -> tuple[str, str, str, bool]:
@@ -373,10 +370,6 @@ def _one_dossier(job: _DossierJob, person_id: str) -> tuple[str, str, str, bool]
     pdf = write_pdf(html_document(html, job.templates_dir))
     atomic.write_bytes(job.folder.staging / name, pdf)
     return name, key, digest(pdf), False
-
-
-def _pooled_dossier(person_id: str) -> tuple[str, str, str, bool]:
-    return _one_dossier(_DOSSIER_JOB["job"], person_id)
 
 
 def _tick_each(results: Iterable[T], reporter: Reporter) -> Iterator[T]:
@@ -469,22 +462,12 @@ def stage_dossiers(
     )
     inputs: dict[str, dict[str, str]] = {}
     paths: list[Path] = []
-    if len(ids) >= PARALLEL_RENDER_MIN:
-        _DOSSIER_JOB["job"] = job  # forked workers inherit it, the store included
-        try:
-            with fork_pool(2) as pool:
-                rendering = pool.imap(_pooled_dossier, ids)
-                if meanwhile is not None:
-                    meanwhile()
-                reporter.stage("Rendering dossiers", len(ids))
-                done = list(_tick_each(rendering, reporter))
-        finally:
-            _DOSSIER_JOB.clear()
-    else:
+    processes = 2 if len(ids) >= PARALLEL_RENDER_MIN else 1
+    with forked_map(_one_dossier, job, ids, processes) as rendering:
         if meanwhile is not None:
             meanwhile()
         reporter.stage("Rendering dossiers", len(ids))
-        done = list(_tick_each((_one_dossier(job, i) for i in ids), reporter))
+        done = list(_tick_each(rendering, reporter))
     for name, key, sha, kept in done:
         paths.append(folder.final / name)
         inputs[name] = {"input": key, "sha256": sha}

@@ -4,23 +4,44 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from multiprocessing.pool import Pool
+from typing import Any, TypeVar
+
+S = TypeVar("S")
+A = TypeVar("A")
+R = TypeVar("R")
+
+_SHARED: dict[str, tuple[Callable[[Any, Any], Any], Any]] = {}  # what forked workers call
 
 
 @contextmanager
-def fork_pool(processes: int) -> Iterator[Pool]:
-    """A pool of forked workers; they see the parent's objects without pickling.
+def forked_map(
+    function: Callable[[S, A], R], shared: S, tasks: Sequence[A], processes: int
+) -> Iterator[Iterator[R]]:
+    """``function(shared, task)`` for every task, in order, as the results come.
 
-    The parent's objects are first moved out of the garbage collector's reach
-    (``gc.freeze``): otherwise every full collection in a worker walks the
-    whole inherited heap (a million objects on a large corpus) and, by
-    touching their reference counts, copies the pages they live on.
+    With more than one process, forked workers compute them: ``shared`` reaches
+    them by inheritance and is never pickled (only tasks and results are). The
+    workers start when the block is entered, so the caller may do other work
+    before reading the results. The parent's objects are first moved out of the
+    garbage collector's reach (``gc.freeze``): otherwise every full collection
+    in a worker walks the whole inherited heap (a million objects on a large
+    corpus) and, by touching reference counts, copies the pages they live on.
     """
+    if processes <= 1:
+        yield (function(shared, task) for task in tasks)
+        return
+    _SHARED["call"] = (function, shared)
     gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(processes) as pool:
-            yield pool
+            yield pool.imap(_call, tasks)
     finally:
         gc.unfreeze()
+        _SHARED.clear()
+
+
+def _call(task: Any) -> Any:
+    function, shared = _SHARED["call"]
+    return function(shared, task)

@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import logging
 import pickle
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import TypeVar
 
 import spacy
 from spacy.language import Language
@@ -40,7 +39,7 @@ from dossier.extract.mentions import (
     find_mentions,
 )
 from dossier.extract.nlp import model_version
-from dossier.forking import fork_pool
+from dossier.forking import forked_map
 from dossier.model import Extraction, SourceDocument
 
 log = logging.getLogger(__name__)
@@ -206,30 +205,32 @@ def extract_cached(
     work = _Work(nlp, sources, texts, [cache.get("parse", k) for k in keys], extractor_name(nlp))
     n_process = choose_processes(texts, processes)
     reparsed = 0
-    for chunk in _run(work, _pool_views, _views, _chunks(len(texts)), n_process):
-        for i, data, parsed, view in chunk:
-            work.data[i], work.views[i] = data, view
-            if parsed:
-                reparsed += 1
-                cache.put("parse", keys[i], data)
-            if tick is not None:
-                tick()
+    with forked_map(_views, work, _chunks(len(texts)), n_process) as chunks:
+        for chunk in chunks:
+            for i, data, parsed, view in chunk:
+                work.data[i], work.views[i] = data, view
+                if parsed:
+                    reparsed += 1
+                    cache.put("parse", keys[i], data)
+                if tick is not None:
+                    tick()
     log.info("parsed %d of %d documents", reparsed, len(sources))
     work.knowledge = corpus_knowledge([v for v in work.views if v is not None])
     if stage is not None:
         stage("Finding people, organisations and evidence", len(sources))
     extractions = []
-    for extraction in _run(work, _pool_extraction, _extraction, range(len(texts)), n_process):
-        extractions.append(extraction)
-        if tick is not None:
-            tick()
+    with forked_map(_extraction, work, range(len(texts)), n_process) as extracted:
+        for extraction in extracted:
+            extractions.append(extraction)
+            if tick is not None:
+                tick()
     cache.put("extraction", key, pickle.dumps(extractions, protocol=pickle.HIGHEST_PROTOCOL))
     return extractions
 
 
 @dataclass
 class _Work:
-    """One extraction run's state (forked workers read it from ``_FORKED``)."""
+    """One extraction run's state (forked workers inherit it: ``forking.forked_map``)."""
 
     nlp: Language
     sources: Sequence[SourceDocument]
@@ -243,35 +244,11 @@ class _Work:
         self.views = [None] * len(self.texts)
 
 
-_FORKED: dict[str, _Work] = {}  # the run's state, as forked workers inherit it
 CHUNK = 4  # documents per task: enough for spaCy's batching, small for an even split
-
-R = TypeVar("R")
-A = TypeVar("A")
 
 
 def _chunks(size: int) -> list[list[int]]:
     return [list(range(i, min(i + CHUNK, size))) for i in range(0, size, CHUNK)]
-
-
-def _run(
-    work: _Work,
-    pooled: Callable[[A], R],
-    direct: Callable[[_Work, A], R],
-    tasks: Sequence[A],
-    n_process: int,
-) -> Iterator[R]:
-    """The result of every task, in order: in this process, or in forked workers."""
-    if n_process <= 1:
-        for task in tasks:
-            yield direct(work, task)
-        return
-    _FORKED["work"] = work  # the forked workers see it; nothing is pickled on the way in
-    try:
-        with fork_pool(n_process) as pool:
-            yield from pool.imap(pooled, tasks)
-    finally:
-        _FORKED.clear()
 
 
 def _views(work: _Work, chunk: list[int]) -> list[tuple[int, bytes, bool, DocumentView]]:
@@ -302,14 +279,6 @@ def _extraction(work: _Work, i: int) -> Extraction:
         raise RuntimeError(f"{work.sources[i].file_name}: its parse cannot be read back")
     found = document_mentions(view, work.knowledge)
     return _assemble(work.sources[i], doc, found, work.extractor)
-
-
-def _pool_views(chunk: list[int]) -> list[tuple[int, bytes, bool, DocumentView]]:
-    return _views(_FORKED["work"], chunk)
-
-
-def _pool_extraction(i: int) -> Extraction:
-    return _extraction(_FORKED["work"], i)
 
 
 def _doc_bytes(doc: Doc) -> bytes:
