@@ -181,7 +181,9 @@ def _strong_tier(
     groups = group_profiles(profiles)
     group_of = {m.key: i for i, g in enumerate(groups) for m in g.members}
     judged = {frozenset(group_of[k] for k in pair) for pair in human}
-    within = [(g, compare(g.rep, g.rep, len(g.documents) > 1)) for g in groups]
+    within = [
+        (g, compare(g.rep, g.rep, len(g.documents) > 1)) for g in groups if len(g.members) > 1
+    ]
     across = [(one, two, compare_groups(one, two)) for one, two in candidate_pairs(groups)]
     for group, verdict in within:
         if verdict.outcome == "apart":
@@ -195,31 +197,21 @@ def _strong_tier(
         ):
             _keep_apart(graph, human, left, right)
     touched = {k for pair in human for k in pair}
-    clean = [
-        (group, verdict)
-        for group, verdict in within
-        if verdict.outcome == "merge" and not any(m.key in touched for m in group.members)
-    ]
-    # Nothing joins or blocks the members of these yet (rule judgements so far only keep
-    # other groups apart): each group is one node of the graph from now on.
-    for group, _ in clean:
-        graph.represent(group.rep.key, [m.key for m in group.members])
-    for group, verdict in clean:
-        for member in group.members[1:]:
-            reasons[(min(group.rep.key, member.key), max(group.rep.key, member.key))] = (
-                verdict.reason
-            )
-    joined = {id(group) for group, _ in clean}
     for group, verdict in within:
-        if id(group) in joined:
+        rep = group.rep.key
+        if verdict.outcome == "merge" and touched.isdisjoint(m.key for m in group.members):
+            # Nothing joins or blocks these members yet (rule judgements so far only keep
+            # other groups apart): the group is one node of the graph from now on.
+            graph.represent(rep, [m.key for m in group.members])
+            reasons.update(
+                ((min(rep, m.key), max(rep, m.key)), verdict.reason) for m in group.members[1:]
+            )
             continue
         for member in group.members[1:]:
             if verdict.outcome == "merge":
-                _merge(
-                    graph, human, group.rep.key, member.key, verdict.reason, reasons, raw_pending
-                )
+                _merge(graph, human, rep, member.key, verdict.reason, reasons, raw_pending)
             elif verdict.outcome == "pending":
-                raw_pending.append((group.rep.key, member.key, verdict.reason))
+                raw_pending.append((rep, member.key, verdict.reason))
     for one, two, verdict in across:
         left, right = one.rep.key, two.rep.key
         if verdict.outcome == "merge":

@@ -33,6 +33,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import combinations
 from typing import Literal
 
@@ -109,7 +110,6 @@ class Profile:
             self.org_primary,
             tuple(sorted(self.org_names)),
             is_acronym(self.entry.name),
-            len(self.org_primary.split(" ")) == 1,
         )
 
     def blocking_keys(self) -> set[str]:
@@ -154,8 +154,9 @@ class Group:
     def rep(self) -> Profile:
         return self.members[0]
 
-    @property
+    @cached_property
     def documents(self) -> frozenset[str]:
+        """Read once the group is complete (``group_profiles``), for every pair it is in."""
         return frozenset(m.entry.content_hash for m in self.members)
 
 
