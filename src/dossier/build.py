@@ -341,7 +341,6 @@ class _DossierJob:
     assets: str  # fingerprint of the templates, fonts and renderer
     previous: dict[str, object]  # the last build's manifest inputs, by file name
     folder: OutputFolder
-    templates_dir: Path
     fresh: bool
 
 
@@ -367,7 +366,7 @@ def _one_dossier(job: _DossierJob, person_id: str) -> tuple[str, str, str, bool]
         and _unchanged_pdf(job.folder.final, name, old)
     ):
         return name, key, str(old["sha256"]), True
-    pdf = write_pdf(html_document(html, job.templates_dir))
+    pdf = write_pdf(html_document(html, job.options.templates_dir))
     atomic.write_bytes(job.folder.staging / name, pdf)
     return name, key, digest(pdf), False
 
@@ -457,9 +456,7 @@ def stage_dossiers(
         return [folder.final / str(n) for n in order]
     store = load_store(entities_path)
     ids = candidate_targets(store)
-    job = _DossierJob(
-        store, options, assets, previous_inputs, folder, settings.templates_dir, fresh
-    )
+    job = _DossierJob(store, options, assets, previous_inputs, folder, fresh)
     inputs: dict[str, dict[str, str]] = {}
     paths: list[Path] = []
     processes = 2 if len(ids) >= PARALLEL_RENDER_MIN else 1

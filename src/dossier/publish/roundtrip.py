@@ -22,7 +22,7 @@ from __future__ import annotations
 import io
 import json
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -175,48 +175,41 @@ def check_statements_file(
     """Read ``path`` with followthemoney's CSV reader and compare every statement."""
     name = path.name
     expected = {s.id: s for s in collect_statements(entities) if s.id is not None}
+    problems: list[Mismatch] = []
     seen: set[str] = set()
+    count = 0
     with warnings.catch_warnings(), path.open("rb") as handle:
-        # followthemoney's reader leaves its text wrapper for the collector (see read_csv_file)
+        # followthemoney's reader leaves its text wrapper for the collector (see read_csv_file);
+        # the file is read one statement at a time: it can run to hundreds of MB
         warnings.simplefilter("ignore", ResourceWarning)
-        count, problems = _compare_statements(name, expected, read_statements(handle, CSV), seen)
+        for stmt in read_statements(handle, CSV):
+            count += 1
+            key = stmt.id or ""
+            seen.add(key)
+            original = expected.get(key)
+            if original is None:
+                problems.append(
+                    Mismatch(name, stmt.entity_id, stmt.prop, stmt.value, "not in the export")
+                )
+                continue
+            want, got = _fields(original), _fields(stmt)
+            for field_name in _STATEMENT_FIELDS:
+                if want[field_name] != got[field_name]:
+                    problems.append(
+                        Mismatch(
+                            name,
+                            original.entity_id,
+                            original.prop,
+                            original.value,
+                            f"{field_name} read back as {got[field_name]!r}",
+                            original.schema,
+                        )
+                    )
     for key in sorted(set(expected) - seen):
         stmt = expected[key]
         problems.append(
             Mismatch(name, stmt.entity_id, stmt.prop, stmt.value, "missing from the file")
         )
-    return count, problems
-
-
-def _compare_statements(
-    name: str, expected: dict[str, Statement], found: Iterable[Statement], seen: set[str]
-) -> tuple[int, list[Mismatch]]:
-    """Compare statements read back with ``expected`` (by ID), one at a time."""
-    problems: list[Mismatch] = []
-    count = 0
-    for stmt in found:
-        count += 1
-        key = stmt.id or ""
-        seen.add(key)
-        original = expected.get(key)
-        if original is None:
-            problems.append(
-                Mismatch(name, stmt.entity_id, stmt.prop, stmt.value, "not in the export")
-            )
-            continue
-        want, got = _fields(original), _fields(stmt)
-        for field_name in _STATEMENT_FIELDS:
-            if want[field_name] != got[field_name]:
-                problems.append(
-                    Mismatch(
-                        name,
-                        original.entity_id,
-                        original.prop,
-                        original.value,
-                        f"{field_name} read back as {got[field_name]!r}",
-                        original.schema,
-                    )
-                )
     return count, problems
 
 
