@@ -18,6 +18,7 @@ dossiers: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
+	$(BIN)/dossier decisions --check
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

@@ -49,6 +49,7 @@ from dossier.outputs import (
 from dossier.publish import PublishReport, publish_all
 from dossier.resolve import Resolution, resolve
 from dossier.resolve.catalog import write_catalog
+from dossier.resolve.decisions import load_decisions
 from dossier.review import REVIEW_FILE, load_review
 from dossier.settings import Settings
 from dossier.targets import Target, assess_all
@@ -505,12 +506,18 @@ def render_date() -> date:
 
 
 def run_assessment(settings: Settings, reporter: Reporter, fresh: bool = False) -> BuildResult:
-    """Extract, resolve and apply review decisions, without writing outputs."""
+    """Extract, resolve and apply review decisions, without writing outputs.
+
+    Both decision files are read first, so a malformed line or a git conflict
+    stops the run at once with its file and line (``DecisionFileError``).
+    """
+    load_decisions(identity_file(settings))
+    review = load_review(review_file(settings))
     result = run_extract(settings, reporter, fresh=fresh)
     reporter.stage("Resolving identities")
     result.resolution = resolve_cached(settings, result, fresh)
     result.clusters = group_entities(result.extractions, result.resolution.canonical)
-    result.targets = assess_all(result.clusters, load_review(review_file(settings)))
+    result.targets = assess_all(result.clusters, review)
     return result
 
 
