@@ -43,6 +43,21 @@ def _env_str(name: str, default: str) -> str:
     return value.strip()
 
 
+_SCHEDULER_SCHEMES = ("tcp://", "tls://", "inproc://", "ucx://", "ws://", "wss://")
+
+
+def _env_scheduler(name: str) -> str | None:
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return None
+    address = value.strip()
+    if not address.startswith(_SCHEDULER_SCHEMES):
+        raise SettingsError(
+            f"{name} must be a Dask scheduler address such as tcp://host:8786, got {value!r}"
+        )
+    return address
+
+
 @dataclass(frozen=True)
 class Settings:
     """Resolved settings for one run."""
@@ -57,6 +72,7 @@ class Settings:
     max_text_bytes: int
     dataset: str
     organisation: str
+    dask_scheduler: str | None = None  # a Dask scheduler address; None = local processes
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -72,4 +88,5 @@ class Settings:
             max_text_bytes=_env_int("DOSSIER_MAX_TEXT_BYTES", 10 * 1024 * 1024),
             dataset=_env_str("DOSSIER_DATASET", "dossier"),
             organisation=_env_str("DOSSIER_ORGANISATION", ""),
+            dask_scheduler=_env_scheduler("DOSSIER_DASK_SCHEDULER"),
         )
