@@ -7,6 +7,7 @@ starts one and sets it); without it those tests are skipped, except in CI
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from collections.abc import Iterator
@@ -122,3 +123,104 @@ def test_export_through_the_cli_on_every_backend(
     assert _rows(database_url) > 0
     if database_url.startswith("sqlite"):
         assert not (workspace / "cache" / "resolver.db").exists()  # the URL was used
+
+
+def _row_ids(url: str) -> list[int]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            ids = conn.execute(text(f"SELECT id FROM {TABLE} ORDER BY id")).scalars()
+            return [int(i) for i in ids]
+    finally:
+        engine.dispose()
+
+
+def test_a_rebuild_rewrites_only_what_changed(
+    database_url: str, extractions: list[Extraction], tmp_path: Path
+) -> None:
+    decisions = tmp_path / "identity.jsonl"
+    resolve(extractions, decisions, database_url)
+    ids = _row_ids(database_url)
+    again = resolve(extractions, decisions, database_url)
+    assert _row_ids(database_url) == ids  # same judgements: not one row rewritten
+    # One document fewer: its rows go, the others stay as they were.
+    fewer = resolve(extractions[:1], decisions, database_url)
+    assert set(fewer.canonical) < set(again.canonical)
+    kept = set(_row_ids(database_url))
+    assert kept < set(ids)  # rows removed, none rewritten
+
+
+def _postgres() -> str:
+    if PG_URL == "":
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("CI=true but DOSSIER_TEST_DATABASE_URL is not set")
+        pytest.skip("no PostgreSQL server given: set DOSSIER_TEST_DATABASE_URL")
+    return PG_URL
+
+
+def test_a_build_waits_for_another_with_a_message(
+    extractions: list[Extraction],
+    reference: Resolution,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    import threading
+    import time
+
+    from dossier.resolve.resolver import LOCK_KEY
+
+    url = _postgres()
+    engine = create_engine(url)
+    results: list[Resolution] = []
+    try:
+        with engine.connect() as other:  # another build, half-way through publishing
+            other.execute(text(f"SELECT pg_advisory_xact_lock({LOCK_KEY})"))
+            with caplog.at_level(logging.WARNING, logger="dossier.resolve.resolver"):
+                worker = threading.Thread(
+                    target=lambda: results.append(
+                        resolve(extractions, tmp_path / "identity.jsonl", url)
+                    )
+                )
+                worker.start()
+                deadline = time.monotonic() + 120
+                while "waiting for it to finish" not in caplog.text:
+                    assert time.monotonic() < deadline, "the second build never said it waits"
+                    time.sleep(0.2)
+                assert results == []  # it waits
+                other.commit()  # the other build is done
+                worker.join(timeout=120)
+        assert "another build is writing the resolver table dossier_identity" in caplog.text
+        assert "***" in caplog.text or "dossier:dossier@" not in caplog.text  # no password
+        assert len(results) == 1 and results[0].canonical == reference.canonical
+    finally:
+        engine.dispose()
+
+
+def test_two_builds_at_once_on_one_database(small_seeds: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    url = _postgres()
+    runs = []
+    for name in ("alice", "bob"):
+        root = tmp_path / name
+        shutil.copytree(small_seeds, root / "seeds")
+        env = {
+            **os.environ,
+            "DOSSIER_SEEDS_DIR": str(root / "seeds"),
+            "DOSSIER_ENTITIES_DIR": str(root / "entities"),
+            "DOSSIER_DOSSIERS_DIR": str(root / "dossiers"),
+            "DOSSIER_CACHE_DIR": str(root / "cache"),
+            "DOSSIER_DATABASE_URL": url,
+        }
+        command = [sys.executable, "-c", "from dossier.cli import main; main()", "export"]
+        pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+        runs.append((root, subprocess.Popen(command, env=env, **pipes)))  # type: ignore[call-overload]
+    outputs = []
+    for root, process in runs:
+        out, err = process.communicate(timeout=600)
+        assert process.returncode == 0, err.decode()
+        assert b"2 documents read, 0 refused" in out
+        outputs.append((root / "entities" / "entities.ftm.json").read_bytes())
+    assert outputs[0] == outputs[1] and len(outputs[0]) > 0
+    assert _rows(url) > 0
