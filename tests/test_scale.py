@@ -78,3 +78,18 @@ def test_tree_memory_counts_child_processes() -> None:
     with TreeMemory(interval=0.05) as with_child:
         subprocess.run([sys.executable, "-c", hold], check=True)
     assert with_child.peak_mb - alone.peak_mb > 250
+
+
+def test_one_document_is_held_back_for_the_incremental_run(tmp_path: Path) -> None:
+    from dossier.bench.scale import generate_with_one_held_back
+
+    words = generate_with_one_held_back(tmp_path / "corpus", tmp_path / "held", 3)
+    corpus = sorted(p.name for p in (tmp_path / "corpus").iterdir())
+    held = sorted(p.name for p in (tmp_path / "held").iterdir())
+    assert len(corpus) == 6 and len(held) == 2  # texts and sidecars
+    assert held[0] > corpus[-1] and held[1] == f"{held[0]}.meta.json"
+    assert words == sum(
+        len((tmp_path / "corpus" / n).read_text(encoding="utf-8").split())
+        for n in corpus
+        if not n.endswith(".meta.json")
+    )

@@ -349,7 +349,7 @@ def _rendered_files(folder: Path) -> list[str]:
 
 
 T = TypeVar("T")
-PARALLEL_RENDER_MIN = 8  # below this, a second process costs more than it saves
+PARALLEL_RENDER_MIN = 2  # a forked second process costs little: two dossiers are enough
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,13 @@ busy; then how time grows with size, and whether the 1,000-document target
 (15 minutes, 4 GB) is met. The render workers start before publishing, so
 "export + publish" includes time in which rendering already runs, and
 "rendering" is what remains after it.
+
+After each cold build one more document is added to the built corpus and the
+build runs again with its caches (the cost of adding a document, next to the
+cold build, and how many dossiers were rendered again); then the cold build
+runs once more through a two-worker Dask ``LocalCluster`` and its outputs are
+compared byte for byte with the local build's (``DOSSIER_BENCH_DASK=0``
+skips that).
 """
 
 from __future__ import annotations
@@ -17,12 +24,14 @@ import itertools
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 DEFAULT_SIZES = (100, 300, 1000)
 STAGE_GROUPS = {
@@ -166,8 +175,6 @@ def build_one(corpus: Path, work: Path) -> dict[str, object]:
 
 
 def run() -> list[str]:
-    from dossier.bench.corpus import generate
-
     chosen = sizes()
     lines: list[str] = []
     rows: list[dict[str, object]] = []
@@ -175,22 +182,28 @@ def run() -> list[str]:
         root = Path(tmp)
         for size in chosen:
             corpus = root / f"corpus-{size}"
-            words = generate(corpus, size)
+            held = root / f"held-{size}"
+            words = generate_with_one_held_back(corpus, held, size)
             lines.append(f"corpus of {size} documents, {words} words")
             work = root / f"work-{size}"
             work.mkdir()
-            out = subprocess.run(
-                [sys.executable, "-m", "dossier.bench.scale", str(corpus), str(work)],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            if out.returncode != 0:
-                lines.append(f"  build of {size} documents failed:\n{out.stderr[-3000:]}")
+            row = _subprocess(["local", str(corpus), str(work), str(held)], size, "", lines)
+            if row is None:
                 continue
-            row = json.loads(out.stdout.strip().splitlines()[-1])
             rows.append(row)
             lines.extend(_describe(row))
+            lines.extend(_describe_incremental(row))
+            if os.environ.get("DOSSIER_BENCH_DASK", "1") != "0":
+                (corpus / str(row["added"])).unlink()  # the corpus of the cold build again
+                meta = corpus / f"{row['added']}.meta.json"
+                meta.unlink(missing_ok=True)
+                dask_work = root / f"dask-{size}"
+                dask_work.mkdir()
+                dask = _subprocess(
+                    ["dask", str(corpus), str(dask_work), str(work)], size, "dask ", lines
+                )
+                if dask is not None:
+                    lines.extend(_describe_dask(dask, row))
     if len(rows) >= 2:
         lines.append("growth (time relative to the smallest size, per document):")
         base = rows[0]
@@ -209,6 +222,119 @@ def run() -> list[str]:
                 + ", ".join(parts)
             )
     return lines
+
+
+COLD_OUTPUTS = "cold-outputs.json"  # hashes of the local cold build's files
+
+
+def generate_with_one_held_back(corpus: Path, held: Path, size: int) -> int:
+    """A corpus of ``size`` documents in ``corpus`` and one more (the last) in ``held``."""
+    from dossier.bench.corpus import generate
+
+    generate(corpus, size + 1)
+    held.mkdir(parents=True, exist_ok=True)
+    documents = sorted(p for p in corpus.iterdir() if not p.name.endswith(".meta.json"))
+    last = documents[-1]
+    for path in (last, last.with_name(f"{last.name}.meta.json")):
+        if path.exists():
+            path.rename(held / path.name)
+    return sum(len(p.read_text(encoding="utf-8").split()) for p in documents[:-1])
+
+
+def _subprocess(
+    args: list[str], size: int, what: str, lines: list[str]
+) -> dict[str, object] | None:
+    out = subprocess.run(
+        [sys.executable, "-m", "dossier.bench.scale", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if out.returncode != 0:
+        lines.append(f"  {what}build of {size} documents failed:\n{out.stderr[-3000:]}")
+        return None
+    row: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
+    return row
+
+
+def add_one(corpus: Path, work: Path, held: Path) -> dict[str, object]:
+    """Add the held-back document to the built corpus and build again (caches on)."""
+    from dossier.build import run_build
+    from dossier.settings import Settings
+
+    added = ""
+    for path in sorted(held.iterdir()):
+        shutil.copy(path, corpus / path.name)
+        if not path.name.endswith(".meta.json"):
+            added = path.name
+    before = _outputs(work)
+    timer = _Timer()
+    started = time.perf_counter()
+    result = run_build(Settings.from_env(), timer)
+    ended = time.perf_counter()
+    after = _outputs(work)
+    changed = sorted(n for n in after if n.startswith("dossiers/") and before.get(n) != after[n])
+    groups: dict[str, float] = {}
+    for (name, at), (_, nxt) in itertools.pairwise([*timer.marks, ("end", ended)]):
+        group = STAGE_GROUPS.get(name, name)
+        groups[group] = groups.get(group, 0.0) + (nxt - at)
+    return {
+        "added": added,
+        "add_s": ended - started,
+        "add_stages": groups,
+        "add_documents": len(result.sources),
+        "add_rendered": len(changed),
+        "add_dossiers": len(result.dossiers),
+    }
+
+
+def _outputs(work: Path) -> dict[str, str]:
+    from dossier.cache import digest
+
+    found = {}
+    for part in ("entities", "dossiers"):
+        folder = work / part
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if path.is_file():
+                found[path.relative_to(work).as_posix()] = digest(path.read_bytes())
+    return found
+
+
+def build_on_dask(corpus: Path, work: Path, local: Path) -> dict[str, object]:
+    """The same cold build through a two-worker LocalCluster; are the outputs identical?"""
+    import distributed
+
+    make_cluster: Any = distributed.LocalCluster  # untyped in distributed
+    with make_cluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        os.environ["DOSSIER_DASK_SCHEDULER"] = str(cluster.scheduler_address)
+        row = build_one(corpus, work)
+    cold = json.loads((local / COLD_OUTPUTS).read_text(encoding="utf-8"))
+    row["identical"] = _outputs(work) == cold
+    return row
+
+
+def _describe_incremental(row: dict[str, object]) -> list[str]:
+    total, added = float(row["total_s"]), float(row["add_s"])  # type: ignore[arg-type]
+    stages: dict[str, float] = row["add_stages"]  # type: ignore[assignment]
+    parts = ", ".join(f"{k} {v:.1f} s" for k, v in stages.items() if v >= 0.05)
+    return [
+        f"    adding one document ({row['added']}) to the built corpus: {added:.1f} s, "
+        f"{100 * added / total:.1f}% of the cold build (target: at most 10%); "
+        f"{row['add_rendered']} of {row['add_dossiers']} dossiers rendered again",
+        f"      {parts}",
+    ]
+
+
+def _describe_dask(row: dict[str, object], local: dict[str, object]) -> list[str]:
+    total = float(row["total_s"])  # type: ignore[arg-type]
+    same = "identical to" if row["identical"] else "DIFFERENT FROM"
+    return [
+        f"    through a two-worker Dask LocalCluster: {total:.1f} s "
+        f"(local {float(local['total_s']):.1f} s), outputs {same} the local build's; "  # type: ignore[arg-type]
+        f"peak memory {float(row['peak_mb']):.0f} MB (all processes, PSS)",  # type: ignore[arg-type]
+    ]
 
 
 TARGET_DOCUMENTS = 1000  # issue 8: 1,000 documents end to end ...
@@ -245,5 +371,15 @@ def _describe(row: dict[str, object]) -> list[str]:
     return lines
 
 
+def _main(argv: list[str]) -> dict[str, object]:
+    mode, corpus, work, other = argv[0], Path(argv[1]), Path(argv[2]), Path(argv[3])
+    if mode == "dask":
+        return build_on_dask(corpus, work, other)
+    row = build_one(corpus, work)
+    (work / COLD_OUTPUTS).write_text(json.dumps(_outputs(work)), encoding="utf-8")
+    row.update(add_one(corpus, work, other))
+    return row
+
+
 if __name__ == "__main__":
-    print(json.dumps(build_one(Path(sys.argv[1]), Path(sys.argv[2]))))
+    print(json.dumps(_main(sys.argv[1:])))

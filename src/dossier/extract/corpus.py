@@ -47,10 +47,10 @@ log = logging.getLogger(__name__)
 
 Tick = Callable[[], None]
 
-# Two processes pay off only when there is a lot to parse: starting a worker and
-# loading spaCy in it costs a few seconds.
-PARALLEL_MIN_DOCS = 24
-PARALLEL_MIN_CHARS = 1_000_000
+# Workers are forked from the process that has loaded spaCy, so a second one costs
+# little: it pays off as soon as there are two documents and a few pages to parse.
+PARALLEL_MIN_DOCS = 2
+PARALLEL_MIN_CHARS = 50_000
 CACHE_FORMAT = "2"  # 2: plain data (msgpack), no pickles
 PARSE_FORMAT = "1"  # DocBin bytes
 
@@ -240,7 +240,7 @@ def extract_cached(
         context = _Context(model_name, model, extractor_name(nlp), nlp)
         tasks = [
             [(i, sources[i], cache.get("parse", parse_keys[i])) for i in chunk]
-            for chunk in _chunks(todo)
+            for chunk in _chunks(todo, [len(t) for t in texts])
         ]
         reparsed = 0
         with executor.map(_views, context, tasks, n_process) as chunks:
@@ -273,7 +273,9 @@ def extract_cached(
         results.append(None)
         if cached is not None:
             previous[i] = cached.extraction
-    redo = [i for i, found in enumerate(results) if found is None]
+    redo = sorted(
+        (i for i, found in enumerate(results) if found is None), key=lambda i: (-len(texts[i]), i)
+    )  # the longest first, so two workers finish together
     claims = 0
     if tick is not None:
         for _ in range(len(sources) - len(redo)):
@@ -373,10 +375,24 @@ class _Context:
 
 
 CHUNK = 4  # documents per task: enough for spaCy's batching, small for an even split
+CHUNK_CHARS = 40_000  # ... and no more text than this, unless one document is longer
 
 
-def _chunks(indexes: Sequence[int]) -> list[list[int]]:
-    return [list(indexes[i : i + CHUNK]) for i in range(0, len(indexes), CHUNK)]
+def _chunks(indexes: Sequence[int], sizes: Sequence[int]) -> list[list[int]]:
+    """Tasks of a few documents, the longest first, so two workers finish together."""
+    order = sorted(indexes, key=lambda i: (-sizes[i], i))
+    chunks: list[list[int]] = []
+    for i in order:
+        last = chunks[-1] if len(chunks) > 0 else None
+        if (
+            last is not None
+            and len(last) < CHUNK
+            and sum(sizes[j] for j in last) + sizes[i] <= CHUNK_CHARS
+        ):
+            last.append(i)
+        else:
+            chunks.append([i])
+    return chunks
 
 
 def _views(
