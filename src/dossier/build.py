@@ -499,12 +499,16 @@ def stage_dossiers(
     paths: list[Path] = []
     processes = 2 if len(ids) >= PARALLEL_RENDER_MIN else 1
     executor = LocalExecutor() if executor is None else executor
-    with executor.map(_one_dossier, job, ids, processes) as rendering:
+    # The largest dossiers first (most entities refer to the person), so the workers
+    # finish together; the results are put back in the targets' order.
+    order = sorted(ids, key=lambda p: (-len(store.references(p)), p))
+    with executor.map(_one_dossier, job, order, processes) as rendering:
         if meanwhile is not None:
             meanwhile()
         reporter.stage("Rendering dossiers", len(ids))
-        done = list(_tick_each(rendering, reporter))
-    for person_id, (name, key, rendered) in zip(ids, done, strict=True):
+        by_person = dict(zip(order, _tick_each(rendering, reporter), strict=True))
+    for person_id in ids:
+        name, key, rendered = by_person[person_id]
         paths.append(folder.final / name)
         if rendered is None and _unchanged_pdf(folder.final, name, previous_inputs.get(name)):
             old = previous_inputs[name]

@@ -16,12 +16,14 @@ corpora, or a Dask cluster; parsed documents travel and wait as bytes.
 from __future__ import annotations
 
 import logging
+import typing
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import msgpack
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
@@ -230,7 +232,9 @@ def extract_cached(
         digest("view", CACHE_FORMAT, code, k, repr(s))
         for k, s in zip(parse_keys, sources, strict=True)
     ]
-    views: list[DocumentView | None] = [_decoded(cache, "view", k, DocumentView) for k in view_keys]
+    views: list[DocumentView | None] = [
+        _cached_view(cache, k, s, t) for k, s, t in zip(view_keys, sources, texts, strict=True)
+    ]
     data: list[bytes | None] = [None] * len(sources)
     nlp: Language | None = None
     todo = [i for i, view in enumerate(views) if view is None]
@@ -250,7 +254,7 @@ def extract_cached(
                     if parsed:
                         reparsed += 1
                         cache.put("parse", parse_keys[i], parsed_data)
-                    _put(cache, "view", view_keys[i], view)
+                    _put_view(cache, view_keys[i], view)
                     if tick is not None:
                         tick()
         log.info("parsed %d of %d documents", reparsed, len(sources))
@@ -336,6 +340,43 @@ def _put(cache: CacheStore, kind: str, key: str, value: object) -> None:
         log.warning("cannot cache %s (%s); it will be computed again next time", kind, exc)
         return
     cache.put(kind, key, payload)
+
+
+_VIEW_OWN = ("source", "text")  # what a cached view leaves out: the build has both
+
+
+def _put_view(cache: CacheStore, key: str, view: DocumentView) -> None:
+    """The view without its document and text (the key covers both): a smaller entry."""
+    try:
+        payload = msgpack.packb(
+            {f.name: codec.to_data(getattr(view, f.name)) for f in fields(view)
+             if f.name not in _VIEW_OWN},
+            use_bin_type=True,
+        )
+    except codec.CodecError as exc:
+        log.warning("cannot cache a view (%s); it will be computed again next time", exc)
+        return
+    cache.put("view", key, payload)
+
+
+def _cached_view(
+    cache: CacheStore, key: str, source: SourceDocument, text: str
+) -> DocumentView | None:
+    data = cache.get("view", key)
+    if data is None:
+        return None
+    try:
+        raw = msgpack.unpackb(data, raw=False, strict_map_key=False)
+        hints = typing.get_type_hints(DocumentView)
+        names = {f.name for f in fields(DocumentView)} - set(_VIEW_OWN)
+        if not isinstance(raw, dict) or set(raw) != names:
+            raise codec.CodecError("not a view of this version")
+        values = {name: codec.from_data(hints[name], raw[name]) for name in names}
+        return DocumentView(source=source, text=text, **values)
+    except (codec.CodecError, ValueError, TypeError, msgpack.UnpackException) as exc:
+        log.warning("cache entry view/%s is not a valid view (%s); rebuilding it", key, exc)
+        cache.discard("view", key)
+        return None
 
 
 def _entry(raw: Any) -> tuple[str, str, Any, str]:
