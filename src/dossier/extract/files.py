@@ -65,9 +65,7 @@ def common_root(paths: Sequence[Path]) -> Path:
     return Path(os.path.commonpath(folders))
 
 
-def read_files(
-    paths: Sequence[Path], max_bytes: int
-) -> tuple[list[FileSource], list[IngestError]]:
+def read_files(paths: Sequence[Path], max_bytes: int) -> tuple[list[FileSource], list[IngestError]]:
     """Ingest each file as ``dossier build`` would; documents in build order.
 
     A file named twice (by any spelling of its path) is a ``DuplicateFileError``.
