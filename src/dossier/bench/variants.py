@@ -193,14 +193,6 @@ def namesake_pairs(people: Sequence[Person]) -> NamesakePairs:
     return result
 
 
-@dataclass
-class Outcome:
-    pairs: int = 0
-    merged: int = 0
-    pending: int = 0
-    examples: list[str] | None = None
-
-
 def resolve_pair(left: str, right: str, tag: str) -> tuple[bool, bool]:
     """Resolve two names, each in its own document: (merged, left as a pending pair)."""
     from dossier.bench.resolution import measure, synthetic_extractions
@@ -210,19 +202,9 @@ def resolve_pair(left: str, right: str, tag: str) -> tuple[bool, bool]:
     return figures.split == 0, figures.pending > 0
 
 
-def score(pairs: Sequence[tuple[str, str]], tag: str, keep: str) -> Outcome:
-    """Resolve each pair on its own; ``keep`` names which examples to list ("missed" or
-    "merged")."""
-    outcome = Outcome(examples=[])
-    assert outcome.examples is not None
-    for number, (left, right) in enumerate(pairs):
-        merged, pending = resolve_pair(left, right, f"{tag}-{number}")
-        outcome.pairs += 1
-        outcome.merged += int(merged)
-        outcome.pending += int(pending)
-        if merged == (keep == "merged"):
-            outcome.examples.append(f"{left} / {right}" + (" (pending)" if pending else ""))
-    return outcome
+def score(pairs: Sequence[tuple[str, str]], tag: str) -> list[tuple[bool, bool]]:
+    """Resolve each pair on its own: (merged, left pending) per pair."""
+    return [resolve_pair(left, right, f"{tag}-{n}") for n, (left, right) in enumerate(pairs)]
 
 
 def _percent(part: int, whole: int) -> str:
@@ -239,18 +221,24 @@ def run() -> list[str]:
         f"{path.name}: {len(people)} listed people with a surname, "
         f"{sum(p.cyrillic for p in people)} of Cyrillic origin"
     ]
-    for title, chosen in (
-        ("all", found.pairs),
-        ("Cyrillic origin", [p for p in found.pairs if p[2].cyrillic]),
-    ):
-        outcome = score([(a, b) for a, b, _ in chosen], "variant", "missed")
+    outcomes = score([(a, b) for a, b, _ in found.pairs], "variant")
+    for title, cyrillic in (("all", None), ("Cyrillic origin", True)):
+        chosen = [
+            (pair, outcome)
+            for pair, outcome in zip(found.pairs, outcomes, strict=True)
+            if cyrillic is None or pair[2].cyrillic
+        ]
+        merged = sum(1 for _, (m, _) in chosen if m)
+        pending = sum(1 for _, (m, p) in chosen if not m and p)
         lines.append(
-            f"spelling variants ({title}): {outcome.merged} of {outcome.pairs} pairs merged "
-            f"across documents ({_percent(outcome.merged, outcome.pairs)}), "
-            f"{outcome.pending} left pending"
+            f"spelling variants ({title}): {merged} of {len(chosen)} pairs merged across "
+            f"documents ({_percent(merged, len(chosen))}), {pending} left pending"
         )
-        if title == "Cyrillic origin":
-            lines.extend(f"  missed: {e}" for e in (outcome.examples or [])[:25])
+        if cyrillic:
+            missed = [(a, b, p) for (a, b, _), (m, p) in chosen if not m]
+            lines.extend(
+                f"  missed: {a} / {b}" + (" (pending)" if p else "") for a, b, p in missed[:20]
+            )
     lines.append(
         f"  not scored: {found.other_surname} aliases with another surname (cover identities), "
         f"{found.part_missing} with a name part only one side gives, "
@@ -263,17 +251,87 @@ def run() -> list[str]:
         ("homonyms (one listed name string, two ids; their primary names)", namesakes.homonyms),
     ):
         distinct = sorted(set(pairs))
-        outcome = score(distinct, "namesake", "merged")
+        results = score(distinct, "namesake")
+        wrong = [pair for pair, (m, _) in zip(distinct, results, strict=True) if m]
+        waiting = sum(1 for m, p in results if not m and p)
         lines.append(
-            f"{title}: {outcome.pairs} pairs, false merges {outcome.merged} (must be 0), "
-            f"{outcome.pending} pending"
+            f"{title}: {len(distinct)} pairs, false merges {len(wrong)} (must be 0), "
+            f"{waiting} pending"
         )
-        lines.extend(f"  FALSE MERGE: {e}" for e in outcome.examples or [])
+        lines.extend(f"  FALSE MERGE: {a} / {b}" for a, b in wrong)
     identical = sorted(set(namesakes.identical))
     lines.append(
         f"  not scored: {len(identical)} primary names listed under two ids "
         f"(no name can tell them apart): {'; '.join(identical)}"
     )
+    lines.extend(screening_lines(people))
+    return lines
+
+
+def write_list(people: Sequence[Person], path: Path) -> None:
+    """The listed people as FtM Person entities (JSON lines), for screening."""
+    from followthemoney import model
+
+    with path.open("w", encoding="utf-8") as handle:
+        for person in people:
+            entity = model.make_entity("Person")
+            entity.id = f"dev-{person.id}"
+            entity.add("name", person.primary.natural)
+            for alias in person.aliases:
+                entity.add("alias", alias.natural)
+            handle.write(json.dumps(entity.to_dict(), ensure_ascii=False) + "\n")
+
+
+def screening_lines(people: Sequence[Person]) -> list[str]:
+    """The seeds' candidate targets screened against the development file as an FtM list."""
+    import tempfile
+
+    from followthemoney import model
+
+    from dossier.build import QuietReporter, run_assessment
+    from dossier.screen import screen_targets
+    from dossier.settings import Settings
+
+    with tempfile.TemporaryDirectory(prefix="dossier-screen-") as tmp:
+        root = Path(tmp)
+        saved = dict(os.environ)
+        os.environ.update(
+            {
+                "DOSSIER_SEEDS_DIR": str(PROJECT_ROOT / "seeds"),
+                "DOSSIER_ENTITIES_DIR": str(root / "entities"),
+                "DOSSIER_DOSSIERS_DIR": str(root / "dossiers"),
+                "DOSSIER_CACHE_DIR": str(root / "cache"),
+            }
+        )
+        try:
+            result = run_assessment(Settings.from_env(), QuietReporter())
+        finally:
+            os.environ.clear()
+            os.environ.update(saved)
+        targets = []
+        for target in result.targets:
+            if not target.is_target:
+                continue
+            entity = model.make_entity("Person")
+            entity.id = target.id
+            entity.add("name", result.clusters[target.id].name)
+            entity.add("alias", result.clusters[target.id].aliases)
+            targets.append(entity)
+        listed = root / "ofac-dev.ftm.json"
+        write_list(people, listed)
+        screening = screen_targets(targets, listed)
+    lines = [
+        f"screening the seeds' {len(targets)} candidate targets against the development file "
+        f"as FtM ({screening.entity_count} people): {screening.strong_count} strong, "
+        f"{screening.possible_count} possible matches"
+    ]
+    for screened in screening.targets:
+        strong = "; ".join(m.entity.caption for m in screened.strong) or "none"
+        left_out = screened.possible_left_out
+        lines.append(
+            f"  {screened.target.caption}: {len(screened.strong)} strong ({strong}), "
+            f"{len(screened.possible)} possible" + (f" (+{left_out} left out)" if left_out else "")
+        )
     return lines
 
 
