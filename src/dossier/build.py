@@ -49,6 +49,7 @@ from dossier.outputs import (
 from dossier.publish import PublishReport, publish_all
 from dossier.resolve import Resolution, resolve
 from dossier.resolve.catalog import write_catalog
+from dossier.resolve.queue import target_keys
 from dossier.review import REVIEW_FILE, load_review
 from dossier.settings import Settings
 from dossier.targets import Target, assess_all
@@ -287,16 +288,20 @@ def stage_publication(
 def write_catalog_cached(settings: Settings, result: BuildResult, fresh: bool = False) -> None:
     """The resolver's local catalog (a derived file in the cache folder), if it changed."""
     path = catalog_file(settings)
+    assert result.resolution is not None
+    chosen = [t.id for t in result.targets if t.is_target]
+    targets = target_keys(result.resolution.canonical, chosen)
     key = digest(
         "catalog",
         code_fingerprint("resolve", "model", "cache"),
         corpus_key(result.sources, model_identity(settings.spacy_model)),
+        "\x1f".join(sorted(targets)).encode(),
     )
     cache = cache_store(settings, fresh)
     stamp = cache.get("catalog", key)
     if stamp is not None and path.is_file() and stamp == digest(path.read_bytes()).encode():
         return
-    write_catalog(result.extractions, path)
+    write_catalog(result.extractions, path, targets)
     cache.put("catalog", key, digest(path.read_bytes()).encode())
 
 
