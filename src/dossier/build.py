@@ -37,6 +37,7 @@ from dossier.extract.corpus import corpus_key, extract_cached, model_identity
 from dossier.extract.nlp import load_pipeline
 from dossier.forking import forked_map
 from dossier.ingest import ingest_dir
+from dossier.ingest.ocr import Ocr, OcrSettings
 from dossier.model import Extraction, IngestError, SourceDocument
 from dossier.outputs import (
     OutputFolder,
@@ -140,6 +141,11 @@ def dataset(settings: Settings) -> Dataset:
     )
 
 
+def ocr_engine(settings: Settings, fresh: bool = False) -> Ocr:
+    """OCR for pages without a text layer, with its results in the build cache."""
+    return Ocr(OcrSettings(settings.ocr_languages, settings.ocr_dpi), cache_store(settings, fresh))
+
+
 def cache_store(settings: Settings, fresh: bool = False) -> CacheStore:
     """The build caches; ``fresh`` ignores (and overwrites) what they hold."""
     return CacheStore(settings.cache_dir, read=not fresh)
@@ -164,7 +170,9 @@ def run_extract(
             f"or set DOSSIER_SEEDS_DIR"
         )
     reporter.stage("Reading sources")
-    result.sources, result.errors = ingest_dir(settings.seeds_dir, settings.max_text_bytes)
+    result.sources, result.errors = ingest_dir(
+        settings.seeds_dir, settings.max_text_bytes, ocr_engine(settings, fresh)
+    )
     for error in result.errors:
         log.error("%s: %s", error.file_name, error.message)
 

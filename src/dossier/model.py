@@ -90,6 +90,17 @@ RelationKind = Literal[
 RELATION_KINDS: tuple[str, ...] = get_args(RelationKind)
 
 
+# Documentation.description values that carry an evidence item's page and OCR mark.
+PAGE_PREFIX = "Cited at"
+OCR_NOTE = "Read by OCR: check the quote against the page image."
+
+
+def page_label(pages: tuple[int, int]) -> str:
+    """The pinpoint a citation shows: ``p. 12``, or ``pp. 12–13`` for a range."""
+    first, last = pages
+    return f"p. {first}" if first == last else f"pp. {first}–{last}"
+
+
 def check_vocabulary(value: str, allowed: tuple[str, ...], what: str) -> str:
     """Strict lookup: return ``value`` if allowed, else fail loudly."""
     if value not in allowed:

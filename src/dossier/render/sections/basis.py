@@ -30,6 +30,8 @@ class Note:
     status: str | None  # evidence review status, None for relations/positions
     ref: str | None  # E-number of the evidence item
     repeat: bool = False  # the passage was quoted in full in an earlier note
+    pages: str | None = None  # pinpoint in a paginated source: "p. 12"
+    ocr: bool = False  # the passage was read by OCR from a page image
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class Basis:
         passage: str | None,
         status: str | None = None,
         ref: str | None = None,
+        item: EvidenceItem | None = None,
     ) -> Note:
         """A footnote. A passage already quoted in an earlier note is not repeated:
         the note says so (notes are made in the order the template prints them)."""
@@ -77,14 +80,16 @@ class Basis:
             status=status,
             ref=ref,
             repeat=repeat,
+            pages=item.pages if item is not None else None,
+            ocr=item.ocr if item is not None else False,
         )
 
     def evidence_note(self, item: EvidenceItem, quoted_inline: bool = False) -> Note:
         """The note for an evidence item; without the passage when the text quotes it."""
         if quoted_inline:
             self.quoted.add(item.summary)
-            return self.note(item.document, None, item.status, self.ref.get(item.id))
-        return self.note(item.document, item.summary, item.status, self.ref.get(item.id))
+            return self.note(item.document, None, item.status, self.ref.get(item.id), item)
+        return self.note(item.document, item.summary, item.status, self.ref.get(item.id), item)
 
     def passages(self) -> list[tuple[str, SourceRef | None, EvidenceItem | None]]:
         """Every quoted passage about the person, accepted evidence first."""
