@@ -37,7 +37,7 @@ from dossier.extract.corpus import corpus_key, extract_cached, model_identity
 from dossier.extract.nlp import load_pipeline
 from dossier.forking import forked_map
 from dossier.ingest import ingest_dir
-from dossier.ingest.ocr import Ocr, OcrSettings
+from dossier.ingest.ocr import ocr_engine
 from dossier.model import Extraction, IngestError, SourceDocument
 from dossier.outputs import (
     OutputFolder,
@@ -139,11 +139,6 @@ def dataset(settings: Settings) -> Dataset:
             "title": "Sanctions designation dossiers: actors and evidence",
         }
     )
-
-
-def ocr_engine(settings: Settings, fresh: bool = False) -> Ocr:
-    """OCR for pages without a text layer, with its results in the build cache."""
-    return Ocr(OcrSettings(settings.ocr_languages, settings.ocr_dpi), cache_store(settings, fresh))
 
 
 def cache_store(settings: Settings, fresh: bool = False) -> CacheStore:

@@ -29,6 +29,7 @@ from PIL import Image
 
 from dossier.cache import CacheStore, digest
 from dossier.ingest.errors import UnusableSourceError
+from dossier.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -133,6 +134,14 @@ class Ocr:
         if self.cache is not None:
             payload = json.dumps({"pages": pages}, ensure_ascii=False, sort_keys=True)
             self.cache.put(CACHE_KIND, key, payload.encode("utf-8"))
+
+
+def ocr_engine(settings: Settings, fresh: bool = False) -> Ocr:
+    """OCR as configured by ``DOSSIER_OCR_*``, its results kept in the build cache."""
+    return Ocr(
+        OcrSettings(settings.ocr_languages, settings.ocr_dpi),
+        CacheStore(settings.cache_dir, read=not fresh),
+    )
 
 
 @lru_cache(maxsize=1)

@@ -48,10 +48,10 @@ def read_pdf(data: bytes, ocr: Ocr | None = None) -> Reading:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         reader, pages = _extract_pages(data)
-        found = _metadata(reader)
+        scanned = [i for i, text in enumerate(pages) if _HAS_TEXT.search(text) is None]
+        found = _metadata(reader, scan=len(scanned) > 0)
     for warning in caught:
         log.debug("pypdf: %s", warning.message)
-    scanned = [i for i, text in enumerate(pages) if _HAS_TEXT.search(text) is None]
     by_ocr = [False] * len(pages)
     if len(scanned) > 0:
         engine = ocr if ocr is not None else Ocr()
@@ -99,8 +99,12 @@ def _clean(text: str) -> str:
     return _JUNK.sub("", text)
 
 
-def _metadata(reader: PdfReader) -> FoundMeta:
-    """Document information first, then XMP; damaged metadata is ignored, not fatal."""
+def _metadata(reader: PdfReader, scan: bool) -> FoundMeta:
+    """Document information first, then XMP; damaged metadata is ignored, not fatal.
+
+    The creation date stands for the publication date of a born-digital PDF only:
+    in a scan it is the day of the scan, so it is not used.
+    """
     found = FoundMeta()
     try:
         info: Any = reader.metadata
@@ -112,8 +116,9 @@ def _metadata(reader: PdfReader) -> FoundMeta:
         author = _text(info.get("/Author"))
         if author is not None:
             found.offer_authors([a for a in re.split(r"\s*;\s*", author)], f"{where} /Author")
-        found.offer("published_at", _text(info.get("/CreationDate")), f"{where} /CreationDate")
-    _xmp(reader, found)
+        if not scan:
+            found.offer("published_at", _text(info.get("/CreationDate")), f"{where} /CreationDate")
+    _xmp(reader, found, scan)
     return found
 
 
@@ -124,7 +129,7 @@ def _text(value: object) -> str | None:
         return None
 
 
-def _xmp(reader: PdfReader, found: FoundMeta) -> None:
+def _xmp(reader: PdfReader, found: FoundMeta, scan: bool) -> None:
     try:
         stream = reader.root_object.get("/Metadata")
         data = None if stream is None else stream.get_object().get_data()
@@ -152,7 +157,8 @@ def _xmp(reader: PdfReader, found: FoundMeta) -> None:
     found.offer_authors(items(f"{{{dc}}}creator"), f"{where} dc:creator")
     for value in items(f"{{{dc}}}publisher"):
         found.offer("publisher", value, f"{where} dc:publisher")
-    for value in items(f"{{{dc}}}date") + items(f"{{{_NS['xmp']}}}CreateDate"):
+    dates = items(f"{{{dc}}}date") + ([] if scan else items(f"{{{_NS['xmp']}}}CreateDate"))
+    for value in dates:
         found.offer("published_at", value, f"{where} date")
     for value in items(f"{{{dc}}}language"):
         found.offer("language", value, f"{where} dc:language")
