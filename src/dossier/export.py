@@ -134,6 +134,22 @@ def _document(builder: _Builder, source: SourceDocument, extractor: str) -> None
     builder.put(entity, "processingAgent", extractor, origin)
 
 
+def _pinpoint(
+    builder: _Builder,
+    entity: StatementEntity,
+    source: SourceDocument,
+    start: int,
+    end: int,
+    origin: str,
+) -> None:
+    """The page (in a paginated source) and the OCR mark of a quoted passage."""
+    pages = source.page_range(start, end)
+    if pages is not None:
+        builder.put(entity, "description", f"{PAGE_PREFIX} {page_label(pages)}", origin)
+    if source.is_ocr(start, end):
+        builder.put(entity, "description", OCR_NOTE, origin)
+
+
 def _first_mention_origin(cluster: Cluster, key: str) -> str | None:
     for member in cluster.members:
         if member.entity.key != key:
@@ -204,11 +220,7 @@ def _evidence(builder: _Builder, cluster: Cluster, review: ReviewDecisions) -> N
         builder.put(entity, "date", claim.date, origin)
         builder.put(entity, "status", reviewed.status, origin)
         builder.put(entity, "recordId", claim.id, origin)
-        pages = source.page_range(claim.start, claim.end)
-        if pages is not None:
-            builder.put(entity, "description", f"{PAGE_PREFIX} {page_label(pages)}", origin)
-        if source.is_ocr(claim.start, claim.end):
-            builder.put(entity, "description", OCR_NOTE, origin)
+        _pinpoint(builder, entity, source, claim.start, claim.end, origin)
         if reviewed.note is not None:
             builder.put(entity, "description", f"Reviewer's note: {reviewed.note}", origin)
 
@@ -232,6 +244,7 @@ def _occupancies(
         builder.put(occupancy, "post", position_id, origin)
         builder.put(occupancy, "summary", source.text[fact.start : fact.end], origin)
         builder.put(occupancy, "proof", source.id, origin)
+        _pinpoint(builder, occupancy, source, fact.start, fact.end, origin)
         if fact.current is not None:
             builder.put(occupancy, "status", "current" if fact.current else "former", origin)
 
@@ -279,6 +292,7 @@ def _relations(
         builder.put(relation, label_prop, fact.relationship, origin)
         builder.put(relation, "summary", source.text[fact.start : fact.end], origin)
         builder.put(relation, "proof", source.id, origin)
+        _pinpoint(builder, relation, source, fact.start, fact.end, origin)
         builder.put(relation, "recordId", relation.id, origin)
 
 

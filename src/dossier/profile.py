@@ -274,6 +274,8 @@ class PositionHeld:
     summary: str | None  # verbatim passage, None when only the Person.position value exists
     document: SourceRef | None
     record_id: str | None
+    pages: str | None = None  # pinpoint of the summary in a paginated source
+    ocr: bool = False
 
 
 @dataclass(frozen=True)
@@ -292,6 +294,8 @@ class RelationItem:
     summary: str | None
     document: SourceRef | None
     record_id: str | None
+    pages: str | None = None  # pinpoint of the summary in a paginated source
+    ocr: bool = False
 
 
 @dataclass
@@ -423,6 +427,8 @@ def build_profile(store: EntityStore, person_id: str) -> PersonProfile:
                         summary=first(ref, "summary"),
                         document=source_ref(store, first(ref, "proof")),
                         record_id=first(ref, "recordId") or ref_id,
+                        pages=pinpoint(ref)[0],
+                        ocr=pinpoint(ref)[1],
                     )
                 )
 
@@ -485,12 +491,12 @@ def _evidence_item(store: EntityStore, ref: EntityProxy) -> EvidenceItem:
         raise ProfileError(f"evidence {ref_id} has no summary (verbatim passage)")
     descriptions = sorted(ref.get("description", quiet=True))
     notes = [d for d in descriptions if d.startswith(REVIEWER_NOTE)]
-    pages = [d for d in descriptions if _PAGES.fullmatch(d) is not None]
     plain = [
         d
         for d in descriptions
-        if not d.startswith(REVIEWER_NOTE) and d != OCR_NOTE and d not in pages
+        if not d.startswith(REVIEWER_NOTE) and d != OCR_NOTE and _PAGES.fullmatch(d) is None
     ]
+    pages, ocr = pinpoint(ref)
     return EvidenceItem(
         id=ref_id,
         record_id=first(ref, "recordId") or ref_id,
@@ -502,9 +508,17 @@ def _evidence_item(store: EntityStore, ref: EntityProxy) -> EvidenceItem:
         status=status,
         date=first(ref, "date"),
         document=source_ref(store, first(ref, "document")),
-        pages=pages[0].removeprefix(PAGE_PREFIX).strip() if len(pages) > 0 else None,
-        ocr=OCR_NOTE in descriptions,
+        pages=pages,
+        ocr=ocr,
     )
+
+
+def pinpoint(proxy: EntityProxy) -> tuple[str | None, bool]:
+    """The page label ("p. 12") and OCR mark an evidence record carries in its descriptions."""
+    descriptions = sorted(proxy.get("description", quiet=True))
+    pages = [d for d in descriptions if _PAGES.fullmatch(d) is not None]
+    label = pages[0].removeprefix(PAGE_PREFIX).strip() if len(pages) > 0 else None
+    return label, OCR_NOTE in descriptions
 
 
 def _positions(store: EntityStore, occupancy: EntityProxy) -> list[PositionHeld]:
@@ -522,6 +536,8 @@ def _positions(store: EntityStore, occupancy: EntityProxy) -> list[PositionHeld]
                 summary=first(occupancy, "summary"),
                 document=source_ref(store, first(occupancy, "proof")),
                 record_id=first(occupancy, "recordId") or str(occupancy.id),
+                pages=pinpoint(occupancy)[0],
+                ocr=pinpoint(occupancy)[1],
             )
         )
     return found

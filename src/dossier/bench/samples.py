@@ -160,7 +160,7 @@ def odt_bytes(title: str, paragraphs: Sequence[Paragraph], creator: str | None =
             "mimetype": "application/vnd.oasis.opendocument.text",
             "content.xml": content,
             "meta.xml": meta,
-        }  # fmt: skip
+        }
     )
 
 
