@@ -215,7 +215,8 @@ def _free_name(seeds_dir: Path, name: str) -> Path:
 def _safe_name(stem: str, suffix: str) -> str:
     """A portable file name: ASCII letters, digits, dot, dash and underscore."""
     ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
-    clean = _UNSAFE.sub("-", ascii_stem).strip(".-_")[:MAX_NAME_CHARS].strip(".-_")
+    clean = re.sub(r"-{2,}", "-", _UNSAFE.sub("-", ascii_stem)).strip(".-_")
+    clean = clean[:MAX_NAME_CHARS].strip(".-_")
     return f"{clean or 'source'}{suffix}"
 
 
