@@ -16,6 +16,7 @@ import io
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -34,7 +35,7 @@ from dossier.settings import Settings
 log = logging.getLogger(__name__)
 
 CACHE_KIND = "ocr"
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"  # 2: pages reflowed into paragraphs
 MAX_PIXELS = 60_000_000  # per page image; a 300 dpi A3 page is about 17 million
 MAX_IMAGE_PAGES = 500
 BLANK_LEVEL = 240  # a page whose darkest pixel is this light (0-255) is empty
@@ -85,7 +86,7 @@ class Ocr:
                     if _is_blank(image):
                         text = ""
                     else:
-                        text = _tesseract(image, self.settings, f"page {number}")
+                        text = reflow(_tesseract(image, self.settings, f"page {number}"))
                         self.pages_read += 1
                     self._store(key, [text])
                     texts.append(text)
@@ -103,7 +104,8 @@ class Ocr:
         with tempfile.TemporaryDirectory(prefix="dossier-ocr-") as folder:
             image = Path(folder) / "in.img"
             image.write_bytes(data)
-            texts = _split_pages(_tesseract(image, self.settings, "image", frames))
+            output = _tesseract(image, self.settings, "image", frames)
+            texts = [reflow(page) for page in _split_pages(output)]
         self.pages_read += frames
         while len(texts) < frames:
             texts.append("")
@@ -231,6 +233,25 @@ def _split_pages(output: str) -> list[str]:
     if len(pages) > 1 and pages[-1].strip() == "":
         pages.pop()
     return pages
+
+
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_A-ZА-ЯЁ])")  # "Serik-\nbayev"
+_HYPHEN_NAME = re.compile(r"(?<=[^\W\d_])-\n(?=[A-ZА-ЯЁ])")  # "Nur-\nSultan"
+
+
+def reflow(text: str) -> str:
+    """OCR text as paragraphs: the lines of a paragraph (Tesseract separates paragraphs
+    by a blank line) joined by a space, a word hyphenated at a line end joined again.
+
+    The text of a scan is our reading of the image, so it is laid out for reading and
+    quoting: a passage is never cut at the end of a printed line.
+    """
+    paragraphs = re.split(r"\n[ \t]*\n+", text.strip())
+    out = []
+    for paragraph in paragraphs:
+        joined = _HYPHEN_NAME.sub("-", _HYPHEN_BREAK.sub("", paragraph.strip()))
+        out.append(" ".join(line.strip() for line in joined.splitlines() if line.strip() != ""))
+    return "\n\n".join(p for p in out if p != "")
 
 
 def _check_image(data: bytes) -> int:
