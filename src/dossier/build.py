@@ -37,6 +37,7 @@ from dossier.extract.corpus import corpus_key, extract_cached, model_identity
 from dossier.extract.nlp import load_pipeline
 from dossier.forking import forked_map
 from dossier.ingest import ingest_dir
+from dossier.ingest.ocr import ocr_engine
 from dossier.model import Extraction, IngestError, SourceDocument
 from dossier.outputs import (
     OutputFolder,
@@ -165,7 +166,9 @@ def run_extract(
             f"or set DOSSIER_SEEDS_DIR"
         )
     reporter.stage("Reading sources")
-    result.sources, result.errors = ingest_dir(settings.seeds_dir, settings.max_text_bytes)
+    result.sources, result.errors = ingest_dir(
+        settings.seeds_dir, settings.max_text_bytes, ocr_engine(settings, fresh)
+    )
     for error in result.errors:
         log.error("%s: %s", error.file_name, error.message)
 
