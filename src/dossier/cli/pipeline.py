@@ -67,6 +67,7 @@ def _summary(result: BuildResult) -> None:
 
 def _run(ctx: click.Context, render: bool, strict: bool, fresh: bool) -> None:
     from dossier.build import BuildLockedError, run_build
+    from dossier.decisionfile import DecisionFileError
     from dossier.extract.nlp import ModelNotInstalledError
     from dossier.outputs import JournalError
 
@@ -74,7 +75,13 @@ def _run(ctx: click.Context, render: bool, strict: bool, fresh: bool) -> None:
     reporter = ClickReporter(quiet=bool(ctx.obj.get("quiet", False)) if ctx.obj else False)
     try:
         result = run_build(settings, reporter, render=render, fresh=fresh)
-    except (BuildLockedError, ModelNotInstalledError, FileNotFoundError, JournalError) as exc:
+    except (
+        BuildLockedError,
+        DecisionFileError,
+        ModelNotInstalledError,
+        FileNotFoundError,
+        JournalError,
+    ) as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         reporter.close()
