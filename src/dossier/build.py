@@ -36,6 +36,7 @@ from dossier.export import ENTITIES_FILE, Export, build_entities, write_entities
 from dossier.extract.corpus import corpus_key, extract_cached, model_identity
 from dossier.extract.nlp import load_pipeline
 from dossier.ingest import ingest_dir
+from dossier.ingest.ocr import ocr_engine
 from dossier.model import Extraction, IngestError, SourceDocument
 from dossier.outputs import (
     OutputFolder,
@@ -49,6 +50,7 @@ from dossier.publish import PublishReport, publish_all
 from dossier.resolve import Resolution, resolve
 from dossier.resolve.catalog import write_catalog
 from dossier.resolve.decisions import load_decisions
+from dossier.resolve.queue import target_keys
 from dossier.review import REVIEW_FILE, load_review
 from dossier.settings import Settings
 from dossier.targets import Target, assess_all
@@ -166,7 +168,9 @@ def run_extract(
             f"or set DOSSIER_SEEDS_DIR"
         )
     reporter.stage("Reading sources")
-    result.sources, result.errors = ingest_dir(settings.seeds_dir, settings.max_text_bytes)
+    result.sources, result.errors = ingest_dir(
+        settings.seeds_dir, settings.max_text_bytes, ocr_engine(settings, fresh)
+    )
     for error in result.errors:
         log.error("%s: %s", error.file_name, error.message)
 
@@ -307,16 +311,20 @@ def stage_publication(
 def write_catalog_cached(settings: Settings, result: BuildResult, fresh: bool = False) -> None:
     """The resolver's local catalog (a derived file in the cache folder), if it changed."""
     path = catalog_file(settings)
+    assert result.resolution is not None
+    chosen = [t.id for t in result.targets if t.is_target]
+    targets = target_keys(result.resolution.canonical, chosen)
     key = digest(
         "catalog",
         code_fingerprint("resolve", "model", "cache"),
         corpus_key(result.sources, model_identity(settings.spacy_model)),
+        "\x1f".join(sorted(targets)).encode(),
     )
     cache = cache_store(settings, fresh)
     stamp = cache.get("catalog", key)
     if stamp is not None and path.is_file() and stamp == digest(path.read_bytes()).encode():
         return
-    write_catalog(result.extractions, path)
+    write_catalog(result.extractions, path, targets)
     cache.put("catalog", key, digest(path.read_bytes()).encode())
 
 
