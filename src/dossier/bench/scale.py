@@ -306,7 +306,7 @@ def build_on_dask(corpus: Path, work: Path, local: Path) -> dict[str, object]:
 
     make_cluster: Any = distributed.LocalCluster  # untyped in distributed
     with make_cluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster:
         os.environ["DOSSIER_DASK_SCHEDULER"] = str(cluster.scheduler_address)
         row = build_one(corpus, work)
