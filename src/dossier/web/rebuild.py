@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import asdict, dataclass, replace
@@ -86,43 +87,51 @@ class Rebuilder:
 
     def _run(self) -> None:
         command = [sys.executable, "-m", "dossier.web.rebuild"]
-        try:
-            child = subprocess.Popen(
-                command,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-                env=settings_env(self.settings),
-            )
-        except OSError as exc:
-            self._update(state="failed", message=str(exc), finished=time.time())
-            return
-        assert child.stdout is not None and child.stderr is not None
         message = ""
-        for line in child.stdout:
+        # stderr goes to a file: a pipe nobody reads while stdout is read could fill up.
+        with tempfile.TemporaryFile("w+", encoding="utf-8") as errors:
             try:
-                event = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            if not isinstance(event, dict):
-                continue
-            if "stage" in event:
-                self._update(stage=str(event["stage"]), done=0, total=int(event.get("total") or 0))
-            elif "tick" in event:
-                with self._lock:
-                    self._status = replace(self._status, done=self._status.done + 1)
-            elif "error" in event:
-                message = str(event["error"])
-            elif "done" in event:
-                message = str(event.get("message", ""))
-        errors = child.stderr.read()
-        code = child.wait()
+                child = subprocess.Popen(
+                    command,
+                    stdout=subprocess.PIPE,
+                    stderr=errors,
+                    text=True,
+                    env=settings_env(self.settings),
+                )
+            except OSError as exc:
+                self._update(state="failed", message=str(exc), finished=time.time())
+                return
+            with child:
+                assert child.stdout is not None
+                for line in child.stdout:
+                    message = self._event(line, message)
+            code = child.returncode
+            errors.seek(0)
+            last = errors.read().strip().splitlines()[-1:]
         if code == 0:
             self._update(state="done", stage="Done", message=message, finished=time.time())
         else:
-            detail = message or errors.strip().splitlines()[-1:] or [f"exit code {code}"]
-            text = detail if isinstance(detail, str) else detail[0]
+            text = message or (last[0] if len(last) > 0 else f"exit code {code}")
             self._update(state="failed", message=text, finished=time.time())
+
+    def _event(self, line: str, message: str) -> str:
+        """Apply one progress line; returns the message to show at the end."""
+        try:
+            event = json.loads(line)
+        except json.JSONDecodeError:
+            return message
+        if not isinstance(event, dict):
+            return message
+        if "stage" in event:
+            self._update(stage=str(event["stage"]), done=0, total=int(event.get("total") or 0))
+        elif "tick" in event:
+            with self._lock:
+                self._status = replace(self._status, done=self._status.done + 1)
+        elif "error" in event:
+            return str(event["error"])
+        elif "done" in event:
+            return str(event.get("message", ""))
+        return message
 
 
 class JsonReporter:
