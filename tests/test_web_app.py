@@ -133,7 +133,7 @@ def test_target_page_shows_identity_passage_in_context_and_matrix(client: TestCl
     assert response.status_code == 200
     page = response.text
     assert "<h1>Marat Oskarov</h1>" in page
-    assert "1 unreviewed" in page and "DRAFT" in page
+    assert '<span data-count="unreviewed">1</span> unreviewed' in page and "DRAFT" in page
     # the passage inside its paragraph, the person's mention marked inside the passage
     assert '<mark class="mention">Marat Oskarov</mark>' in page
     assert (
@@ -192,7 +192,7 @@ def test_accept_with_the_keyboard_form_writes_the_cli_line(client: TestClient, r
     lines = review_lines(root)
     assert len(lines) == 1 and '"status": "accepted"' in lines[0]
     page = client.get(f"/targets/{OSKAROV}").text
-    assert "decided, not yet rebuilt" in page and "1 accepted" in page
+    assert "decided, not yet rebuilt" in page and '<span data-count="accepted">1</span>' in page
 
 
 def test_form_post_without_javascript_redirects_back(client: TestClient) -> None:
@@ -393,3 +393,30 @@ def test_nothing_built_yet_is_explained(tmp_path: Path) -> None:
         response = client.get("/targets")
     assert response.status_code == 503
     assert "run `dossier build`" in response.text
+
+
+def test_serve_prints_its_address_and_a_token_off_loopback(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from dossier.cli import main
+    from tests.web_corpus import env_for
+
+    calls: list[dict[str, object]] = []
+    monkeypatch.setattr("uvicorn.run", lambda app, **kw: calls.append({"app": app, **kw}))
+    env = env_for(root)
+    local = CliRunner().invoke(main, ["serve", "--port", "9123"], env=env)
+    assert local.exit_code == 0, local.output
+    assert "Review screen: http://127.0.0.1:9123/targets\n" in local.output
+    assert "token" not in local.output
+    assert calls[-1]["host"] == "127.0.0.1" and calls[-1]["port"] == 9123
+    public = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0"], env=env)
+    assert public.exit_code == 0, public.output
+    token = re.search(r"Secret token: (\S+)", public.output)
+    assert token is not None and len(token.group(1)) >= 24
+    assert f"http://0.0.0.0:8765/targets?token={token.group(1)}" in public.output
+    app = calls[-1]["app"]
+    with TestClient(app, base_url="http://192.0.2.7:8765") as client:  # type: ignore[arg-type]
+        assert client.get("/targets").status_code == 403
+        assert client.get(f"/targets?token={token.group(1)}").status_code == 200

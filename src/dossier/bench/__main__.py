@@ -6,7 +6,7 @@ import importlib
 import sys
 import time
 
-SUITES = ("extraction", "resolution", "claims", "render", "pipeline", "scale")
+SUITES = ("extraction", "resolution", "claims", "render", "web", "pipeline", "scale")
 
 
 def main(argv: list[str]) -> int:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from dossier.model import Claim, Extraction
 
-CONTEXT_LIMIT = 1200  # characters of paragraph shown on each side of a passage at most
+CONTEXT_LIMIT = 400  # characters of paragraph shown on each side of a passage at most
 
 
 @dataclass(frozen=True)
@@ -23,13 +23,17 @@ class Piece:
 
 
 def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The paragraph (between blank lines) around ``start:end``, clipped to the limit."""
-    left = text.rfind("\n\n", 0, start)
-    left = 0 if left < 0 else left + 2
-    right = text.find("\n\n", end)
+    """The paragraph (between line breaks) around ``start:end``; a long one is cut at
+    the word boundary nearest ``CONTEXT_LIMIT`` characters from the passage."""
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
     right = len(text) if right < 0 else right
-    left = max(left, start - CONTEXT_LIMIT)
-    right = min(right, end + CONTEXT_LIMIT)
+    if start - left > CONTEXT_LIMIT:
+        cut = text.find(" ", start - CONTEXT_LIMIT, start)
+        left = cut + 1 if cut >= 0 else start - CONTEXT_LIMIT
+    if right - end > CONTEXT_LIMIT:
+        cut = text.rfind(" ", end, end + CONTEXT_LIMIT)
+        right = cut if cut >= 0 else end + CONTEXT_LIMIT
     return left, right
 
 
@@ -37,13 +41,19 @@ def in_paragraph(claim: Claim, extraction: Extraction) -> list[Piece]:
     """Before, the passage (with the person's mention marked inside it), after."""
     text = extraction.source.text
     left, right = paragraph_bounds(text, claim.start, claim.end)
-    pieces = [Piece(text[left : claim.start], "text")]
+    before = text[left : claim.start]
+    after = text[claim.end : right]
+    if left > 0 and text[left - 1] != "\n":
+        before = "…" + before
+    if right < len(text) and text[right] != "\n":
+        after = after + "…"
+    pieces = [Piece(before, "text")]
     m_start = min(max(claim.mention_start, claim.start), claim.end)
     m_end = min(max(claim.mention_end, m_start), claim.end)
     pieces.append(Piece(text[claim.start : m_start], "passage"))
     pieces.append(Piece(text[m_start:m_end], "mention"))
     pieces.append(Piece(text[m_end : claim.end], "passage"))
-    pieces.append(Piece(text[claim.end : right], "text"))
+    pieces.append(Piece(after, "text"))
     return [p for p in pieces if p.text != ""]
 
 

@@ -28,7 +28,8 @@
   async function post(form, submitter) {
     const data = new FormData(form);
     if (submitter && submitter.name) { data.set(submitter.name, submitter.value); }
-    const response = await fetch(form.action, {
+    // form.action would be the input named "action": read the attribute itself
+    const response = await fetch(form.getAttribute("action"), {
       method: "POST",
       body: data,
       headers: { "Accept": "application/json", "X-CSRF-Token": csrf },
@@ -71,8 +72,18 @@
       decision.hidden = false;
       article.classList.add("decided-now");
     }
+    recount();
     const index = items().indexOf(article);
     if (index >= 0) { select(index + 1); }
+  }
+
+  // The counts at the top follow the decisions made on this page (when it lists every item).
+  function recount() {
+    if (!document.querySelector("[data-all-items]")) { return; }
+    for (const status of ["accepted", "unreviewed", "rejected"]) {
+      const count = document.querySelector("[data-count='" + status + "']");
+      if (count) { count.textContent = String(document.querySelectorAll("article.item.status-" + status).length); }
+    }
   }
 
   document.addEventListener("submit", function (event) {

@@ -16,4 +16,11 @@ async def static(request: Request) -> Response:
     return Response(web(request).static[name], media_type=STATIC_FILES[name])
 
 
-ROUTES = [Route("/static/{name}", static, methods=["GET"])]
+async def favicon(request: Request) -> Response:
+    return Response(status_code=204)  # no icon; answered so browsers do not log a 404
+
+
+ROUTES = [
+    Route("/static/{name}", static, methods=["GET"]),
+    Route("/favicon.ico", favicon, methods=["GET"]),
+]
