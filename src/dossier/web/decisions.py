@@ -22,8 +22,8 @@ from dossier.build import identity_file
 from dossier.ids import hash_parts
 from dossier.model import CATEGORIES, PARTS
 from dossier.profile import EvidenceItem, build_profile
-from dossier.resolve import PendingPair
 from dossier.resolve.decisions import Decision, default_user
+from dossier.resolve.queue import QueuedPair, rank_pairs, stakes_from_catalog
 from dossier.resolve.review import CATALOG_FILE, IdentityError, IdentityState
 from dossier.review import (
     EvidenceDecision,
@@ -180,9 +180,12 @@ class IdentityQueue:
                 self._key = key
             return self._state
 
-    def pending(self) -> list[PendingPair]:
-        """The pairs left for a human, in the resolver's review order."""
-        return list(self.state().resolution.pending)
+    def pending(self) -> list[QueuedPair]:
+        """The pairs left for a human, most consequential first: the order of
+        `dossier dedupe` (``dossier.resolve.queue``)."""
+        state = self.state()
+        stakes = stakes_from_catalog(state.entries)
+        return rank_pairs(state.resolution.pending, state.resolution.canonical, stakes)
 
     def decide(self, kind: str, left: str, right: str, user: str | None = None) -> list[Decision]:
         if kind not in IDENTITY_KINDS:

@@ -27,9 +27,17 @@ class Side:
     in_store: bool  # the entity has a page (it was exported)
 
 
+RANK_LABELS: dict[str, str] = {
+    "dossier": "affects a candidate target's dossier",
+    "relation": "changes a relation",
+    "other": "name only",
+}
+
+
 @dataclass(frozen=True)
 class PairView:
     pair: PendingPair
+    rank: str  # what a decision would change (see RANK_LABELS)
     left: Side
     right: Side
 
@@ -46,14 +54,20 @@ async def queue_page(request: Request) -> Response:
     state = context.identity.state()
     views: list[PairView] = []
     seen: set[frozenset[str]] = set()
-    for pair in context.identity.pending():
+    for queued in context.identity.pending():
+        pair = queued.pair
         left, right = state.cluster_of(pair.left), state.cluster_of(pair.right)
         key = frozenset((left.id, right.id))
         if left.id == right.id or key in seen:
             continue
         seen.add(key)
         views.append(
-            PairView(pair, _side(request, left, pair.left), _side(request, right, pair.right))
+            PairView(
+                pair,
+                RANK_LABELS[queued.rank],
+                _side(request, left, pair.left),
+                _side(request, right, pair.right),
+            )
         )
         if len(views) >= QUEUE_LIMIT:
             break
