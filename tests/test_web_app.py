@@ -420,3 +420,16 @@ def test_serve_prints_its_address_and_a_token_off_loopback(
     with TestClient(app, base_url="http://192.0.2.7:8765") as client:  # type: ignore[arg-type]
         assert client.get("/targets").status_code == 403
         assert client.get(f"/targets?token={token.group(1)}").status_code == 200
+
+
+def test_a_broken_decision_file_is_reported_not_overwritten(client: TestClient, root: Path) -> None:
+    review = root / "entities" / "decisions" / "review.jsonl"
+    review.write_text('{"kind": "evidence", "id": "x"\n', encoding="utf-8")
+    page = client.get(f"/targets/{OSKAROV}")
+    assert page.status_code == 500
+    assert "review.jsonl:1" in page.text and "dossier decisions --check" in page.text
+    refused = client.post(
+        f"/targets/{OSKAROV}/target", data={"csrf": csrf(client), "is_target": "yes"}
+    )
+    assert refused.status_code == 500
+    assert review.read_text(encoding="utf-8") == '{"kind": "evidence", "id": "x"\n'

@@ -201,9 +201,18 @@ def test_review_a_target_with_the_keyboard_then_rebuild(
     assert "3 accepted, 0 unreviewed, 0 rejected" in text
 
     # The identity queue and the source viewer.
+    identity = root / "entities" / "decisions" / "identity.jsonl"
+    before = identity.read_text(encoding="utf-8").splitlines() if identity.exists() else []
     page.goto(f"{server}/identity")
     assert page.locator("article.pair").count() >= 1
     page.screenshot(path=str(shots / "06-identity.png"), full_page=True)
+    page.keyboard.press("j")
+    page.keyboard.press("u")  # unsure: the pair stays apart, the decision is kept
+    page.wait_for_selector("article.pair.decided-now")
+    after = identity.read_text(encoding="utf-8").splitlines()
+    assert len(after) == len(before) + 1
+    assert next(line for line in after if line not in before).startswith('{"decision": "unsure"')
+    page.screenshot(path=str(shots / "06b-identity-decided.png"), full_page=False)
     page.goto(f"{server}/targets/{OSKAROV}")
     page.click("article.item .meta a")
     page.wait_for_url("**/sources/doc-*")

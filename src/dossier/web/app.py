@@ -20,6 +20,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import BaseRoute
 
+from dossier.decisionfile import DecisionFileError
 from dossier.render.pdf import format_date
 from dossier.settings import Settings
 from dossier.web import csrf
@@ -101,6 +102,14 @@ async def _refused(request: Request, exc: Exception) -> Response:
         return _error(request, 404, "Not found", str(exc))
     if isinstance(exc, NotBuiltError):
         return _error(request, 503, "Nothing built yet", str(exc))
+    if isinstance(exc, DecisionFileError):
+        return _error(
+            request,
+            500,
+            "A decision file cannot be read",
+            f"{exc}. Fix the line (`dossier decisions --check` lists every problem); "
+            "nothing was recorded.",
+        )
     raise exc
 
 
@@ -142,6 +151,7 @@ def create_app(
             csrf.CsrfError: _refused,
             NotFoundError: _refused,
             NotBuiltError: _refused,
+            DecisionFileError: _refused,
             404: _no_route,
         },
     )

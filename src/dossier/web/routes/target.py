@@ -13,7 +13,7 @@ from starlette.routing import Route
 
 from dossier import criteria as rules
 from dossier.build import render_date
-from dossier.model import CATEGORIES, PARTS
+from dossier.model import CATEGORIES, PARTS, page_label
 from dossier.profile import STATUSES, EvidenceItem, PersonProfile, build_profile
 from dossier.render.dossier import dossier_path
 from dossier.render.options import RenderOptions
@@ -42,6 +42,8 @@ class ItemView:
     frame: str | None  # the frame or rule that produced the reading, when recorded
     attributed_to: str | None
     source_no: int | None
+    pages: str | None = None  # "p. 12" where the source is paginated
+    ocr: bool = False  # the passage was read by OCR: check it against the page image
 
     @property
     def shown_status(self) -> str:
@@ -75,11 +77,15 @@ def _items(
     for item in sorted(basis.p.evidence, key=lambda e: (basis.ref.get(e.id) is None, e.id)):
         found = snapshot.claims.get(item.id)
         pieces: list[Piece] = []
-        frame = attributed = None
+        frame = attributed = pages = None
+        ocr = False
         decision = review_claims.get(item.id)
         if found is not None:
             claim, extraction = found
             pieces = in_paragraph(claim, extraction)
+            span = extraction.source.page_range(claim.start, claim.end)
+            pages = page_label(span) if span is not None else None
+            ocr = extraction.source.is_ocr(claim.start, claim.end)
             value = getattr(claim, "frame", None)
             frame = value if isinstance(value, str) and value != "" else None
             attributed = claim.attributed_to
@@ -95,6 +101,8 @@ def _items(
                 frame=frame,
                 attributed_to=attributed,
                 source_no=basis.source_no.get(item.document.id) if item.document else None,
+                pages=pages,
+                ocr=ocr,
             )
         )
     views.sort(key=lambda v: (v.no is None, int(v.no[1:]) if v.no is not None else 0, v.item.id))
