@@ -393,6 +393,7 @@ def test_nothing_built_yet_is_explained(tmp_path: Path) -> None:
         response = client.get("/targets")
     assert response.status_code == 503
     assert "run `dossier build`" in response.text
+    assert 'action="/rebuild"' in response.text  # the build can start from here
 
 
 def test_serve_prints_its_address_and_a_token_off_loopback(

@@ -46,6 +46,13 @@ def serve(host: str, port: int, token: str | None) -> None:
         app = create_app(settings, hosts=hosts, token=token)
     except OSError as exc:
         raise click.ClickException(f"cannot read the web templates: {exc}") from exc
+    from dossier.web.workspace import NotBuiltError
+
+    click.echo("Reading entities/ and the sources (cached)…", err=True)
+    try:
+        app.state.web.workspace.snapshot()  # the first page then opens at once
+    except NotBuiltError as exc:
+        click.echo(f"Nothing built yet: {exc}", err=True)
     shown = "127.0.0.1" if loopback and host != "localhost" else host
     url = f"http://{shown}:{port}/targets"
     if token is not None:

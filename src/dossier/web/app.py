@@ -85,10 +85,20 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     return env
 
 
-def _error(request: Request, status: int, title: str, message: str) -> Response:
+def _error(
+    request: Request, status: int, title: str, message: str, offer_rebuild: bool = False
+) -> Response:
     if wants_json(request) or (request.method == "POST" and "x-csrf-token" in request.headers):
         return JSONResponse({"error": message, "title": title}, status_code=status)
-    return web(request).page(request, "error.html.j2", status, title=title, message=message)
+    context = web(request)
+    return context.page(
+        request,
+        "error.html.j2",
+        status,
+        title=title,
+        message=message,
+        rebuild=context.rebuilder.status() if offer_rebuild else None,
+    )
 
 
 async def _refused(request: Request, exc: Exception) -> Response:
@@ -101,7 +111,7 @@ async def _refused(request: Request, exc: Exception) -> Response:
     if isinstance(exc, NotFoundError):
         return _error(request, 404, "Not found", str(exc))
     if isinstance(exc, NotBuiltError):
-        return _error(request, 503, "Nothing built yet", str(exc))
+        return _error(request, 503, "Nothing built yet", str(exc), offer_rebuild=True)
     if isinstance(exc, DecisionFileError):
         return _error(
             request,

@@ -98,7 +98,7 @@ class Workspace:
             if sig is None:
                 raise NotBuiltError(
                     f"{self.entities_path} does not exist yet: run `dossier build`, "
-                    "or use Rebuild on the targets page"
+                    "or use Rebuild dossiers above"
                 )
             if self._snapshot is None or self._snapshot.signature != sig:
                 store = EntityStore.load(self.entities_path)
