@@ -306,7 +306,10 @@ def run() -> list[str]:
     for label, found in (("spaCy alone", baseline), ("extractor", extractor)):
         overall, running = evaluate(documents, found)
         figures[label] = running
-        lines.append(f"  {label:11} overall: {overall.line()}")
+        lines.append(
+            f"  {label:11} overall: {overall.line()}; "
+            f"{len(found.unaligned)} not on token boundaries"
+        )
         lines.append(f"  {label:11} running text: {running.line()}")
         if verbose() and label == "extractor":
             for name, score in (("overall", overall), ("running text", running)):
