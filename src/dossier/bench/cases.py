@@ -22,7 +22,9 @@ matching rules are in ``case_scoring``):
 - the extract stage's CPU time next to spaCy's ``nlp.pipe`` over the same texts.
 
 ``DOSSIER_BENCH_VERBOSE=1`` adds each file's missed and spurious people, merges,
-splits, accused who are not targets, merged pairs and wrong links.
+splits, accused who are not targets (and why: not found, no allegation, or
+excluded and for what reason), merged pairs and wrong links; wrong targets are
+always listed with the categories of their allegations.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from dossier.bench.case_scoring import (
     PeopleScore,
     Predicted,
     accused_targets,
+    hits,
     merged_pairs,
     parse_gold,
     predictions,
@@ -54,6 +57,7 @@ from dossier.build import BuildResult, run_assessment
 from dossier.extract.nlp import load_pipeline
 from dossier.ingest import ingest_dir
 from dossier.settings import Settings
+from dossier.targets import Target
 
 SUITE = "cases"
 RECALL_MIN = 0.95
@@ -137,6 +141,7 @@ class Figures:
 
 
 Scored = dict[str, tuple[GoldFile, str, list[Predicted]]]  # file -> gold, text, predictions
+Standing = dict[str, Target]  # resolved actor -> its standing, for those in question
 
 
 def match_files(golds: Sequence[GoldFile], result: BuildResult) -> Scored:
@@ -155,8 +160,25 @@ def match_files(golds: Sequence[GoldFile], result: BuildResult) -> Scored:
     return out
 
 
-def score_file(figures: Figures, name: str, scored: Scored, targets: set[str]) -> None:
+def why_not(name: str, gold: GoldFile, predicted: Sequence[Predicted], standing: Standing) -> str:
+    """Why an accused person is not a candidate target: not found, no allegation, excluded."""
+    (person,) = [p for p in gold.persons if p.name == name]
+    actors = sorted({item.actor for item in predicted if len(hits(item, [person])) > 0})
+    if len(actors) == 0:
+        return f"{name} [not found]"
+    reasons: list[str] = []
+    for actor in actors:
+        target = standing.get(actor)
+        if target is None:
+            reasons.append("no allegation")
+        else:
+            reasons.append(f"{target.status}: {'; '.join(target.reasons)}")
+    return f"{name} [{', '.join(dict.fromkeys(reasons))}]"
+
+
+def score_file(figures: Figures, name: str, scored: Scored, standing: Standing) -> None:
     gold, text, predicted = scored[name]
+    targets = {actor for actor, t in standing.items() if t.is_target}
     for flag in (True, False):
         people = score_people(gold, predicted, text, flag)
         figures.people[flag].add(people)
@@ -173,7 +195,7 @@ def score_file(figures: Figures, name: str, scored: Scored, targets: set[str]) -
                 ("spurious", people.spurious),
                 ("merged", people.merged),
                 ("split", people.split),
-                ("accused not a target", not_made),
+                ("accused not a target", [why_not(n, gold, predicted, standing) for n in not_made]),
             ):
                 if len(values) > 0:
                     figures.details.append(f"      {label}: {'; '.join(values)}")
@@ -199,15 +221,18 @@ def score_targets(figures: Figures, scored: Scored, result: BuildResult) -> None
         kind = target_kind(members)
         if kind in WRONG_KINDS:
             files = sorted({Path(m.extraction.source.file_name).name[:2] for m in cluster.members})
-            figures.wrong_targets.setdefault(kind, []).append(f"{cluster.name} ({','.join(files)})")
+            target = next(t for t in result.targets if t.id == actor_id)
+            figures.wrong_targets.setdefault(kind, []).append(
+                f"{cluster.name} ({','.join(files)}: {', '.join(target.categories)})"
+            )
 
 
 def score_corpus(golds: Sequence[GoldFile], result: BuildResult) -> Figures:
     scored = match_files(golds, result)
-    targets = {t.id for t in result.targets if t.is_target}
+    standing = {t.id: t for t in result.targets}
     figures = Figures()
     for name in sorted(scored):
-        score_file(figures, name, scored, targets)
+        score_file(figures, name, scored, standing)
     score_targets(figures, scored, result)
     return figures
 
