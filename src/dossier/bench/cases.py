@@ -33,7 +33,6 @@ import json
 import os
 import shutil
 import tempfile
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,7 +51,7 @@ from dossier.bench.case_scoring import (
     wrong_links,
 )
 from dossier.bench.reference import missing, reference_file, verbose
-from dossier.bench.verdicts import judge, timed
+from dossier.bench.verdicts import cpu_seconds, judge, timed
 from dossier.build import BuildResult, run_assessment
 from dossier.extract.nlp import load_pipeline
 from dossier.ingest import ingest_dir
@@ -73,7 +72,7 @@ class _Marks:
         self.marks: dict[str, float] = {}
 
     def stage(self, name: str, total: int | None = None) -> None:
-        self.marks.setdefault(name, time.process_time())
+        self.marks.setdefault(name, cpu_seconds())
 
     def tick(self) -> None:
         return None
@@ -109,9 +108,9 @@ def run_cases(texts_dir: Path) -> CaseRun:
             sources, _ = ingest_dir(seeds, settings.max_text_bytes)
             texts = [s.analysis_text() for s in sources]
             list(nlp.pipe(texts[:1]))  # warm up
-            started = time.process_time()
+            started = cpu_seconds()
             list(nlp.pipe(texts))
-            spacy_seconds = time.process_time() - started
+            spacy_seconds = cpu_seconds() - started
             reporter = _Marks()
             result = run_assessment(settings, reporter, fresh=True)
         finally:
