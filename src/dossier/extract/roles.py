@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span
 
+from dossier.extract.allegations import PHYSICAL, VIOLENT
 from dossier.extract.positions import (
     RULER_NOUNS,
     Descriptor,
@@ -252,14 +253,10 @@ def assign_roles(
         mine = parts.get(key, [])
         part_names = {part for _, part in mine}
         direct_violence = any(
-            part == "perpetrator" and category in {"killing", "torture", "detention", "persecution"}
-            for category, part in mine
+            part == "perpetrator" and category in VIOLENT for category, part in mine
         )
         perpetrator_side = bool(part_names & PERPETRATOR_PARTS)
-        violent_victim = any(
-            part == "victim" and category in {"killing", "torture", "detention"}
-            for category, part in mine
-        )
+        violent_victim = any(part == "victim" and category in PHYSICAL for category, part in mine)
         role: Role
         if described in {"advocate_signatory", *DESCRIPTOR_PROTECTED, "historical"}:
             role = described
