@@ -291,6 +291,18 @@ class Designation:
             self.mention_end,
         )
 
+    @property
+    def evidence_id(self) -> str:
+        """The ID of the claim that quotes the same passage about the same mention."""
+        return make_id(
+            "evidence",
+            self.content_hash,
+            self.start,
+            self.end,
+            self.mention_start,
+            self.mention_end,
+        )
+
 
 @dataclass(frozen=True)
 class PositionFact:

@@ -10,6 +10,7 @@ import click
 
 from dossier.cli.progress import ClickReporter
 from dossier.clusters import Cluster, find_clusters
+from dossier.export import reading_text
 from dossier.model import CATEGORIES, PARTS
 from dossier.review import (
     ReviewDecisions,
@@ -174,6 +175,7 @@ def _interactive(
             f"  {claim.category} / {claim.part}"
             + (f"  (according to {claim.attributed_to})" if claim.attributed_to else "")
         )
+        click.echo(f"  {reading_text(claim)}")
         click.echo(f"  Source: {_source_name(result, item)}")
         click.echo(f"  “{_passage(result, item)}”")
         answer = click.prompt(

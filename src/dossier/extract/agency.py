@@ -156,6 +156,18 @@ INCLUDING: frozenset[str] = frozenset({"including", "namely", "like", "especiall
 ACCUSE_VERBS: frozenset[str] = frozenset(
     {"accuse", "charge", "indict", "convict", "suspect", "blame", "sentence", "prosecute"}
 )
+# "The officers named in the report are ...": a group of office holders, a naming verb,
+# a document that alleges.
+OFFICE_GROUP_NOUNS: frozenset[str] = frozenset(
+    {"officer", "official", "general", "commander", "officeholder", "leader", "perpetrator"}
+)
+NAMING_VERBS: frozenset[str] = frozenset({"include", "name", "list", "identify", "cite"})
+REPORT_NOUNS: frozenset[str] = frozenset(
+    {"report", "investigation", "study", "dossier", "submission", "letter"}
+)
+ALLEGING_VERBS: frozenset[str] = frozenset(
+    {"allege", "accuse", "document", "detail", "describe", "expose", "find", "reveal"}
+)
 # "implicated in", "linked to", "tied to", "connected to".
 LINK_VERBS: frozenset[str] = frozenset({"implicate", "link", "tie", "connect"})
 # Commanding a body that did it: "oversees the services which repressed ...".
@@ -378,6 +390,11 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
 
     if word == "be" and slot == "agent":
         out.extend(_copula(verb))
+    elif slot == "patient" and _as_responsible(verb) is not None:
+        # "condemns X as the main person responsible for the violations"
+        category = _as_responsible(verb)
+        assert category is not None
+        out.append(Finding(category, "accused", verb.i, "responsible-for"))
     elif designations.designation_verb(verb):
         out.extend(_designation(verb, slot, negated))
     elif word in ACCUSE_VERBS and _charge_category(verb) is not None:
@@ -549,6 +566,68 @@ def _designation(trigger: Token, slot: str, negated: bool) -> list[Finding]:
     if reason is None:
         return [Finding("designation", "accused", trigger.i, "designated")]
     return [Finding(reason, "accused", trigger.i, "designated-for")]
+
+
+def _as_responsible(verb: Token) -> Category | None:
+    """ "names X as responsible for", "condemns X as the person responsible for": the act
+    the "as" phrase holds X responsible for (not negated, not asked for)."""
+    if lex.is_negated(verb):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "as":
+            continue
+        for noun in prep.children:
+            holders = [noun] if lemma(noun) in lex.INVOLVEMENT_ADJECTIVES else []
+            holders += [
+                c
+                for c in noun.children
+                if c.dep_ in {"amod", "acomp"} and lemma(c) in lex.INVOLVEMENT_ADJECTIVES
+            ]
+            for holder in holders:
+                category = lex.subtree_category(holder)
+                if category is not None:
+                    return category
+    return None
+
+
+def _named_in_report(group: Token) -> list[Finding]:
+    """ "The senior officers included in the report are X, Y": a group of officials
+    named in a report that an earlier sentence says alleges abuse ("a report ... that
+    alleged serious abuses by top generals") is accused of what the report alleges.
+    Only groups of office holders: victims named in a report are not accused."""
+    if lemma(group) not in OFFICE_GROUP_NOUNS:
+        return []
+    for acl in group.children:
+        if acl.dep_ != "acl" or lemma(acl) not in NAMING_VERBS:
+            continue
+        for prep in acl.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for report in prep.children:
+                if report.dep_ == "pobj" and lemma(report) in REPORT_NOUNS:
+                    category = _report_allegation(report)
+                    if category is not None:
+                        return [Finding(category, "accused", acl.i, "accused-of")]
+    return []
+
+
+def _report_allegation(report: Token) -> Category | None:
+    """What the document's report (same noun, earlier in the text) alleges: "a report
+    ... that alleged serious and systematic human rights abuses by a group of generals",
+    "The report accuses the officers of torture"."""
+    doc = report.doc
+    for token in doc[: report.sent.start]:
+        if lemma(token) != lemma(report):
+            continue
+        verbs = [c for c in token.children if c.dep_ in {"relcl", "acl"}]
+        if token.dep_ == "nsubj":
+            verbs.append(token.head)
+        for verb in verbs:
+            if lemma(verb) in ALLEGING_VERBS and not lex.is_negated(verb):
+                category = _object_category(verb)
+                if category is not None:
+                    return category
+    return None
 
 
 def _sentence_designation(sent: Span) -> list[Finding]:
@@ -764,10 +843,12 @@ def _clause_findings(anchor: Token) -> list[Finding]:
                         return found
         return _predicate(head, "patient", 0)
     if dep == "attr" and lemma(head) == "be":
-        # "The individuals designated today are X and Y": X takes the subject's part.
+        # "The individuals designated today are X and Y": X takes the subject's part;
+        # "The officers named in the report are X and Y": the report's allegation.
         for child in head.children:
             if child.dep_ == "nsubj":
-                return [f for f in _modifier_findings(child) if f.frame.startswith("designat")]
+                found = [f for f in _modifier_findings(child) if f.frame.startswith("designat")]
+                return found if len(found) > 0 else _named_in_report(child)
         return []
     if dep == "pobj" and head.dep_ in {"prep", "agent"}:
         word = head.lower_
@@ -830,7 +911,8 @@ def _clause_findings(anchor: Token) -> list[Finding]:
             and head.dep_ == "pobj"
             and head.head.lower_ in {"at", "on", "upon", "under", "by"}
         ):
-            category = lex.subtree_category(anchor.sent.root)
+            root = anchor.sent.root
+            category = lex.act_category(root) or lex.subtree_category(root)
             if category is not None:
                 behest: Frame = "command" if lemma(head) == "command" else "ordered"
                 return [Finding(category, "ordered", head.i, behest)]

@@ -235,6 +235,14 @@ REGIME_NOUNS: frozenset[str] = frozenset(
         "policy",
         "henchman",
         "loyalist",
+        "general",
+        "officer",
+        "soldier",
+        "militia",
+        "subordinate",
+        "unit",
+        "agent",
+        "network",
     }
 )
 # An official's public claims the text calls false or unsupported.
@@ -386,6 +394,10 @@ def act_category(token: Token) -> Category | None:
         found = ACT_VERBS.get(word)
         if word == "abuse" and _abuse_of_office(token):
             return "corruption"  # "abused their official positions"
+        if word in {"force", "compel", "coerce"} and any(
+            act_category(w) == "forced_labour" for w in token.subtree if w.i != token.i
+        ):
+            return "forced_labour"  # "forced the villagers into forced labour"
         if found is None and token.pos_ == "VERB" and word in ACT_NOUNS:
             return None
         if word in {"conceal", "hide", "stash"} and objects_mention_assets(token):

@@ -77,6 +77,7 @@ class Passage:
         return self.lead_in.start if self.lead_in is not None and self.quotes_lead else self.start
 
 
+MARKER_ONLY = re.compile(r"^(?:\d{1,2}[.)]|[\-\u2013\u2014\u2022*·])$")
 BULLET = re.compile(r"^(?:[\-\u2013\u2014\u2022*·]|\d{1,2}[.)])\s+")
 
 
@@ -86,6 +87,7 @@ def passages(source: SourceDocument, doc: Doc) -> list[Passage]:
     cuts = sorted({m.start() for m in re.finditer("\n", text)})
     blocked = [(span.start, span.end) for span in source.furniture]
     found: list[Passage] = []
+    marker = False
     for sent in doc.sents:
         pieces = [(sent.start_char, sent.end_char)]
         for cut in cuts:
@@ -108,12 +110,16 @@ def passages(source: SourceDocument, doc: Doc) -> list[Passage]:
             stripped = piece.strip()
             if stripped == "" or not any(ch.isalnum() for ch in stripped):
                 continue
+            if MARKER_ONLY.match(stripped) is not None:
+                marker = True  # "1." parsed as a sentence of its own: the next is an item
+                continue
             start = a + (len(piece) - len(piece.lstrip()))
             bullet = BULLET.match(text[start:b])
             if bullet is not None:
                 start += bullet.end()
             end = start + len(text[start:b].rstrip())
-            found.append(Passage(start, end, sent, bullet=bullet is not None))
+            found.append(Passage(start, end, sent, bullet=bullet is not None or marker))
+            marker = False
     found.sort(key=lambda p: p.start)
     linked: list[Passage] = []
     lead: Passage | None = None  # the lead-in of the list being read
@@ -123,7 +129,7 @@ def passages(source: SourceDocument, doc: Doc) -> list[Passage]:
             previous = found[index - 1]
             gap = text[previous.end : passage.start]
             first = text[previous.end - 1] == ":"
-            if first and gap.count("\n") in {1, 2}:
+            if first and gap.count("\n") in {1, 2, 3}:
                 lead = previous  # a new list starts under this lead-in
             elif lead is None or gap.count("\n") not in {1, 2}:
                 lead = None  # running text (a list ends at a paragraph break)
@@ -296,6 +302,9 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
     sections = passages(source, doc)
     per_entity_parts: dict[str, list[tuple[str, str]]] = {}
     late: set[str] = set()  # "the late X": a figure of the past, not of these events
+    # The last shared finding of the previous passage, for an enumeration the parser
+    # cut in two ("...; Gen- | Choeun Sovantha, ...").
+    carry: tuple[Passage, agency.Finding, Span] | None = None
     for passage in sections:
         inside = [
             i
@@ -334,7 +343,13 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
             previous = chosen.get(key)
             if previous is None or _stronger(result, previous[1]):
                 chosen[key] = (index, result, signals)
-        _share_list_findings(doc, chosen, spans, bounds)
+        continued = None
+        if carry is not None and _continues(source.text, carry[0], passage):
+            continued = carry
+        carry_out, carried_keys = _share_list_findings(
+            doc, chosen, spans, bounds, None if continued is None else continued[1:]
+        )
+        carry = None if carry_out is None else (passage, *carry_out)
         for key, (index, result, signals) in chosen.items():
             mention = resolved[index]
             span = spans[index]
@@ -345,9 +360,13 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
             start = passage.quote_start
             if reading.frame == "designee-list" and passage.lead_in is not None:
                 start = passage.start if not passage.quotes_lead else start
+            if continued is not None and key in carried_keys:
+                start = continued[0].start  # quote the sentence the list started in
             designation = None
             if result is not None and reading.designation:
-                designation = _designation(doc, source, passage, result, mention, key, reading)
+                designation = _designation(
+                    doc, source, passage, result, mention, key, reading, start
+                )
                 if designation.authority is not None:
                     attributed = designation.authority
                 analysis.designations.append(designation)
@@ -370,7 +389,7 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
             analysis.claims.append(claim)
             per_entity_parts.setdefault(key, []).append((claim.category, claim.part))
     analysis.claims.sort(key=lambda c: (c.start, c.mention_start))
-    analysis.designations.sort(key=lambda d: (d.start, d.mention_start))
+    analysis.designations = designations.merge_reports(analysis.designations)
     analysis.positions = find_positions(source, doc, resolved, spans, token_owner)
     analysis.relations = find_relations(source, doc, resolved, spans, token_owner, found.entities)
     analysis.roles = assign_roles(
@@ -416,13 +435,28 @@ def _enumerated(doc: Doc, left: Span, right: Span) -> bool:
     """Whether nothing but list punctuation, titles and descriptors separates two
     names ("A, B, C and D", "A, as well as former official B")."""
     gap = doc[left.end : right.start]
-    if len(gap) == 0 or len(gap) > 8 or any(t.text in {":", "(", ")"} for t in gap):
+    if len(gap) == 0:
+        return left.text.endswith(".")  # "Defense Sec. Delfin Lorenzana": a title cut off
+    listed = any(t.text == ";" for t in gap)  # "A, outgoing commander-in-chief; B, ..."
+    if len(gap) > (14 if listed else 8) or any(t.text in {":", "(", ")"} for t in gap):
         return False
-    words = [t for t in gap if not (t.lower_ in {"as", "well"} and t.pos_ in {"ADP", "ADV"})]
+    words = [
+        t
+        for t in gap
+        if not (t.lower_ in {"as", "well"} and t.pos_ in {"ADP", "ADV"})
+        and not (t.pos_ == "PRON" and t.dep_ == "poss")  # "A, his daughter, B"
+    ]
     if not any(t.text in {",", ";", "and", "&"} for t in gap):
         # "Defense Sec. Delfin Lorenzana": a title split off the name
         return all(t.pos_ == "PROPN" or t.text == "." for t in gap)
-    return all(t.pos_ in _GAP_POS for t in words)
+    allowed = _GAP_POS | {"ADP"} if listed else _GAP_POS
+    return all(t.pos_ in allowed for t in words)
+
+
+def _continues(text: str, previous: Passage, passage: Passage) -> bool:
+    """The parser cut one written sentence in two: same line, no full stop between."""
+    gap = text[previous.end : passage.start]
+    return "\n" not in gap and text[previous.end - 1] not in ".!?:" and len(gap) <= 2
 
 
 def _share_list_findings(
@@ -430,7 +464,8 @@ def _share_list_findings(
     chosen: dict[str, tuple[int, agency.Finding | None, tuple[str, ...]]],
     spans: dict[int, Span],
     bounds: tuple[int, int],
-) -> None:
+    carried_in: tuple[agency.Finding, Span] | None = None,
+) -> tuple[tuple[agency.Finding, Span] | None, set[str]]:
     """Names the parse left without a finding take a designation, a call for sanctions
     or an accusation from the name they are enumerated with. The small parser often
     breaks long lists of names ("designating A, B, oligarch C and 64 entities"); the
@@ -439,6 +474,16 @@ def _share_list_findings(
     items = sorted(((spans[i].start, key) for key, (i, _, _) in chosen.items()))
     order = [key for _, key in items]
     seeds: dict[str, agency.Finding] = {}
+    continued: set[str] = set()
+    if carried_in is not None:
+        first_index, first_found, _ = chosen[order[0]]
+        if first_found is None and _enumerated(doc, carried_in[1], spans[first_index]):
+            chosen[order[0]] = (
+                first_index,
+                carried_in[0],
+                ("list:continues the enumeration of the previous sentence",),
+            )
+            continued.add(order[0])
     for key in order:
         found = chosen[key][1]
         if found is not None and found.frame in SHARED_FRAMES and found.part == "accused":
@@ -467,6 +512,11 @@ def _share_list_findings(
             else:
                 carried = None
             previous = span
+    last_key = order[-1]
+    last_index, last_found, _ = chosen[last_key]
+    if last_found is not None and last_found.frame in SHARED_FRAMES:
+        return (last_found, spans[last_index]), continued
+    return None, continued
 
 
 def _misparsed_trigger(doc: Doc, low: int, first: Span) -> agency.Finding | None:
@@ -491,6 +541,7 @@ class LeadReading:
     category: Category
     frame: Frame
     trigger: int  # token index of the word in the lead-in that carries it
+    victims: bool = False  # the lead-in speaks of victims: bare names are not accused
 
 
 def _lead_reading(doc: Doc, lead_in: Passage) -> LeadReading | None:
@@ -518,6 +569,9 @@ def _lead_reading(doc: Doc, lead_in: Passage) -> LeadReading | None:
             best is None or lex.severity(found) < lex.severity(best.category)
         ):
             best = LeadReading(found, "list-lead-in", token.i)
+    if best is not None:
+        words = {lex.lemma(t) for t in doc[low:high]} | {t.lower_ for t in doc[low:high]}
+        best = replace(best, victims=len(words & VICTIM_WORDS) > 0)
     return best
 
 
@@ -536,10 +590,52 @@ def _lead_finding(
         if _heads_item(passage, mention, source.text) or _item_subject(anchor, span, bounds):
             return agency.Finding(lead.category, "accused", lead.trigger, lead.frame)
         return None
-    if not _item_subject(anchor, span, bounds):
+    if _item_subject(anchor, span, bounds):
+        part: Part = "complicit" if lead.category == "cover_up" else "perpetrator"
+        return agency.Finding(lead.category, part, anchor.head.i, "list-lead-in")
+    if lead.victims or not _bare_item(passage, mention, source.text):
         return None
-    part: Part = "complicit" if lead.category == "cover_up" else "perpetrator"
-    return agency.Finding(lead.category, part, anchor.head.i, "list-lead-in")
+    # "... officials with command over operations that resulted in crimes, including:
+    # 1. President X": the item only names the person; the lead-in says what of.
+    return agency.Finding(lead.category, "accused", lead.trigger, "list-lead-in")
+
+
+def _bare_item(passage: Passage, mention: Mention, text: str) -> bool:
+    """A list item that is a name, a title before it and at most a short descriptor
+    after a comma or dash ("General X, chief of staff of the army"), with no verb."""
+    if not _heads_item(passage, mention, text):
+        return False
+    rest = text[mention.end : passage.end].strip()
+    if rest == "":
+        return True
+    return rest[0] in ",–—-(" and VERBISH.search(rest) is None
+
+
+VERBISH = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|be|been|did|does|do|said|says|\w+ed)\b", re.IGNORECASE
+)
+VICTIM_WORDS: frozenset[str] = frozenset(
+    {
+        "victim",
+        "prisoner",
+        "detainee",
+        "survivor",
+        "hostage",
+        "journalist",
+        "defender",
+        "activist",
+        "protester",
+        "dissident",
+        "family",
+        "relative",
+        "casualty",
+        "dead",
+        "killed",
+        "detained",
+        "arrested",
+        "disappeared",
+    }
+)
 
 
 TITLE_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|[a-z]{1,3}\.)$")
@@ -603,6 +699,7 @@ def _designation(
     mention: Mention,
     key: str,
     reading: Reading,
+    start: int,
 ) -> Designation:
     """The designation a passage reports: who, under what, when, for what."""
     text = source.text
@@ -625,7 +722,7 @@ def _designation(
     return Designation(
         content_hash=source.content_hash,
         entity_key=key,
-        start=passage.start if home is not None else passage.quote_start,
+        start=start,  # the claim's passage: the designation and its evidence share an ID
         end=passage.end,
         mention_start=mention.start,
         mention_end=mention.end,

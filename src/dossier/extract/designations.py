@@ -15,12 +15,13 @@ instruments, not people.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from dossier.extract import allegations as lex
 from dossier.extract.allegations import lemma
-from dossier.model import Category
+from dossier.model import Category, Designation
 
 # Verbs that designate by themselves ("OFAC sanctioned X", "is designating X").
 STRONG_VERBS: frozenset[str] = frozenset({"designate", "sanction", "blacklist"})
@@ -220,9 +221,7 @@ def designation_verb(verb: Token) -> bool:
 def reason_phrase(trigger: Token) -> Token | None:
     """The "for ..." / "due to ..." / "over ..." phrase of a designation, if any."""
     holders = [trigger]
-    if trigger.dep_ in {"acl", "relcl"} or trigger.head.i == trigger.i:
-        pass
-    elif trigger.pos_ in {"NOUN", "PROPN"} and trigger.head.pos_ in {"VERB", "AUX"}:
+    if trigger.pos_ in {"NOUN", "PROPN"} and trigger.head.pos_ in {"VERB", "AUX"}:
         holders.append(trigger.head)  # "imposed sanctions on X for ..."
     for holder in holders:
         for child in holder.children:
@@ -238,7 +237,29 @@ def reason_phrase(trigger: Token) -> Token | None:
                 return child
             if child.dep_ == "advcl" and any(m.lower_ == "for" for m in child.children):
                 return child
+    # The parser lost the phrase ("... under Section 7031(c) due to his involvement in
+    # corruption", with "due" made the head of its own clause): the first "due to" /
+    # "because of" after the designation, in its sentence (the quoted passage).
+    doc = trigger.doc
+    for token in doc[trigger.i + 1 : min(trigger.sent.end, len(doc) - 1)]:
+        if token.text in {".", ";", "\n"} or "\n" in token.text:
+            break  # the parser's sentence may end early; the written one ends here
+        if token.lower_ in {"due", "because"} and token.nbor(1).lower_ in {"to", "of"}:
+            return token
     return None
+
+
+def _reason_words(phrase: Token) -> list[Token]:
+    """The words of a reason phrase: its subtree, or, for a phrase the parser made the
+    head of the sentence, the words after it."""
+    if phrase.left_edge.i < phrase.i or phrase.lower_ in {"due", "because"}:
+        words: list[Token] = []
+        for token in phrase.doc[phrase.i : phrase.sent.end]:
+            if token.text in {".", ";"} or "\n" in token.text:
+                break
+            words.append(token)
+        return words
+    return list(phrase.subtree)
 
 
 def reason_category(trigger: Token) -> Category | None:
@@ -246,7 +267,14 @@ def reason_category(trigger: Token) -> Category | None:
     phrase = reason_phrase(trigger)
     if phrase is None:
         return None
-    return lex.subtree_category(phrase, keep_subjects=True)
+    if phrase.left_edge.i == phrase.i and phrase.lower_ not in {"due", "because"}:
+        return lex.subtree_category(phrase, keep_subjects=True)
+    best: Category | None = None
+    for word in _reason_words(phrase):
+        found = lex.act_category(word)
+        if found is not None and (best is None or lex.severity(found) < lex.severity(best)):
+            best = found
+    return best
 
 
 def _normal(text: str) -> str:
@@ -306,7 +334,7 @@ def find_program(passage: str, paragraph: str) -> tuple[str | None, str | None]:
         if len(found) == 0:
             continue
         found.sort()
-        names = {name for _, name, _ in found}
+        names = {program_id or name for _, name, program_id in found}
         if single and len(names) > 1:
             return None, None
         return found[0][1], found[0][2]
@@ -322,8 +350,9 @@ def reason_text(trigger: Token, low: int, high: int) -> str | None:
     phrase = reason_phrase(trigger)
     if phrase is None:
         return None
-    start = max(phrase.left_edge.i, low)
-    end = min(phrase.right_edge.i + 1, high)
+    words = _reason_words(phrase)
+    start = max(words[0].i, low)
+    end = min(max(w.i for w in words) + 1, high)
     if end <= start:
         return None
     text = _normal(trigger.doc[start:end].text).strip(" ,.;")
@@ -335,3 +364,32 @@ def paragraph_around(text: str, start: int, end: int) -> str:
     before = text.rfind("\n\n", 0, start)
     after = text.find("\n\n", end)
     return text[before + 1 if before >= 0 else 0 : after if after >= 0 else len(text)]
+
+
+def merge_reports(found: list[Designation]) -> list[Designation]:
+    """One designation per person and document: "OFAC designated X for ..." and "X is
+    designated pursuant to E.O. 13818" report the same act. Reports merge when they do
+    not disagree (same authority or one unstated, same programme or one unstated); the
+    first report's passage stays the evidence, the others fill what it leaves unstated."""
+    merged: list[Designation] = []
+    for item in sorted(found, key=lambda d: (d.start, d.mention_start)):
+        for index, kept in enumerate(merged):
+            if kept.entity_key != item.entity_key:
+                continue
+            if None not in (kept.authority, item.authority) and kept.authority != item.authority:
+                continue
+            if None not in (kept.program, item.program) and kept.program != item.program:
+                continue
+            merged[index] = replace(
+                kept,
+                authority=kept.authority or item.authority,
+                program=kept.program or item.program,
+                program_id=kept.program_id or item.program_id,
+                date=kept.date or item.date,
+                reason=kept.reason or item.reason,
+                measures=tuple(dict.fromkeys([*kept.measures, *item.measures])),
+            )
+            break
+        else:
+            merged.append(item)
+    return merged
