@@ -327,3 +327,77 @@ def test_decide_records_what_it_weighed() -> None:
     )
     assert decide(finding, "official").part == "accused"
     assert decide(None, None).frame == "none"
+
+
+def test_a_designated_group_named_later(nlp: Language) -> None:
+    text = (
+        "Canada imposed sanctions on two state officials. The two officials have been "
+        "identified as Ivan Sidorov and Oleg Markov."
+    )
+    found = read(nlp, text, "Ivan Sidorov", "Oleg Markov")
+    for name in ("Ivan Sidorov", "Oleg Markov"):
+        assert reading(found.claims[name]) == ("designation", "accused", "designated")
+        assert found.designations[name].authority == "Government of Canada"
+
+
+def test_officers_named_in_a_report_that_alleges_abuse(nlp: Language) -> None:
+    text = (
+        "The report, published in May, alleged serious abuses by the generals. The officers "
+        "named in the report are Ivan Sidorov and Oleg Markov."
+    )
+    found = read(nlp, text, "Ivan Sidorov", "Oleg Markov")
+    for name in ("Ivan Sidorov", "Oleg Markov"):
+        assert reading(found.claims[name]) == ("rights_abuse", "accused", "accused-of")
+
+
+def test_record_of_atrocities_and_condemned_as_responsible(nlp: Language) -> None:
+    found = read(nlp, "Ivan Sidorov has a long record of atrocities.", "Ivan Sidorov")
+    assert reading(found.claims["Ivan Sidorov"]) == (
+        "rights_abuse",
+        "perpetrator",
+        "responsible-for",
+    )
+    text = (
+        "The campaign condemns the minister, Ivan Sidorov, as the main person responsible "
+        "for the torture of prisoners."
+    )
+    found = read(nlp, text, "Ivan Sidorov")
+    assert reading(found.claims["Ivan Sidorov"]) == ("torture", "accused", "responsible-for")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The victims named in the report are Anna Petrova and Oleg Markov.",
+        "Human rights defenders listed by the authorities:\n- Anna Petrova\n- Oleg Markov\n",
+        "Journalists killed in the crackdown include:\n1. Anna Petrova\n2. Oleg Markov\n",
+    ],
+)
+def test_victims_in_lists_are_not_accused(nlp: Language, text: str) -> None:
+    found = read(nlp, text, "Anna Petrova", "Oleg Markov")
+    for name in ("Anna Petrova", "Oleg Markov"):
+        assert found.claims[name].part not in {"perpetrator", "ordered", "complicit", "accused"}
+    assert found.designations == {}
+
+
+def test_bare_names_under_an_allegation_lead_in(nlp: Language) -> None:
+    text = (
+        "The inquiry named officials with command over operations that resulted in "
+        "widespread human rights crimes, including:\n\n"
+        "  1. General Ivan Sidorov\n"
+        "  2. Colonel Oleg Markov, chief of staff of the army\n"
+    )
+    found = read(nlp, text, "Ivan Sidorov", "Oleg Markov")
+    for name in ("Ivan Sidorov", "Oleg Markov"):
+        assert reading(found.claims[name]) == ("rights_abuse", "accused", "list-lead-in")
+
+
+def test_numbered_sentence_is_not_a_footnote() -> None:
+    from dossier.extract.citations import cited_regions
+
+    text = (
+        "Intro.\n  1. Ivan Sidorov has served as the minister since 2018 in the cabinet.\n"
+        "12. Oleg Markov, The Book, 2020.\n"
+    )
+    regions = cited_regions(text)
+    assert [text[a:b] for a, b in regions.ranges] == ["12. Oleg Markov, The Book, 2020.\n"]

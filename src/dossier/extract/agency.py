@@ -415,6 +415,11 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
         category = _commanded_act(verb)
         if category is not None:
             out.append(Finding(category, "ordered", verb.i, "command"))
+    elif word == "have" and slot == "agent" and not negated and _record_of(verb) is not None:
+        # "X has a long record of atrocities"
+        category = _record_of(verb)
+        assert category is not None
+        out.append(Finding(category, "perpetrator", verb.i, "responsible-for"))
     elif slot == "agent" and _inaction(verb):
         out.append(Finding("cover_up", "complicit", verb.i, "cover-up"))
     elif word in lex.FAIL_VERBS and slot == "agent":
@@ -566,6 +571,43 @@ def _designation(trigger: Token, slot: str, negated: bool) -> list[Finding]:
     if reason is None:
         return [Finding("designation", "accused", trigger.i, "designated")]
     return [Finding(reason, "accused", trigger.i, "designated-for")]
+
+
+RECORD_NOUNS: frozenset[str] = frozenset({"record", "history", "track"})
+
+
+def _record_of(verb: Token) -> Category | None:
+    """ "has a long record of atrocities", "a history of torture"."""
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and lemma(obj) in RECORD_NOUNS:
+            for prep in obj.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    found = _crime(prep)
+                    if found is not None:
+                        return found
+    return None
+
+
+def _group_designated(group: Token) -> Token | None:
+    """ "The two officials have been identified as X and Y": the designation, earlier in
+    the text, of the same number of the same people ("sanctions on ... two state
+    officials"); None when there is none."""
+    number = next((c.lower_ for c in group.children if c.dep_ == "nummod"), None)
+    if number is None or not any(c.lower_ in {"the", "these", "those"} for c in group.children):
+        return None
+    doc = group.doc
+    for token in doc[: group.sent.start]:
+        if lemma(token) != lemma(group) or not any(
+            c.dep_ == "nummod" and c.lower_ == number for c in token.children
+        ):
+            continue
+        for ancestor in [token, *token.ancestors]:
+            designating = (
+                ancestor.pos_ in {"VERB", "AUX"} and designations.designation_verb(ancestor)
+            ) or designations.sanction_noun(ancestor)
+            if designating and not designations.proposed(ancestor):
+                return ancestor
+    return None
 
 
 def _as_responsible(verb: Token) -> Category | None:
@@ -848,11 +890,33 @@ def _clause_findings(anchor: Token) -> list[Finding]:
         for child in head.children:
             if child.dep_ == "nsubj":
                 found = [f for f in _modifier_findings(child) if f.frame.startswith("designat")]
+                if len(found) == 0:
+                    trigger = _group_designated(child)
+                    if trigger is not None:
+                        found = [Finding("designation", "accused", trigger.i, "designated")]
                 return found if len(found) > 0 else _named_in_report(child)
         return []
     if dep == "pobj" and head.dep_ in {"prep", "agent"}:
         word = head.lower_
         governor = head.head
+        if word == "as" and lemma(governor) in {"identify", "name"}:
+            # "The two officials have been identified as X and Y"
+            for group in governor.children:
+                if group.dep_ in {"nsubjpass", "dobj"}:
+                    trigger = _group_designated(group)
+                    if trigger is not None:
+                        return [Finding("designation", "accused", trigger.i, "designated")]
+            return []
+        if word == "of" and lemma(governor) == "behalf" and governor.head.dep_ == "prep":
+            # "committed abuses on behalf of X": X is the principal
+            acting = governor.head.head
+            if _is_verbal(acting):
+                return [
+                    Finding(f.category, "complicit", f.trigger, "regime")
+                    for f in _predicate(acting, "agent", 1)
+                    if f.part in PERPETRATOR_SIDE and f.category in lex.VIOLENT
+                ]
+            return []
         if (
             word == "besides"
             or (word == "from" and governor.lower_ in {"aside", "apart"})

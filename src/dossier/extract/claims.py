@@ -434,6 +434,11 @@ _GAP_POS: frozenset[str] = frozenset({"PUNCT", "CCONJ", "ADJ", "PROPN", "NOUN", 
 def _enumerated(doc: Doc, left: Span, right: Span) -> bool:
     """Whether nothing but list punctuation, titles and descriptors separates two
     names ("A, B, C and D", "A, as well as former official B")."""
+    if any(
+        span.end < len(doc) and doc[span.end].lower_ in {"’s", "'s", "’", "'"}
+        for span in (left, right)
+    ):
+        return False  # "X, Y's son-in-law": a possessor in a descriptor, not a list member
     gap = doc[left.end : right.start]
     if len(gap) == 0:
         return left.text.endswith(".")  # "Defense Sec. Delfin Lorenzana": a title cut off
