@@ -401,3 +401,33 @@ def test_numbered_sentence_is_not_a_footnote() -> None:
     )
     regions = cited_regions(text)
     assert [text[a:b] for a, b in regions.ranges] == ["12. Oleg Markov, The Book, 2020.\n"]
+
+
+def test_names_the_parser_hung_on_the_verb_and_a_lawyer_designee(nlp: Language) -> None:
+    text = (
+        "The US also sanctioned Ivan Sidorov, a prominent lawyer, for bribing judges, and "
+        "Oleg Markov, a leader of a criminal gang."
+    )
+    source, found, analysis = analyse(
+        nlp, text, {"Ivan Sidorov": "PERSON", "Oleg Markov": "PERSON"}
+    )
+    by_name = {found.entities[c.entity_key].name: c for c in analysis.claims}
+    assert reading(by_name["Ivan Sidorov"]) == ("corruption", "accused", "designated-for")
+    assert "described as lawyer; designated for stated conduct: kept" in (
+        by_name["Ivan Sidorov"].signals
+    )
+    assert reading(by_name["Oleg Markov"]) == ("designation", "accused", "designated")
+    roles = {found.entities[k].name: r for k, r in analysis.roles.items()}
+    assert roles["Ivan Sidorov"] == "alleged_perpetrator"
+    assert source.text.count("Oleg Markov") == 1
+
+
+def test_a_list_cut_by_the_parser_at_a_title(nlp: Language) -> None:
+    text = (
+        "The coalition is calling for sanctions on Gen. Ivan Sidorov, Defense Sec. Oleg "
+        "Markov, Interior Sec. Pavel Orlov and others."
+    )
+    found = read(nlp, text, "Ivan Sidorov", "Oleg Markov", "Pavel Orlov")
+    for name in ("Ivan Sidorov", "Oleg Markov", "Pavel Orlov"):
+        assert found.claims[name].category == "sanctions_call"
+        assert found.claims[name].part == "accused"

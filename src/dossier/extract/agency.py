@@ -607,6 +607,13 @@ def _group_designated(group: Token) -> Token | None:
             ) or designations.sanction_noun(ancestor)
             if designating and not designations.proposed(ancestor):
                 return ancestor
+            for noun in ancestor.children:  # "announced sanctions on A, B and two officials"
+                if (
+                    noun.dep_ == "dobj"
+                    and designations.sanction_noun(noun)
+                    and not designations.proposed(noun)
+                ):
+                    return noun
     return None
 
 
@@ -884,6 +891,14 @@ def _clause_findings(anchor: Token) -> list[Finding]:
                     if len(found) > 0:
                         return found
         return _predicate(head, "patient", 0)
+    if dep == "conj" and _is_verbal(head) and anchor.pos_ == "PROPN":
+        # "The US sanctioned A, a senator, for bribing judges, and B, a gang leader": the
+        # parser hung B on the verb; B is designated too (A's reason is A's own).
+        return [
+            Finding("designation", "accused", f.trigger, "designated")
+            for f in _predicate(head, "patient", 1)
+            if f.frame in {"designated", "designated-for"}
+        ]
     if dep == "attr" and lemma(head) == "be":
         # "The individuals designated today are X and Y": X takes the subject's part;
         # "The officers named in the report are X and Y": the report's allegation.

@@ -399,6 +399,7 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
         analysis.relations,
         analysis.deceased,
         late,
+        designated_for={c.entity_key for c in analysis.claims if c.frame == "designated-for"},
     )
     return analysis
 
@@ -461,7 +462,15 @@ def _enumerated(doc: Doc, left: Span, right: Span) -> bool:
 def _continues(text: str, previous: Passage, passage: Passage) -> bool:
     """The parser cut one written sentence in two: same line, no full stop between."""
     gap = text[previous.end : passage.start]
-    return "\n" not in gap and text[previous.end - 1] not in ".!?:" and len(gap) <= 2
+    if "\n" in gap or len(gap) > 2:
+        return False
+    ending = text[previous.start : previous.end]
+    if ending.endswith(".") and ABBREVIATION.search(ending) is not None:
+        return True  # "... Defense Sec. | Delfin Lorenzana, ...": cut at a title
+    return ending[-1] not in ".!?:"
+
+
+ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][a-z]{0,3}\.$")
 
 
 def _share_list_findings(

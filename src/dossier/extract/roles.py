@@ -242,8 +242,14 @@ def assign_roles(
     relations: Sequence[RelationFact],
     deceased: set[str],
     late: frozenset[str] | set[str] = frozenset(),
+    designated_for: frozenset[str] | set[str] = frozenset(),
 ) -> dict[str, Role]:
-    """Final role per person in the document."""
+    """Final role per person in the document.
+
+    ``designated_for``: people an authority designated for stated conduct; a lawyer
+    among them is a designee, not a lawyer for victims ("sanctioned X, a lawyer and
+    senator, for bribing judges"). Victims, defenders and journalists stay protected.
+    """
     owners = {r.subject_key for r in relations if r.kind in {"ownership", "directorship"}}
     roles: dict[str, Role] = {}
     for key, entity in entities.items():
@@ -268,6 +274,8 @@ def assign_roles(
             role = "activist"
         elif violent_victim or (key in deceased and not perpetrator_side):
             role = "victim"
+        elif described == "lawyer" and key in designated_for and perpetrator_side:
+            role = "alleged_perpetrator"
         elif described == "lawyer":
             role = "lawyer"
         elif described == "business" or key in owners:
