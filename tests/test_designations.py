@@ -431,3 +431,19 @@ def test_a_list_cut_by_the_parser_at_a_title(nlp: Language) -> None:
     for name in ("Ivan Sidorov", "Oleg Markov", "Pavel Orlov"):
         assert found.claims[name].category == "sanctions_call"
         assert found.claims[name].part == "accused"
+
+
+def test_head_of_a_body_accused_in_an_earlier_sentence(nlp: Language) -> None:
+    text = (
+        "The national prosecutor's office has been accused of blocking corruption "
+        "investigations and even persecuting judges. Ivan Sidorov, who has led the office "
+        "since 2019, denies it."
+    )
+    found = read(nlp, text, "Ivan Sidorov")
+    assert reading(found.claims["Ivan Sidorov"]) == ("persecution", "ordered", "command")
+    text = (
+        "The national prosecutor's office has been praised for its independence. Ivan "
+        "Sidorov, who has led the office since 2019, welcomed it."
+    )
+    found = read(nlp, text, "Ivan Sidorov")
+    assert found.claims["Ivan Sidorov"].part not in {"ordered", "perpetrator", "accused"}

@@ -710,13 +710,25 @@ def _crime(prep: Token) -> Category | None:
     for child in prep.children:
         if child.dep_ not in {"pobj", "pcomp"}:
             continue
-        for word in [child, *(c for c in child.children if c.dep_ == "conj")]:
+        words = [child, *(c for c in child.children if c.dep_ in {"conj", "advcl"})]
+        words += [c for w in words[1:] for c in w.children if c.dep_ == "conj"]
+        for word in words:
             found = lex.practice_category(word) if not _is_verbal(word) else lex.act_category(word)
+            if found is None and _is_verbal(word) and _obstructs(word):
+                found = "cover_up"
             if found is not None and (
                 best_found is None or lex.severity(found) < lex.severity(best_found)
             ):
                 best_found = found
     return best_found
+
+
+def _obstructs(verb: Token) -> bool:
+    """ "blocking corruption investigations", "obstructed the inquiry"."""
+    return lemma(verb) in lex.COVER_VERBS | {"block", "undermine", "impede"} and any(
+        c.dep_ == "dobj" and lemma(c) in lex.ACCOUNTABILITY_LEMMAS | {"inquiry", "probe"}
+        for c in verb.children
+    )
 
 
 def _charge_category(verb: Token) -> Category | None:
@@ -771,8 +783,67 @@ def _commanded_act(verb: Token) -> Category | None:
                 return chosen.category
     for target in targets:
         found = _body_act(target)
+        if found is None:
+            found = _earlier_body_act(target)
         if found is not None:
             return found
+    return None
+
+
+BODY_NOUNS: frozenset[str] = frozenset(
+    {
+        "office",
+        "unit",
+        "agency",
+        "ministry",
+        "service",
+        "police",
+        "force",
+        "army",
+        "squad",
+        "brigade",
+        "battalion",
+        "division",
+        "department",
+        "directorate",
+        "prison",
+        "facility",
+    }
+)
+
+
+def _earlier_body_act(body: Token) -> Category | None:
+    """ "The attorney general's office has been accused of ... persecuting those who
+    pursue the corrupt. X, who has led the office for four years, ...": what the same
+    body (a definite state body, named in one of the three sentences before) did or is
+    accused of."""
+    if lemma(body) not in BODY_NOUNS or not any(
+        c.lower_ in {"the", "its", "this"} for c in body.children
+    ):
+        return None
+    doc = body.doc
+    sent = body.sent
+    earlier: list[Span] = []
+    for _ in range(3):
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+        earlier.append(sent)
+    for before in earlier:
+        for token in before:
+            if lemma(token) != lemma(body) or not _is_verbal(token.head):
+                continue
+            slot = {"nsubj": "agent", "nsubjpass": "patient"}.get(token.dep_)
+            if slot is None:
+                continue
+            acts = [
+                f
+                for f in _predicate(token.head, slot, 3)
+                if f.part in PERPETRATOR_SIDE and f.category in lex.VIOLENT | {"corruption"}
+            ]
+            chosen = best(acts)
+            if chosen is not None:
+                return chosen.category
     return None
 
 
