@@ -21,13 +21,21 @@ from urllib.parse import urlsplit
 
 from followthemoney import EntityProxy, model
 
-from dossier.model import CATEGORIES, PARTS, PERPETRATOR_PARTS, check_vocabulary
+from dossier.model import (
+    CATEGORIES,
+    OCR_NOTE,
+    PAGE_PREFIX,
+    PARTS,
+    PERPETRATOR_PARTS,
+    check_vocabulary,
+)
 
 REVIEWER_NOTE = "Reviewer's note:"
 READING = "Read as:"  # Documentation.description: the frame and signals of the claim
 # Perpetrator-side categories that state no conduct: advocacy, and an existing
 # designation whose conduct the source does not state (shown in section 10).
 NOT_CONDUCT: tuple[str, ...] = ("context", "sanctions_call", "designation")
+_PAGES = re.compile(re.escape(PAGE_PREFIX) + r" (?:p\. \d+|pp\. \d+–\d+)")
 STATUSES: tuple[str, ...] = ("unreviewed", "accepted", "rejected")
 ACTOR_SCHEMATA: tuple[str, ...] = ("Person", "Organization", "PublicBody", "Company")
 RELATION_SCHEMATA: dict[str, tuple[str, str]] = {
@@ -253,6 +261,8 @@ class EvidenceItem:
     status: str  # unreviewed / accepted / rejected
     date: str | None
     document: SourceRef | None
+    pages: str | None = None  # pinpoint in a paginated source: "p. 12", "pp. 12–13"
+    ocr: bool = False  # the passage was read by OCR: check it against the page image
     reading: str | None = None  # "designated-for; signals …" (why it was read so)
 
     @property
@@ -295,6 +305,8 @@ class PositionHeld:
     summary: str | None  # verbatim passage, None when only the Person.position value exists
     document: SourceRef | None
     record_id: str | None
+    pages: str | None = None  # pinpoint of the summary in a paginated source
+    ocr: bool = False
 
 
 @dataclass(frozen=True)
@@ -313,6 +325,8 @@ class RelationItem:
     summary: str | None
     document: SourceRef | None
     record_id: str | None
+    pages: str | None = None  # pinpoint of the summary in a paginated source
+    ocr: bool = False
 
 
 @dataclass
@@ -448,6 +462,8 @@ def build_profile(store: EntityStore, person_id: str) -> PersonProfile:
                         summary=first(ref, "summary"),
                         document=source_ref(store, first(ref, "proof")),
                         record_id=first(ref, "recordId") or ref_id,
+                        pages=pinpoint(ref)[0],
+                        ocr=pinpoint(ref)[1],
                     )
                 )
 
@@ -515,7 +531,14 @@ def _evidence_item(store: EntityStore, ref: EntityProxy) -> EvidenceItem:
     descriptions = sorted(ref.get("description", quiet=True))
     notes = [d for d in descriptions if d.startswith(REVIEWER_NOTE)]
     readings = [d for d in descriptions if d.startswith(READING)]
-    plain = [d for d in descriptions if not d.startswith((REVIEWER_NOTE, READING))]
+    plain = [
+        d
+        for d in descriptions
+        if not d.startswith((REVIEWER_NOTE, READING))
+        and d != OCR_NOTE
+        and _PAGES.fullmatch(d) is None
+    ]
+    pages, ocr = pinpoint(ref)
     return EvidenceItem(
         id=ref_id,
         record_id=first(ref, "recordId") or ref_id,
@@ -528,6 +551,8 @@ def _evidence_item(store: EntityStore, ref: EntityProxy) -> EvidenceItem:
         date=first(ref, "date"),
         document=source_ref(store, first(ref, "document")),
         reading=readings[0].removeprefix(READING).strip() if len(readings) > 0 else None,
+        pages=pages,
+        ocr=ocr,
     )
 
 
@@ -558,6 +583,14 @@ def _designation_item(store: EntityStore, ref: EntityProxy) -> DesignationItem:
     )
 
 
+def pinpoint(proxy: EntityProxy) -> tuple[str | None, bool]:
+    """The page label ("p. 12") and OCR mark an evidence record carries in its descriptions."""
+    descriptions = sorted(proxy.get("description", quiet=True))
+    pages = [d for d in descriptions if _PAGES.fullmatch(d) is not None]
+    label = pages[0].removeprefix(PAGE_PREFIX).strip() if len(pages) > 0 else None
+    return label, OCR_NOTE in descriptions
+
+
 def _positions(store: EntityStore, occupancy: EntityProxy) -> list[PositionHeld]:
     found: list[PositionHeld] = []
     for post_id in sorted(occupancy.get("post", quiet=True)):
@@ -573,6 +606,8 @@ def _positions(store: EntityStore, occupancy: EntityProxy) -> list[PositionHeld]
                 summary=first(occupancy, "summary"),
                 document=source_ref(store, first(occupancy, "proof")),
                 record_id=first(occupancy, "recordId") or str(occupancy.id),
+                pages=pinpoint(occupancy)[0],
+                ocr=pinpoint(occupancy)[1],
             )
         )
     return found

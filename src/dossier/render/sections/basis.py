@@ -10,11 +10,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dossier.profile import EntityStore, EvidenceItem, PersonProfile, SourceRef
+from dossier.profile import (
+    EntityStore,
+    EvidenceItem,
+    PersonProfile,
+    PositionHeld,
+    RelationItem,
+    SourceRef,
+)
 from dossier.render.options import RenderOptions
 from dossier.render.pdf import format_date
 from dossier.render.sections.evidence import Numbered, number_evidence
 from dossier.render.sections.wording import CATEGORY_ORDER, PART_ORDER, independence_key, publisher
+
+Pinned = EvidenceItem | PositionHeld | RelationItem  # a quoted record with a pinpoint
 
 
 @dataclass(frozen=True)
@@ -30,6 +39,8 @@ class Note:
     status: str | None  # evidence review status, None for relations/positions
     ref: str | None  # E-number of the evidence item
     repeat: bool = False  # the passage was quoted in full in an earlier note
+    pages: str | None = None  # pinpoint in a paginated source: "p. 12"
+    ocr: bool = False  # the passage was read by OCR from a page image
 
 
 @dataclass(frozen=True)
@@ -61,9 +72,11 @@ class Basis:
         passage: str | None,
         status: str | None = None,
         ref: str | None = None,
+        item: EvidenceItem | PositionHeld | RelationItem | None = None,
     ) -> Note:
         """A footnote. A passage already quoted in an earlier note is not repeated:
-        the note says so (notes are made in the order the template prints them)."""
+        the note says so (notes are made in the order the template prints them).
+        ``item`` is what the passage comes from: its page and OCR mark go in the note."""
         repeat = passage is not None and passage in self.quoted
         if passage is not None:
             self.quoted.add(passage)
@@ -77,28 +90,30 @@ class Basis:
             status=status,
             ref=ref,
             repeat=repeat,
+            pages=item.pages if item is not None else None,
+            ocr=item.ocr if item is not None else False,
         )
 
     def evidence_note(self, item: EvidenceItem, quoted_inline: bool = False) -> Note:
         """The note for an evidence item; without the passage when the text quotes it."""
         if quoted_inline:
             self.quoted.add(item.summary)
-            return self.note(item.document, None, item.status, self.ref.get(item.id))
-        return self.note(item.document, item.summary, item.status, self.ref.get(item.id))
+            return self.note(item.document, None, item.status, self.ref.get(item.id), item)
+        return self.note(item.document, item.summary, item.status, self.ref.get(item.id), item)
 
-    def passages(self) -> list[tuple[str, SourceRef | None, EvidenceItem | None]]:
+    def passages(self) -> list[tuple[str, SourceRef | None, Pinned | None]]:
         """Every quoted passage about the person, accepted evidence first."""
-        pool: list[tuple[str, SourceRef | None, EvidenceItem | None]] = []
+        pool: list[tuple[str, SourceRef | None, Pinned | None]] = []
         ranked = sorted(
             (n.item for n in self.numbered), key=lambda e: (e.status != "accepted", e.id)
         )
         pool.extend((e.summary, e.document, e) for e in ranked)
         for pos in self.p.positions:
             if pos.summary is not None:
-                pool.append((pos.summary, pos.document, None))
+                pool.append((pos.summary, pos.document, pos))
         for rel in self.p.relations:
             if rel.summary is not None:
-                pool.append((rel.summary, rel.document, None))
+                pool.append((rel.summary, rel.document, rel))
         return pool
 
     def find_note(self, value: str) -> Note | None:
@@ -108,9 +123,9 @@ class Basis:
         if len(hits) == 0:
             return None
         passage, doc, item = min(hits, key=lambda h: (len(h[0]), h[0]))
-        if item is not None:
+        if isinstance(item, EvidenceItem):
             return self.evidence_note(item)
-        return self.note(doc, passage)
+        return self.note(doc, passage, item=item)
 
     # evidence by category ------------------------------------------------------------
 

@@ -34,7 +34,7 @@ def contrary(b: Basis) -> list[Sentence]:
                 Sentence(
                     f"{publisher(rel.document)} reports contrary information in a passage "
                     f"about the person's {rel.kind} link to {rel.other_name}.",
-                    b.note(rel.document, rel.summary),
+                    b.note(rel.document, rel.summary, item=rel),
                 )
             )
     return found

@@ -96,7 +96,7 @@ def position_list(b: Basis) -> list[Position]:
         passages = [g for g in group if g.summary is not None]
         if len(passages) > 0:
             best = min(passages, key=lambda g: (len(g.summary or ""), g.summary or ""))
-            note: Note | None = b.note(best.document, best.summary)
+            note: Note | None = b.note(best.document, best.summary, item=best)
         else:
             note = b.find_note(head.title)
         found.append(Position(head.title, head.start, head.end, note))

@@ -66,7 +66,7 @@ def relations(b: Basis) -> list[RelationRow]:
                 rel.other_name,
                 relation_phrase(rel, b.p.name),
                 "poi" in rel.other_topics,
-                b.note(rel.document, rel.summary) if rel.summary is not None else None,
+                b.note(rel.document, rel.summary, item=rel) if rel.summary is not None else None,
             )
         )
     order = ["Family", "Associates", "Organisations and posts"]

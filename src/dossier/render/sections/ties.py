@@ -36,7 +36,7 @@ def ties(b: Basis, chosen: list[rules.Regime]) -> list[tuple[str, list[Sentence]
                     Sentence(
                         f"{relation_phrase(rel, b.p.name)} {rel.other_name} is linked to "
                         f"{join_words(country_name(c) for c in hit)}.",
-                        b.note(rel.document, rel.summary),
+                        b.note(rel.document, rel.summary, item=rel),
                     )
                 )
             if rel.other_schema != "Person":
@@ -52,7 +52,7 @@ def ties(b: Basis, chosen: list[rules.Regime]) -> list[tuple[str, list[Sentence]
                         f"link ({second.relationship or second.kind}) to "
                         f"{second.other_name}, which is linked to "
                         f"{join_words(country_name(c) for c in hit2)}.",
-                        b.note(second.document, second.summary),
+                        b.note(second.document, second.summary, item=second),
                     )
                 )
         pattern = re.compile(
