@@ -447,3 +447,14 @@ def test_head_of_a_body_accused_in_an_earlier_sentence(nlp: Language) -> None:
     )
     found = read(nlp, text, "Ivan Sidorov")
     assert found.claims["Ivan Sidorov"].part not in {"ordered", "perpetrator", "accused"}
+
+
+def test_only_an_authority_lists_or_blocks_in_a_sanctions_text(nlp: Language) -> None:
+    text = (
+        "The Treasury imposed sanctions on Ivan Sidorov. The agency blocked Oleg Markov "
+        "from the U.S. financial system. The police targeted Anna Petrova in May."
+    )
+    found = read(nlp, text, "Ivan Sidorov", "Oleg Markov", "Anna Petrova")
+    assert reading(found.claims["Oleg Markov"]) == ("designation", "accused", "designated")
+    assert found.claims["Anna Petrova"].part not in {"accused", "perpetrator"}
+    assert "Anna Petrova" not in found.designations

@@ -42,6 +42,7 @@ MEASURE_MODIFIERS: frozenset[str] = frozenset(
 )
 AUTHORITY_NOUNS: frozenset[str] = frozenset(
     {"council", "department", "government", "treasury", "administration", "ministry", "office"}
+    | {"agency", "commission", "bureau"}
 )
 LIST_NOUNS: frozenset[str] = frozenset({"list", "annex", "schedule", "register"})
 # Words that make a designation a proposal: "urge the imposition of sanctions on X",
@@ -207,14 +208,34 @@ def designation_verb(verb: Token) -> bool:
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if any(sanction_noun(s) or lemma(s) in LIST_NOUNS for s in subjects):
         return True  # "the latest sanctions target X", "the new lists target X"
+    agents = [s for s in subjects if s.dep_ == "nsubj"]
+    if len(agents) > 0 and not any(_authority_like(s) for s in agents):
+        return False  # "the police targeted X" is no listing, whatever the text is about
     if in_context(verb):
         return True
     # "The council also included two businessmen ..." in a text whose opening is about
     # sanctions, with an authority as the subject.
     lede = verb.doc[: min(len(verb.doc), 120)].text
-    return CONTEXT_WORDS.search(lede) is not None and any(
-        s.dep_ == "nsubj" and (s.ent_type_ in {"ORG", "GPE", "NORP"} or lemma(s) in AUTHORITY_NOUNS)
-        for s in subjects
+    return CONTEXT_WORDS.search(lede) is not None and len(agents) > 0
+
+
+OFFICE_TITLES = re.compile(
+    r"\b(?:Secretary|Minister|Director|Chancellor|High Representative|Council|Treasury|"
+    r"Department|Government|Administration|OFAC)\b"
+)
+
+
+def _authority_like(subject: Token) -> bool:
+    """A subject that can designate: a state or institution, or an office holder of one
+    ("the council", "OFAC", "the United States", "Secretary of State X")."""
+    phrase = subject.doc[subject.left_edge.i : subject.right_edge.i + 1].text
+    if lemma(subject) in {"police", "force", "army", "militia", "gang", "soldier", "officer"}:
+        return False
+    return (
+        (subject.ent_type_ in {"ORG", "GPE", "NORP"} and subject.pos_ == "PROPN")
+        or lemma(subject) in AUTHORITY_NOUNS
+        or authority_name(phrase) is not None
+        or OFFICE_TITLES.search(phrase) is not None
     )
 
 
