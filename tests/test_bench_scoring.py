@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dossier.bench import reference, verdicts
-from dossier.bench.cases import (
+from dossier.bench.case_scoring import (
     GoldFile,
     Predicted,
     accused_targets,
