@@ -28,7 +28,15 @@ def test_every_category_has_an_entry() -> None:
 def test_eu_has_no_corruption_limb() -> None:
     assert "EU-HR" not in regimes_for("corruption")
     assert "EU-HR" not in regimes_for("laundering")
-    assert categories_for("EU-HR") == ("killing", "torture", "detention")
+    assert categories_for("EU-HR") == (
+        "killing",
+        "torture",
+        "detention",
+        "enforced_disappearance",
+        "sexual_violence",
+        "forced_labour",
+        "unjust_conviction",
+    )
 
 
 def test_killing_and_torture_cover_the_human_rights_regimes() -> None:

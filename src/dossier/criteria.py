@@ -139,8 +139,18 @@ REGIME_TABLE: dict[str, Regime] = {
         authority="Department of the Treasury (OFAC) and Department of State (United States)",
         jurisdiction="United States",
         countries=("us",),
-        place_words=("United States", "U.S.", "USA", "America", "American", "New York",
-                     "Washington", "Miami", "California", "Delaware"),
+        place_words=(
+            "United States",
+            "U.S.",
+            "USA",
+            "America",
+            "American",
+            "New York",
+            "Washington",
+            "Miami",
+            "California",
+            "Delaware",
+        ),
         standard=_US_STANDARD,
         measures=("blocking of property and interests in property", "suspension of entry"),
     ),
@@ -155,8 +165,18 @@ REGIME_TABLE: dict[str, Regime] = {
         authority="Council of the European Union (via the High Representative or a Member State)",
         jurisdiction="European Union",
         countries=EU_MEMBER_STATES,
-        place_words=("European Union", "EU", "Cyprus", "Latvia", "Germany", "France",
-                     "Netherlands", "Austria", "Malta", "Luxembourg"),
+        place_words=(
+            "European Union",
+            "EU",
+            "Cyprus",
+            "Latvia",
+            "Germany",
+            "France",
+            "Netherlands",
+            "Austria",
+            "Malta",
+            "Luxembourg",
+        ),
         standard=_EU_STANDARD,
         measures=("asset freeze", "prohibition on making funds available", "travel ban"),
     ),
@@ -215,6 +235,15 @@ GB_AC = Criterion(
     "summary",
     _GB_AC_STANDARD,
 )
+GB_HR_SLAVERY = Criterion(
+    "GB-HR",
+    "slavery and forced labour",
+    "S.I. 2020/680, Part 2 (designation of involved persons)",
+    "persons “involved” in slavery or forced labour; “involved” includes facilitating, "
+    "profiting, failing to investigate",
+    "paraphrase",
+    _GB_HR_STANDARD,
+)
 US_ABUSE = Criterion(
     "US-GLOMAG",
     "serious human-rights abuse",
@@ -260,6 +289,14 @@ EU_DETENTION = Criterion(
     "paraphrase",
     _EU_STANDARD,
 )
+EU_SLAVERY = Criterion(
+    "EU-HR",
+    "slavery",
+    "Regulation (EU) 2020/1998, Articles 2 and 3",
+    "persons responsible for, supporting or involved in slavery, and those associated with them",
+    "paraphrase",
+    _EU_STANDARD,
+)
 CA_RIGHTS = Criterion(
     "CA-JVCFOA",
     "gross human-rights violations",
@@ -278,21 +315,30 @@ CA_CORRUPTION = Criterion(
     _CA_STANDARD,
 )
 
-# Category -> the criteria it can support. "context" and "sanctions_call" support
-# none: a call for sanctions is advocacy, not conduct. Persecution (of defenders,
+# Category -> the criteria it can support. "context", "sanctions_call" and
+# "designation" support none: a call for sanctions is advocacy, not conduct, and an
+# existing designation without stated conduct is section 10's business, not a fact
+# that meets a criterion. "rights_abuse" (the kind of abuse not stated) meets only
+# the limbs that do not name a kind. Persecution (of defenders,
 # journalists, protesters) is only the Canadian limb's victim class; the others
 # need violence or deprivation of liberty, which "killing", "torture" and
 # "detention" carry.
 CRITERIA: dict[str, tuple[Criterion, ...]] = {
     "killing": (GB_HR_LIFE, US_ABUSE, EU_KILLINGS, CA_RIGHTS),
     "torture": (GB_HR_TORTURE, US_ABUSE, EU_TORTURE, CA_RIGHTS),
+    "enforced_disappearance": (US_ABUSE, EU_DETENTION, CA_RIGHTS),
+    "sexual_violence": (GB_HR_TORTURE, US_ABUSE, EU_TORTURE, CA_RIGHTS),
+    "forced_labour": (GB_HR_SLAVERY, US_ABUSE, EU_SLAVERY, CA_RIGHTS),
     "detention": (US_ABUSE, EU_DETENTION, CA_RIGHTS),
+    "unjust_conviction": (US_ABUSE, EU_DETENTION, CA_RIGHTS),
+    "rights_abuse": (US_ABUSE, CA_RIGHTS),
     "persecution": (CA_RIGHTS,),
     "cover_up": (GB_HR_INVOLVED,),
     "corruption": (GB_AC, US_CORRUPTION, CA_CORRUPTION),
     "laundering": (GB_AC, US_CORRUPTION, CA_CORRUPTION),
     "sanctions_evasion": (),
     "sanctions_call": (),
+    "designation": (),
     "context": (),
 }
 

@@ -32,7 +32,7 @@ from dossier.model import (
     page_label,
 )
 from dossier.review import ReviewDecisions
-from dossier.targets import Target, review_claims
+from dossier.targets import ReviewedClaim, Target, review_claims
 
 log = logging.getLogger(__name__)
 
@@ -194,6 +194,12 @@ def _actor(
             builder.put(entity, "status", "deceased")
 
 
+def reading_text(claim: Claim) -> str:
+    """ "Read as: designated-for; frame:designated-for, …": why the passage was read so."""
+    signals = [s for s in claim.signals if s != f"frame:{claim.frame}"]
+    return f"Read as: {claim.frame}" + (f"; {'; '.join(signals)}" if len(signals) > 0 else "")
+
+
 def _describe(claim: Claim, name: str) -> str:
     part = claim.part.replace("_", " ")
     category = claim.category.replace("_", " ")
@@ -203,9 +209,10 @@ def _describe(claim: Claim, name: str) -> str:
     return text
 
 
-def _evidence(builder: _Builder, cluster: Cluster, review: ReviewDecisions) -> None:
+def _evidence(builder: _Builder, cluster: Cluster, review: ReviewDecisions) -> list[ReviewedClaim]:
     sources = {m.extraction.source.content_hash: m.extraction for m in cluster.members}
-    for reviewed in review_claims(cluster, review):
+    claims = review_claims(cluster, review)
+    for reviewed in claims:
         claim = reviewed.claim
         extraction = sources[claim.content_hash]
         source = extraction.source
@@ -217,12 +224,51 @@ def _evidence(builder: _Builder, cluster: Cluster, review: ReviewDecisions) -> N
         builder.put(entity, "summary", passage, origin)
         builder.put(entity, "role", f"{claim.category}/{claim.part}", origin)
         builder.put(entity, "description", _describe(claim, cluster.name), origin)
+        builder.put(entity, "description", reading_text(claim), origin)
         builder.put(entity, "date", claim.date, origin)
         builder.put(entity, "status", reviewed.status, origin)
         builder.put(entity, "recordId", claim.id, origin)
         _pinpoint(builder, entity, source, claim.start, claim.end, origin)
         if reviewed.note is not None:
             builder.put(entity, "description", f"Reviewer's note: {reviewed.note}", origin)
+    return claims
+
+
+def _designations(
+    builder: _Builder,
+    extraction: Extraction,
+    canonical: Mapping[str, str],
+    status: Mapping[str, str],
+) -> None:
+    """One FtM ``Sanction`` per designation a source reports, on the person, with the
+    verbatim passage, the source as proof and the evidence ID as ``recordId``. A
+    designation whose evidence a reviewer rejected is left out."""
+    source = extraction.source
+    for fact in extraction.designations:
+        review_status = status.get(fact.evidence_id, "unreviewed")
+        if review_status == "rejected":
+            continue
+        origin = _origin(extraction.extractor, source, fact.start, fact.end)
+        sanction = builder.make("Sanction", fact.id)
+        builder.put(sanction, "entity", canonical.get(fact.entity_key, fact.entity_key), origin)
+        builder.put(sanction, "authority", fact.authority, origin)
+        builder.put(sanction, "program", fact.program, origin)
+        builder.put(sanction, "programId", fact.program_id, origin)
+        builder.put(sanction, "reason", fact.reason, origin)
+        builder.put(sanction, "startDate", fact.date, origin)
+        for measure in fact.measures:
+            builder.put(sanction, "provisions", measure, origin)
+        builder.put(sanction, "summary", source.text[fact.start : fact.end], origin)
+        builder.put(sanction, "proof", source.id, origin)
+        builder.put(sanction, "sourceUrl", source.meta.url, origin)
+        builder.put(sanction, "status", review_status, origin)
+        builder.put(sanction, "recordId", fact.evidence_id, origin)
+        builder.put(
+            sanction,
+            "description",
+            f"Read as: {fact.frame}; reported in {source.file_name}, evidence {fact.evidence_id}",
+            origin,
+        )
 
 
 def _occupancies(
@@ -313,11 +359,14 @@ def build_entities(
         for fact in extraction.positions:
             cluster_id = canonical.get(fact.entity_key, fact.entity_key)
             positions.setdefault(cluster_id, []).append(fact)
+    status: dict[str, str] = {}
     for cluster in clusters.values():
         _actor(builder, cluster, by_id.get(cluster.id), positions.get(cluster.id, []))
-        _evidence(builder, cluster, review)
+        for reviewed in _evidence(builder, cluster, review):
+            status[reviewed.claim.id] = reviewed.status
     seen_positions: set[str] = set()
     for extraction in extractions:
+        _designations(builder, extraction, canonical, status)
         _occupancies(builder, extraction, canonical, seen_positions)
         _relations(builder, extraction, canonical, clusters)
     return builder.result

@@ -21,13 +21,19 @@ ActorSchema = Literal["Person", "Organization", "PublicBody", "Company"]
 Category = Literal[
     "killing",  # killings, shoot-to-kill orders, deaths caused
     "torture",  # torture, cruel, inhuman or degrading treatment
-    "detention",  # arbitrary arrest or detention, enforced disappearance
+    "detention",  # arbitrary arrest or detention
+    "enforced_disappearance",  # abduction or detention with the fate kept secret
+    "sexual_violence",  # rape and other sexual violence
+    "forced_labour",  # slavery, forced or bonded labour, trafficking for labour
+    "unjust_conviction",  # sentencing or convicting on a political or fabricated case
+    "rights_abuse",  # serious human-rights abuse or violations, the kind not stated
     "persecution",  # persecution of defenders, journalists, opposition, protesters
     "cover_up",  # cover-up, failure to investigate, impunity
     "corruption",  # misappropriation, bribery, kleptocracy, embezzlement
     "laundering",  # laundering or concealment of assets
     "sanctions_evasion",  # helping others circumvent sanctions
     "sanctions_call",  # the source calls for this person to be sanctioned
+    "designation",  # an authority designated or sanctioned the person; no conduct stated
     "context",  # no allegation: identity, position, background
 ]
 CATEGORIES: tuple[str, ...] = get_args(Category)
@@ -51,6 +57,39 @@ PARTS: tuple[str, ...] = get_args(Part)
 PERPETRATOR_PARTS: frozenset[str] = frozenset(
     {"perpetrator", "ordered", "complicit", "beneficiary", "accused"}
 )
+
+# The sentence frame that made a claim: why the passage was read the way it was.
+Frame = Literal[
+    "designated-for",  # an authority designated / sanctioned the person for stated conduct
+    "designated",  # an authority designated / sanctioned the person, no conduct stated
+    "designating-authority",  # the person announced or made a designation
+    "designee-list",  # a name in a list under a designation lead-in
+    "sanctions-call",  # the source calls for sanctions on the person
+    "responsible-for",  # "X is responsible for <act>", "X's responsibility for <act>"
+    "complicit-in",  # "X is complicit in <act>", "X's complicity in <act>"
+    "involved-in",  # "X was involved in / took part in / his involvement in <act>"
+    "implicated-in",  # "X is implicated in <act>"
+    "linked-to",  # "the State Department linked X to <act>", "X is tied to <act>"
+    "accused-of",  # "X was accused of / charged with <act>"
+    "role-in",  # "for his role in <act>"
+    "command",  # "X oversaw / commanded / led / headed the unit that ..."; "under X's command"
+    "ordered",  # "X ordered <act>", "gave the order to ..."
+    "active-agent",  # subject of an active verb of the act
+    "passive-by-agent",  # "... was <act>ed by X"
+    "act-noun",  # "<act> by X", "X's <act>"
+    "regime",  # "X's government / forces <act>ed": the head is responsible
+    "list-lead-in",  # a list item under a lead-in that states the act
+    "helped",  # "X helped / financed / enabled <act>"
+    "cover-up",  # covering up, failing to investigate, denying
+    "victim",  # object or passive subject of the act, "<act> of / against X"
+    "released",  # "X was released": held before, so a detainee (unless tried for a crime)
+    "speech",  # speaker of a reporting verb, "according to X"
+    "advocacy",  # calls, urges, campaigns
+    "witness",  # saw it happen
+    "cited",  # an author in a footnote or reference list
+    "none",  # no frame matched: the person is only mentioned
+]
+FRAMES: tuple[str, ...] = get_args(Frame)
 
 # What a person is in a document, as the text presents them.
 Role = Literal[
@@ -240,9 +279,61 @@ class Claim:
     part: Part
     date: str | None = None  # ISO 8601 where the passage gives one
     attributed_to: str | None = None  # reported speech: who says so
+    frame: Frame = "none"  # the sentence frame that decided category and part
+    # What the decision weighed besides the frame (descriptor roles, lead-ins,
+    # overrides), in order, e.g. ("descriptor:journalist", "part:unclear").
+    signals: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
+        return make_id(
+            "evidence",
+            self.content_hash,
+            self.start,
+            self.end,
+            self.mention_start,
+            self.mention_end,
+        )
+
+
+@dataclass(frozen=True)
+class Designation:
+    """A source reports that an authority designated, sanctioned, listed or barred a
+    person: who designated, under which regime or order, when and for what.
+
+    ``authority``, ``program`` and ``reason`` are as written in the source (None
+    when it does not say); ``program_id`` is the FtM programId where the program
+    is one the project knows (``criteria.REGIMES``).
+    """
+
+    content_hash: str
+    entity_key: str
+    start: int  # the passage, in source.text
+    end: int
+    mention_start: int
+    mention_end: int
+    frame: Frame
+    authority: str | None = None
+    program: str | None = None
+    program_id: str | None = None
+    date: str | None = None  # ISO 8601, as precise as the text
+    reason: str | None = None  # "for involvement in significant corruption"
+    measures: tuple[str, ...] = ()  # "asset freeze", "visa restrictions", ...
+
+    @property
+    def id(self) -> str:
+        return make_id(
+            "designation",
+            self.content_hash,
+            self.start,
+            self.end,
+            self.mention_start,
+            self.mention_end,
+        )
+
+    @property
+    def evidence_id(self) -> str:
+        """The ID of the claim that quotes the same passage about the same mention."""
         return make_id(
             "evidence",
             self.content_hash,
@@ -287,5 +378,6 @@ class Extraction:
     claims: list[Claim] = field(default_factory=list)
     positions: list[PositionFact] = field(default_factory=list)
     relations: list[RelationFact] = field(default_factory=list)
+    designations: list[Designation] = field(default_factory=list)
     roles: dict[str, Role] = field(default_factory=dict)  # entity key -> role here
     deceased: set[str] = field(default_factory=set)  # entity keys the text reports dead

@@ -31,6 +31,10 @@ from dossier.model import (
 )
 
 REVIEWER_NOTE = "Reviewer's note:"
+READING = "Read as:"  # Documentation.description: the frame and signals of the claim
+# Perpetrator-side categories that state no conduct: advocacy, and an existing
+# designation whose conduct the source does not state (shown in section 10).
+NOT_CONDUCT: tuple[str, ...] = ("context", "sanctions_call", "designation")
 _PAGES = re.compile(re.escape(PAGE_PREFIX) + r" (?:p\. \d+|pp\. \d+–\d+)")
 STATUSES: tuple[str, ...] = ("unreviewed", "accepted", "rejected")
 ACTOR_SCHEMATA: tuple[str, ...] = ("Person", "Organization", "PublicBody", "Company")
@@ -259,10 +263,37 @@ class EvidenceItem:
     document: SourceRef | None
     pages: str | None = None  # pinpoint in a paginated source: "p. 12", "pp. 12–13"
     ocr: bool = False  # the passage was read by OCR: check it against the page image
+    reading: str | None = None  # "designated-for; signals …" (why it was read so)
 
     @property
     def is_allegation(self) -> bool:
-        return self.part in PERPETRATOR_PARTS and self.category not in ("context", "sanctions_call")
+        return self.part in PERPETRATOR_PARTS and self.category not in NOT_CONDUCT
+
+    @property
+    def frame(self) -> str | None:
+        """The sentence frame the extractor read the passage with ("designated-for")."""
+        if self.reading is None:
+            return None
+        return self.reading.split(";", 1)[0].strip()
+
+
+@dataclass(frozen=True)
+class DesignationItem:
+    """A designation a source reports (an FtM ``Sanction``): who designated, under what,
+    when and for what, as the source writes it. Unknown fields are None."""
+
+    id: str
+    record_id: str  # the evidence ID of the passage that reports it
+    authority: str | None
+    program: str | None
+    program_id: str | None
+    date: str | None
+    reason: str | None
+    measures: tuple[str, ...]
+    summary: str | None  # verbatim passage
+    status: str  # the review status of that evidence
+    frame: str | None
+    document: SourceRef | None
 
 
 @dataclass(frozen=True)
@@ -315,6 +346,7 @@ class PersonProfile:
     deceased: bool
     regimes: list[str] = field(default_factory=list)  # programId: regimes a reviewer chose
     sanctions: list[str] = field(default_factory=list)  # sanction* topics: listed already
+    designations: list[DesignationItem] = field(default_factory=list)  # reported by sources
 
     @property
     def all_names(self) -> list[str]:
@@ -390,12 +422,15 @@ def build_profile(store: EntityStore, person_id: str) -> PersonProfile:
             identifiers[prop] = values
 
     evidence: list[EvidenceItem] = []
+    found_designations: list[DesignationItem] = []
     positions: list[PositionHeld] = []
     relations: list[RelationItem] = []
     for ref, prop in store.references(person_id):
         ref_id = str(ref.id)
         if ref.schema.is_a("Documentation") and prop == "entity":
             evidence.append(_evidence_item(store, ref))
+        elif ref.schema.is_a("Sanction") and prop == "entity":
+            found_designations.append(_designation_item(store, ref))
         elif ref.schema.is_a("Occupancy") and prop == "holder":
             positions.extend(_positions(store, ref))
         elif ref.schema.name in RELATION_SCHEMATA:
@@ -439,6 +474,8 @@ def build_profile(store: EntityStore, person_id: str) -> PersonProfile:
             positions.append(PositionHeld(title, (), None, None, None, None, None))
 
     evidence.sort(key=lambda e: (_date_key(e.date), e.category, e.id))
+    found_designations = [d for d in found_designations if d.status != "rejected"]
+    found_designations.sort(key=lambda d: (_date_key(d.date), d.authority or "", d.id))
     positions.sort(key=lambda p: (_date_key(p.start), p.title))
     relations.sort(key=lambda r: (r.kind, r.other_name, r.other_id, r.record_id or ""))
 
@@ -447,6 +484,7 @@ def build_profile(store: EntityStore, person_id: str) -> PersonProfile:
         [e.document for e in evidence]
         + [r.document for r in relations]
         + [p.document for p in positions]
+        + [d.document for d in found_designations]
     ):
         if doc is not None:
             documents[doc.id] = doc
@@ -472,6 +510,7 @@ def build_profile(store: EntityStore, person_id: str) -> PersonProfile:
         deceased="deceased" in proxy.get("status", quiet=True),
         regimes=sorted(set(proxy.get("programId", quiet=True))),
         sanctions=[t for t in topics if t.startswith("sanction")],
+        designations=found_designations,
     )
 
 
@@ -491,10 +530,13 @@ def _evidence_item(store: EntityStore, ref: EntityProxy) -> EvidenceItem:
         raise ProfileError(f"evidence {ref_id} has no summary (verbatim passage)")
     descriptions = sorted(ref.get("description", quiet=True))
     notes = [d for d in descriptions if d.startswith(REVIEWER_NOTE)]
+    readings = [d for d in descriptions if d.startswith(READING)]
     plain = [
         d
         for d in descriptions
-        if not d.startswith(REVIEWER_NOTE) and d != OCR_NOTE and _PAGES.fullmatch(d) is None
+        if not d.startswith((REVIEWER_NOTE, READING))
+        and d != OCR_NOTE
+        and _PAGES.fullmatch(d) is None
     ]
     pages, ocr = pinpoint(ref)
     return EvidenceItem(
@@ -508,8 +550,36 @@ def _evidence_item(store: EntityStore, ref: EntityProxy) -> EvidenceItem:
         status=status,
         date=first(ref, "date"),
         document=source_ref(store, first(ref, "document")),
+        reading=readings[0].removeprefix(READING).strip() if len(readings) > 0 else None,
         pages=pages,
         ocr=ocr,
+    )
+
+
+def _designation_item(store: EntityStore, ref: EntityProxy) -> DesignationItem:
+    """One Sanction entity: a designation the sources report."""
+    frame = None
+    for description in sorted(ref.get("description", quiet=True)):
+        if description.startswith(READING):
+            frame = description.removeprefix(READING).strip().split(";", 1)[0].strip()
+    status = first(ref, "status") or "unreviewed"
+    try:
+        check_vocabulary(status, STATUSES, "review status")
+    except ValueError as exc:
+        raise ProfileError(f"designation {ref.id}: {exc}") from exc
+    return DesignationItem(
+        id=str(ref.id),
+        record_id=first(ref, "recordId") or str(ref.id),
+        authority=first(ref, "authority"),
+        program=first(ref, "program"),
+        program_id=first(ref, "programId"),
+        date=first(ref, "startDate"),
+        reason=first(ref, "reason"),
+        measures=tuple(sorted(ref.get("provisions", quiet=True))),
+        summary=first(ref, "summary"),
+        status=status,
+        frame=frame,
+        document=source_ref(store, first(ref, "proof")),
     )
 
 

@@ -143,6 +143,23 @@ def _print_profile(profile: PersonProfile) -> None:
             echo(f"      {_source_line(rel.document)}")
     if len(profile.relations) == 0:
         echo("  none found in the sources")
+    echo("Existing designations reported in the sources:")
+    for found in profile.designations:
+        what = "; ".join(
+            [
+                found.authority or "authority not stated",
+                found.program or "programme not stated",
+                found.date or "undated",
+            ]
+        )
+        echo(f"  - {_clean(what)}  [{found.status}]  {found.record_id}")
+        if found.reason is not None:
+            echo(f"      for: {_clean(found.reason)}")
+        if len(found.measures) > 0:
+            echo(f"      measures: {', '.join(found.measures)}")
+        echo(f"      {_source_line(found.document)}")
+    if len(profile.designations) == 0:
+        echo("  none")
     counts = profile.status_counts()
     echo(
         f"Evidence ({len(profile.evidence)}: {counts['accepted']} accepted, "
@@ -152,6 +169,8 @@ def _print_profile(profile: PersonProfile) -> None:
     for item in profile.evidence:
         status = click.style(item.status.upper(), fg=colours[item.status])
         echo(f"  [{status}] {item.category}/{item.part}  {item.date or 'undated'}  {item.id}")
+        if item.reading is not None:
+            echo(f"      read as: {_clean(item.reading)}")
         ocr = "  " + click.style("[OCR: check against the page image]", fg="magenta")
         echo(f"      “{_clean(item.summary)}”" + (ocr if item.ocr else ""))
         pinpoint = f" · {item.pages}" if item.pages is not None else ""
@@ -247,20 +266,45 @@ def render(
 
 
 @click.command("letter")
-@click.option("--to", "addressee", required=True,
-              help='Addressee: "UK FCDO", "US Treasury", "US State", "EU" or "Canada".')
-@click.option("--targets", "target_text", required=True,
-              help="Comma-separated names or IDs of the candidate targets.")
-@click.option("--from", "organisation", default=None,
-              help="Submitting organisation (default: $DOSSIER_ORGANISATION).")
-@click.option("--signatories", "signatories_path",
-              type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="Text file, one signatory a line: name | title | organisation.")
-@click.option("--regime", "regime_text", default=None,
-              help="Comma-separated regimes for every target (default: per target).")
+@click.option(
+    "--to",
+    "addressee",
+    required=True,
+    help='Addressee: "UK FCDO", "US Treasury", "US State", "EU" or "Canada".',
+)
+@click.option(
+    "--targets",
+    "target_text",
+    required=True,
+    help="Comma-separated names or IDs of the candidate targets.",
+)
+@click.option(
+    "--from",
+    "organisation",
+    default=None,
+    help="Submitting organisation (default: $DOSSIER_ORGANISATION).",
+)
+@click.option(
+    "--signatories",
+    "signatories_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Text file, one signatory a line: name | title | organisation.",
+)
+@click.option(
+    "--regime",
+    "regime_text",
+    default=None,
+    help="Comma-separated regimes for every target (default: per target).",
+)
 @click.option("--bundle", is_flag=True, help="Append each target's dossier to the letter.")
-@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="PDF to write (default: dossiers/letter-<addressee>.pdf).")
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="PDF to write (default: dossiers/letter-<addressee>.pdf).",
+)
 @entities_option
 def letter(
     addressee: str,

@@ -12,6 +12,7 @@ import click
 from dossier.cli.progress import ClickReporter
 from dossier.clusters import Cluster, find_clusters
 from dossier.decisionfile import DecisionFileError
+from dossier.export import reading_text
 from dossier.model import CATEGORIES, PARTS, page_label
 from dossier.review import (
     ReviewDecisions,
@@ -185,6 +186,7 @@ def _interactive(
             f"  {claim.category} / {claim.part}"
             + (f"  (according to {claim.attributed_to})" if claim.attributed_to else "")
         )
+        click.echo(f"  {reading_text(claim)}")
         click.echo(f"  Source: {_source_name(result, item)}")
         click.echo(f"  “{_passage(result, item)}”")
         answer = click.prompt(

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from dossier.extract import allegations as lex
+from dossier.extract import designations
 from dossier.extract.allegations import lemma
-from dossier.model import Category, Part
+from dossier.model import Category, Frame, Part
 
 # Office, job and occupation nouns: a descriptor headed by one is a position
 # (positions.py adds a few titles that do not keep the referent).
@@ -151,6 +152,44 @@ BEHEST_NOUNS: frozenset[str] = frozenset(
     {"invitation", "request", "behest", "order", "orders", "instruction", "command"}
 )
 INCLUDING: frozenset[str] = frozenset({"including", "namely", "like", "especially", "notably"})
+# "accused of", "charged with", "convicted of", "sentenced for": the crime named.
+ACCUSE_VERBS: frozenset[str] = frozenset(
+    {"accuse", "charge", "indict", "convict", "suspect", "blame", "sentence", "prosecute"}
+)
+# "The officers named in the report are ...": a group of office holders, a naming verb,
+# a document that alleges.
+OFFICE_GROUP_NOUNS: frozenset[str] = frozenset(
+    {"officer", "official", "general", "commander", "officeholder", "leader", "perpetrator"}
+)
+NAMING_VERBS: frozenset[str] = frozenset({"include", "name", "list", "identify", "cite"})
+REPORT_NOUNS: frozenset[str] = frozenset(
+    {"report", "investigation", "study", "dossier", "submission", "letter"}
+)
+ALLEGING_VERBS: frozenset[str] = frozenset(
+    {"allege", "accuse", "document", "detail", "describe", "expose", "find", "reveal"}
+)
+# "implicated in", "linked to", "tied to", "connected to".
+LINK_VERBS: frozenset[str] = frozenset({"implicate", "link", "tie", "connect"})
+# Commanding a body that did it: "oversees the services which repressed ...".
+COMMAND_VERBS: frozenset[str] = frozenset(
+    {"oversee", "lead", "head", "run", "supervise", "control", "preside", "manage"}
+)
+COMMAND_NOUNS: frozenset[str] = frozenset(
+    {"commander", "head", "chief", "leader", "director", "commandant", "chairman", "boss"}
+)
+# "X's involvement in <act>": (part, frame).
+INVOLVEMENT_NOUNS: dict[str, tuple[Part, Frame]] = {
+    "involvement": ("perpetrator", "involved-in"),
+    "participation": ("perpetrator", "involved-in"),
+    "role": ("perpetrator", "role-in"),
+    "responsibility": ("perpetrator", "responsible-for"),
+    "complicity": ("complicit", "complicit-in"),
+}
+ADJECTIVE_FRAMES: dict[str, Frame] = {
+    "responsible": "responsible-for",
+    "involved": "involved-in",
+    "complicit": "complicit-in",
+}
 SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # Entity types a person's name is never an apposition of ("On 13 April 2022 ... X").
 NOT_REFERENTS: frozenset[str] = frozenset(
@@ -165,6 +204,7 @@ class Finding:
     category: Category
     part: Part
     trigger: int  # token index of the word that carries the meaning
+    frame: Frame = "none"  # the sentence frame that matched (model.FRAMES)
     # Holds only for someone the document describes by a public office
     # ("President X claimed ... without evidence"); anyone else is a source.
     office_only: bool = False
@@ -294,9 +334,11 @@ def _copula(verb: Token) -> list[Finding]:
     out: list[Finding] = []
     sentence_category = lex.sentence_category(verb.sent)
     for child in verb.children:
+        if child.dep_ == "acomp" and child.tag_ == "VBN" and _is_verbal(child):
+            out.extend(_predicate(child, "patient", 2))  # "who was (as) sentenced for ..."
         if child.dep_ == "attr":
             if lemma(child) in lex.FRONT_NOUNS and sentence_category is not None:
-                out.append(Finding(sentence_category, "perpetrator", child.i))
+                out.append(Finding(sentence_category, "perpetrator", child.i, "responsible-for"))
             for grand in child.children:
                 if grand.dep_ == "relcl":
                     slot = _relative_slot(grand)
@@ -306,7 +348,7 @@ def _copula(verb: Token) -> list[Finding]:
             category = lex.subtree_category(child)
             if category is not None and not lex.is_negated(verb):
                 part: Part = "complicit" if lemma(child) == "complicit" else "perpetrator"
-                out.append(Finding(category, part, child.i))
+                out.append(Finding(category, part, child.i, ADJECTIVE_FRAMES[lemma(child)]))
     return out
 
 
@@ -348,27 +390,58 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
 
     if word == "be" and slot == "agent":
         out.extend(_copula(verb))
+    elif slot == "patient" and _as_responsible(verb) is not None:
+        # "condemns X as the main person responsible for the violations"
+        category = _as_responsible(verb)
+        assert category is not None
+        out.append(Finding(category, "accused", verb.i, "responsible-for"))
+    elif designations.designation_verb(verb):
+        out.extend(_designation(verb, slot, negated))
+    elif word in ACCUSE_VERBS and _charge_category(verb) is not None:
+        crime = _charge_category(verb)
+        assert crime is not None
+        if slot == "patient" and not negated:
+            out.append(Finding(crime, "accused", verb.i, "accused-of"))
+        elif slot == "agent":
+            out.append(Finding("context", "source", verb.i, "speech"))
+    elif word in LINK_VERBS:
+        category = _prep_category(verb, {"in", "to", "with"})
+        if category is not None and slot == "patient" and not negated:
+            frame: Frame = "implicated-in" if word == "implicate" else "linked-to"
+            out.append(Finding(category, "accused", verb.i, frame))
+        elif category is not None and slot == "agent":
+            out.append(Finding("context", "source", verb.i, "speech"))
+    elif word in COMMAND_VERBS and slot == "agent" and not negated:
+        category = _commanded_act(verb)
+        if category is not None:
+            out.append(Finding(category, "ordered", verb.i, "command"))
+    elif word == "have" and slot == "agent" and not negated and _record_of(verb) is not None:
+        # "X has a long record of atrocities"
+        category = _record_of(verb)
+        assert category is not None
+        out.append(Finding(category, "perpetrator", verb.i, "responsible-for"))
     elif slot == "agent" and _inaction(verb):
-        out.append(Finding("cover_up", "complicit", verb.i))
+        out.append(Finding("cover_up", "complicit", verb.i, "cover-up"))
     elif word in lex.FAIL_VERBS and slot == "agent":
         for child in verb.children:
             if child.dep_ in {"xcomp", "ccomp"} and any(
                 lemma(w) in lex.ACCOUNTABILITY_LEMMAS for w in child.subtree
             ):
-                out.append(Finding("cover_up", "complicit", verb.i))
+                out.append(Finding("cover_up", "complicit", verb.i, "cover-up"))
     elif (word == "hold" and any(lemma(c) == "accountable" for c in verb.children)) or (
         word == "bring" and any(lemma(w) == "justice" for w in verb.subtree)
     ):
         if negated and slot == "patient":
-            out.append(Finding("cover_up", "accused", verb.i))
+            out.append(Finding("cover_up", "accused", verb.i, "cover-up"))
     elif word in lex.ORDER_VERBS and slot == "agent" and not negated:
         category = _object_category(verb)
         if category is not None:
-            out.append(Finding(category, "ordered", verb.i))
+            order: Frame = "command" if word == "command" else "ordered"
+            out.append(Finding(category, "ordered", verb.i, order))
     elif slot == "agent" and object_lemmas & lex.ORDER_NOUNS and word in lex.LIGHT_VERBS:
         category = _object_category(verb)
         if category is not None and not negated:
-            out.append(Finding(category, "ordered", verb.i))
+            out.append(Finding(category, "ordered", verb.i, "ordered"))
     elif word in lex.INVOLVEMENT_VERBS and (word != "take" or "part" in object_lemmas):
         category = (
             lex.subtree_category(verb, keep_subjects=True)
@@ -379,34 +452,40 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
         active_other = word != "involve" and slot == "agent"
         if category is not None and not negated and (passive_involve or active_other):
             involved: Part = "complicit" if word == "create" else "perpetrator"
-            out.append(Finding(category, involved, verb.i))
+            out.append(Finding(category, involved, verb.i, "involved-in"))
     elif word in lex.HELP_VERBS and slot == "agent":
         category = _object_category(verb)
         if category is not None and not negated:
             direct = category in {"sanctions_evasion", "laundering"}
-            out.append(Finding(category, "perpetrator" if direct else "complicit", verb.i))
+            out.append(
+                Finding(category, "perpetrator" if direct else "complicit", verb.i, "helped")
+            )
     elif word in lex.SPEECH_VERBS and slot == "agent":
         category = _object_category(verb)
         if lex.unsupported_speech(verb) and not negated:
-            out.append(Finding("cover_up", "complicit", verb.i, office_only=True))
+            out.append(Finding("cover_up", "complicit", verb.i, "cover-up", office_only=True))
         if any(lemma(w) in lex.SANCTION_LEMMAS for w in verb.subtree) and any(
             lemma(w) in lex.SANCTION_VERBS | lex.ADVOCACY_VERBS | {"time", "should"}
             for w in verb.subtree
         ):
-            out.append(Finding("sanctions_call", "advocate", verb.i))
+            out.append(Finding("sanctions_call", "advocate", verb.i, "sanctions-call"))
         else:
-            out.append(Finding(category if category is not None else "context", "source", verb.i))
+            out.append(
+                Finding(category if category is not None else "context", "source", verb.i, "speech")
+            )
     elif (
         word in lex.ADVOCACY_VERBS
         and slot == "agent"
         and (word != "call" or any(c.lower_ in {"on", "for", "upon"} for c in verb.children))
     ):
         sanctions = any(lemma(w) in lex.SANCTION_LEMMAS for w in verb.subtree)
-        out.append(Finding("sanctions_call" if sanctions else "context", "advocate", verb.i))
+        out.append(
+            Finding("sanctions_call" if sanctions else "context", "advocate", verb.i, "advocacy")
+        )
     elif word in lex.WITNESS_VERBS and slot == "agent":
         category = _object_category(verb)
         if category is not None:
-            out.append(Finding(category, "witness", verb.i))
+            out.append(Finding(category, "witness", verb.i, "witness"))
     elif word in lex.SUFFER_VERBS:
         nouns = [w for w in verb.subtree if w.i != verb.i and w.pos_ == "NOUN"]
         injuries = [n for n in nouns if lemma(n) in lex.INJURY_NOUNS]
@@ -415,23 +494,23 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
             category = _wound_category(injuries[0])
         subject_slot = "patient" if word == "subject" else "agent"
         if category is not None and slot == subject_slot and not negated:
-            out.append(Finding(category, "victim", verb.i))
+            out.append(Finding(category, "victim", verb.i, "victim"))
     elif word in lex.DEATH_VERBS and not negated and not irrealis:
-        out.append(Finding("killing", "victim", verb.i))
+        out.append(Finding("killing", "victim", verb.i, "victim"))
     elif (word == "cover" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)) or (
         word in lex.WHITEWASH_VERBS and object_lemmas & lex.WHITEWASH_NOUNS
     ):
         if slot == "agent" and not negated:
-            out.append(Finding("cover_up", "complicit", verb.i))
+            out.append(Finding("cover_up", "complicit", verb.i, "cover-up"))
     elif word in {"release", "free"}:
         if slot == "patient" and not negated:
-            out.append(Finding("detention", "victim", verb.i))
+            out.append(Finding("detention", "victim", verb.i, "released"))
     elif word in lex.SANCTION_LEMMAS:
         if slot == "patient":
-            out.append(Finding("sanctions_call", "accused", verb.i))
+            out.append(Finding("sanctions_call", "accused", verb.i, "sanctions-call"))
     elif word in lex.COVER_VERBS and not lex.objects_mention_assets(verb):
         if slot == "agent" and not negated:
-            out.append(Finding("cover_up", "complicit", verb.i))
+            out.append(Finding("cover_up", "complicit", verb.i, "cover-up"))
     else:
         category = lex.act_category(verb)
         if category is None and word in lex.LIGHT_VERBS | lex.CONTINUE_VERBS | {
@@ -453,7 +532,9 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
                 and lemma(verb.head) in lex.HELP_VERBS
             ):
                 part = "beneficiary"  # "help Sberbank Kazakhstan evade the sanctions"
-            out.append(Finding(category, part, verb.i))
+            out.append(
+                Finding(category, part, verb.i, "victim" if part == "victim" else "active-agent")
+            )
 
     # Coordinated verbs share the subject: "was tortured and threatened".
     if depth < 4:
@@ -471,6 +552,319 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
                 out.extend(
                     f for f in _predicate(clause, "agent", depth + 1) if f.part in PERPETRATOR_SIDE
                 )
+    return out
+
+
+def _designation(trigger: Token, slot: str, negated: bool) -> list[Finding]:
+    """A designation verb or noun: its patient is the designee (accused of the conduct
+    the reason phrase states), its agent the designating authority. A designation asked
+    for or planned is a call for sanctions."""
+    if negated:
+        return []
+    if designations.proposed(trigger):
+        if slot == "patient":
+            return [Finding("sanctions_call", "accused", trigger.i, "sanctions-call")]
+        return []
+    if slot == "agent":
+        return [Finding("context", "source", trigger.i, "designating-authority")]
+    reason = designations.reason_category(trigger)
+    if reason is None:
+        return [Finding("designation", "accused", trigger.i, "designated")]
+    return [Finding(reason, "accused", trigger.i, "designated-for")]
+
+
+RECORD_NOUNS: frozenset[str] = frozenset({"record", "history", "track"})
+
+
+def _record_of(verb: Token) -> Category | None:
+    """ "has a long record of atrocities", "a history of torture"."""
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and lemma(obj) in RECORD_NOUNS:
+            for prep in obj.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    found = _crime(prep)
+                    if found is not None:
+                        return found
+    return None
+
+
+def _group_designated(group: Token) -> Token | None:
+    """ "The two officials have been identified as X and Y": the designation, earlier in
+    the text, of the same number of the same people ("sanctions on ... two state
+    officials"); None when there is none."""
+    number = next((c.lower_ for c in group.children if c.dep_ == "nummod"), None)
+    if number is None or not any(c.lower_ in {"the", "these", "those"} for c in group.children):
+        return None
+    doc = group.doc
+    for token in doc[: group.sent.start]:
+        if lemma(token) != lemma(group) or not any(
+            c.dep_ == "nummod" and c.lower_ == number for c in token.children
+        ):
+            continue
+        for ancestor in [token, *token.ancestors]:
+            designating = (
+                ancestor.pos_ in {"VERB", "AUX"} and designations.designation_verb(ancestor)
+            ) or designations.sanction_noun(ancestor)
+            if designating and not designations.proposed(ancestor):
+                return ancestor
+            for noun in ancestor.children:  # "announced sanctions on A, B and two officials"
+                if (
+                    noun.dep_ == "dobj"
+                    and designations.sanction_noun(noun)
+                    and not designations.proposed(noun)
+                ):
+                    return noun
+    return None
+
+
+def _as_responsible(verb: Token) -> Category | None:
+    """ "names X as responsible for", "condemns X as the person responsible for": the act
+    the "as" phrase holds X responsible for (not negated, not asked for)."""
+    if lex.is_negated(verb):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "as":
+            continue
+        for noun in prep.children:
+            holders = [noun] if lemma(noun) in lex.INVOLVEMENT_ADJECTIVES else []
+            holders += [
+                c
+                for c in noun.children
+                if c.dep_ in {"amod", "acomp"} and lemma(c) in lex.INVOLVEMENT_ADJECTIVES
+            ]
+            for holder in holders:
+                category = lex.subtree_category(holder)
+                if category is not None:
+                    return category
+    return None
+
+
+def _named_in_report(group: Token) -> list[Finding]:
+    """ "The senior officers included in the report are X, Y": a group of officials
+    named in a report that an earlier sentence says alleges abuse ("a report ... that
+    alleged serious abuses by top generals") is accused of what the report alleges.
+    Only groups of office holders: victims named in a report are not accused."""
+    if lemma(group) not in OFFICE_GROUP_NOUNS:
+        return []
+    for acl in group.children:
+        if acl.dep_ != "acl" or lemma(acl) not in NAMING_VERBS:
+            continue
+        for prep in acl.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for report in prep.children:
+                if report.dep_ == "pobj" and lemma(report) in REPORT_NOUNS:
+                    category = _report_allegation(report)
+                    if category is not None:
+                        return [Finding(category, "accused", acl.i, "accused-of")]
+    return []
+
+
+def _report_allegation(report: Token) -> Category | None:
+    """What the document's report (same noun, earlier in the text) alleges: "a report
+    ... that alleged serious and systematic human rights abuses by a group of generals",
+    "The report accuses the officers of torture"."""
+    doc = report.doc
+    for token in doc[: report.sent.start]:
+        if lemma(token) != lemma(report):
+            continue
+        verbs = [c for c in token.children if c.dep_ in {"relcl", "acl"}]
+        if token.dep_ == "nsubj":
+            verbs.append(token.head)
+        for verb in verbs:
+            if lemma(verb) in ALLEGING_VERBS and not lex.is_negated(verb):
+                category = _object_category(verb)
+                if category is not None:
+                    return category
+    return None
+
+
+def _sentence_designation(sent: Span) -> list[Finding]:
+    """The designation (or call for sanctions) a sentence makes, for a name tied to it
+    by "aside from", "in addition to", "besides"."""
+    for token in sent:
+        if (token.pos_ in {"VERB", "AUX"} and designations.designation_verb(token)) or (
+            designations.sanction_noun(token)
+            and any(c.dep_ == "prep" and c.lower_ in {"on", "against"} for c in token.children)
+        ):
+            return _designation(token, "patient", lex.is_negated(token))
+    return []
+
+
+def _prep_category(word: Token, preps: set[str]) -> Category | None:
+    """The act named under ``word``'s prepositions ("involvement in the killing")."""
+    best: Category | None = None
+    for child in word.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            found = lex.subtree_category(child, keep_subjects=True)
+            if found is not None and (best is None or lex.severity(found) < lex.severity(best)):
+                best = found
+    return best
+
+
+def _crime(prep: Token) -> Category | None:
+    """The act a preposition names directly ("of kidnapping", "over the murder and
+    torture of ..."), not one named deeper inside ("for demanding the prosecution of
+    officers for torture" names no crime of the person)."""
+    best_found: Category | None = None
+    for child in prep.children:
+        if child.dep_ not in {"pobj", "pcomp"}:
+            continue
+        words = [child, *(c for c in child.children if c.dep_ in {"conj", "advcl"})]
+        words += [c for w in words[1:] for c in w.children if c.dep_ == "conj"]
+        for word in words:
+            found = lex.practice_category(word) if not _is_verbal(word) else lex.act_category(word)
+            if found is None and _is_verbal(word) and _obstructs(word):
+                found = "cover_up"
+            if found is not None and (
+                best_found is None or lex.severity(found) < lex.severity(best_found)
+            ):
+                best_found = found
+    return best_found
+
+
+def _obstructs(verb: Token) -> bool:
+    """ "blocking corruption investigations", "obstructed the inquiry"."""
+    return lemma(verb) in lex.COVER_VERBS | {"block", "undermine", "impede"} and any(
+        c.dep_ == "dobj" and lemma(c) in lex.ACCOUNTABILITY_LEMMAS | {"inquiry", "probe"}
+        for c in verb.children
+    )
+
+
+def _charge_category(verb: Token) -> Category | None:
+    """ "accused of kidnapping", "charged over the murder", "sentenced for the murder":
+    the crime a person is accused of or tried for; None when no act is named."""
+    found: Category | None = None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "with", "over", "for", "in"}:
+            found = found or _crime(child)
+        if child.dep_ == "dobj" and lemma(child) in {"charge", "count"}:
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"of", "for"}:
+                    found = found or _crime(prep)
+    return found
+
+
+def _body_act(noun: Token) -> Category | None:
+    """What a body did, as its own phrase says: "the unit that tortured detainees",
+    "security services, which have violently repressed opponents", "the crackdown"."""
+    found = lex.practice_category(noun)
+    if found is not None:
+        return found
+    for child in noun.children:
+        if (
+            child.dep_ in {"relcl", "acl"}
+            and _is_verbal(child)
+            and _relative_slot(child) == "agent"
+        ):
+            perpetrated = [f for f in _predicate(child, "agent", 3) if f.part in PERPETRATOR_SIDE]
+            chosen = best(perpetrated)
+            if chosen is not None:
+                return chosen.category
+    return None
+
+
+def _commanded_act(verb: Token) -> Category | None:
+    """ "X oversees the services that repressed ...", "X presided over the crackdown",
+    "networks led by X have been looting": what the body X commands did."""
+    targets = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"over", "of"}:
+            targets.extend(c for c in child.children if c.dep_ == "pobj")
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        body = verb.head  # "the unit led by X", "networks led by X"
+        found = _body_act(body)
+        if found is not None:
+            return found
+        if body.dep_ in SUBJECT_DEPS and _is_verbal(body.head):
+            acts = [f for f in _predicate(body.head, "agent", 3) if f.part in PERPETRATOR_SIDE]
+            chosen = best(acts)
+            if chosen is not None:
+                return chosen.category
+    for target in targets:
+        found = _body_act(target)
+        if found is None:
+            found = _earlier_body_act(target)
+        if found is not None:
+            return found
+    return None
+
+
+BODY_NOUNS: frozenset[str] = frozenset(
+    {
+        "office",
+        "unit",
+        "agency",
+        "ministry",
+        "service",
+        "police",
+        "force",
+        "army",
+        "squad",
+        "brigade",
+        "battalion",
+        "division",
+        "department",
+        "directorate",
+        "prison",
+        "facility",
+    }
+)
+
+
+def _earlier_body_act(body: Token) -> Category | None:
+    """ "The attorney general's office has been accused of ... persecuting those who
+    pursue the corrupt. X, who has led the office for four years, ...": what the same
+    body (a definite state body, named in one of the three sentences before) did or is
+    accused of."""
+    if lemma(body) not in BODY_NOUNS or not any(
+        c.lower_ in {"the", "its", "this"} for c in body.children
+    ):
+        return None
+    doc = body.doc
+    sent = body.sent
+    earlier: list[Span] = []
+    for _ in range(3):
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+        earlier.append(sent)
+    for before in earlier:
+        for token in before:
+            if lemma(token) != lemma(body) or not _is_verbal(token.head):
+                continue
+            slot = {"nsubj": "agent", "nsubjpass": "patient"}.get(token.dep_)
+            if slot is None:
+                continue
+            acts = [
+                f
+                for f in _predicate(token.head, slot, 3)
+                if f.part in PERPETRATOR_SIDE and f.category in lex.VIOLENT | {"corruption"}
+            ]
+            chosen = best(acts)
+            if chosen is not None:
+                return chosen.category
+    return None
+
+
+def _command_descriptor(span: Span, anchor: Token) -> list[Finding]:
+    """ "X, commander of the unit that tortured ...", "head of the police that killed":
+    a command title of the person whose "of" phrase names a body and what it did."""
+    candidates = [c for c in span.root.children if c.dep_ == "appos"]
+    if span.root.dep_ in {"appos", "compound"}:
+        candidates.append(span.root.head)
+    candidates.append(anchor)
+    out: list[Finding] = []
+    for noun in candidates:
+        if lemma(noun) not in COMMAND_NOUNS:
+            continue
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for body in child.children:
+                    if body.dep_ == "pobj":
+                        category = _body_act(body)
+                        if category is not None and category != "corruption":
+                            out.append(Finding(category, "ordered", noun.i, "command"))
     return out
 
 
@@ -504,23 +898,27 @@ def _implicit_clauses(verb: Token) -> list[Token]:
 def _noun_trigger(noun: Token, relation: str) -> list[Finding]:
     """The entity is tied to an act noun by a preposition or a possessive."""
     category = lex.act_category(noun)
+    if designations.sanction_noun(noun):
+        if relation in {"against", "on", "upon", "for"} or (
+            relation == "of" and lemma(noun) in {"designation", "listing", "blacklisting"}
+        ):
+            return _designation(noun, "patient", False)
+        return []
     if lemma(noun) in lex.SANCTION_LEMMAS:
-        if relation in {"against", "on", "upon", "for"}:
-            return [Finding("sanctions_call", "accused", noun.i)]
         return []
     if lemma(noun) in lex.ORDER_NOUNS and relation in {"poss", "by"}:
         ordered = lex.subtree_category(noun)
-        return [] if ordered is None else [Finding(ordered, "ordered", noun.i)]
+        return [] if ordered is None else [Finding(ordered, "ordered", noun.i, "ordered")]
     if category is None:
         return []
     if relation == "by":
-        return [Finding(category, "perpetrator", noun.i)]
+        return [Finding(category, "perpetrator", noun.i, "act-noun")]
     if relation in {"against", "on", "upon", "at"} and category in lex.VIOLENT:
-        return [Finding(category, "victim", noun.i)]
+        return [Finding(category, "victim", noun.i, "victim")]
     if relation == "of" and category in lex.VIOLENT:
-        return [Finding(category, "victim", noun.i)]
+        return [Finding(category, "victim", noun.i, "victim")]
     if relation == "poss" and category in {"corruption", "laundering", "sanctions_evasion"}:
-        return [Finding(category, "perpetrator", noun.i)]
+        return [Finding(category, "perpetrator", noun.i, "act-noun")]
     return []
 
 
@@ -560,39 +958,100 @@ def _clause_findings(anchor: Token) -> list[Finding]:
             # part the including group has.
             for child in head.children:
                 if child.dep_ == "nsubj":
-                    return _modifier_findings(child)
+                    found = _modifier_findings(child)
+                    if len(found) > 0:
+                        return found
         return _predicate(head, "patient", 0)
+    if dep == "conj" and _is_verbal(head) and anchor.pos_ == "PROPN":
+        # "The US sanctioned A, a senator, for bribing judges, and B, a gang leader": the
+        # parser hung B on the verb; B is designated too (A's reason is A's own).
+        return [
+            Finding("designation", "accused", f.trigger, "designated")
+            for f in _predicate(head, "patient", 1)
+            if f.frame in {"designated", "designated-for"}
+        ]
+    if dep == "attr" and lemma(head) == "be":
+        # "The individuals designated today are X and Y": X takes the subject's part;
+        # "The officers named in the report are X and Y": the report's allegation.
+        for child in head.children:
+            if child.dep_ == "nsubj":
+                found = [f for f in _modifier_findings(child) if f.frame.startswith("designat")]
+                if len(found) == 0:
+                    trigger = _group_designated(child)
+                    if trigger is not None:
+                        found = [Finding("designation", "accused", trigger.i, "designated")]
+                return found if len(found) > 0 else _named_in_report(child)
+        return []
     if dep == "pobj" and head.dep_ in {"prep", "agent"}:
         word = head.lower_
         governor = head.head
+        if word == "as" and lemma(governor) in {"identify", "name"}:
+            # "The two officials have been identified as X and Y"
+            for group in governor.children:
+                if group.dep_ in {"nsubjpass", "dobj"}:
+                    trigger = _group_designated(group)
+                    if trigger is not None:
+                        return [Finding("designation", "accused", trigger.i, "designated")]
+            return []
+        if word == "of" and lemma(governor) == "behalf" and governor.head.dep_ == "prep":
+            # "committed abuses on behalf of X": X is the principal
+            acting = governor.head.head
+            if _is_verbal(acting):
+                return [
+                    Finding(f.category, "complicit", f.trigger, "regime")
+                    for f in _predicate(acting, "agent", 1)
+                    if f.part in PERPETRATOR_SIDE and f.category in lex.VIOLENT
+                ]
+            return []
+        if (
+            word == "besides"
+            or (word == "from" and governor.lower_ in {"aside", "apart"})
+            or (word == "to" and governor.lower_ == "addition")
+        ):
+            # "Aside from X, the coalition calls for sanctions on Y": X shares Y's part.
+            return _sentence_designation(anchor.sent)
         if word == "under":
             return _under(governor)
         if word == "to" and lemma(governor) == "accord":
-            return [Finding("context", "source", governor.i)]
+            return [Finding("context", "source", governor.i, "speech")]
         if head.dep_ == "agent" or word == "by":
             if _is_verbal(governor):
-                return _predicate(governor, "agent", 0)
+                return [
+                    Finding(f.category, f.part, f.trigger, "passive-by-agent", f.office_only)
+                    if f.frame == "active-agent"
+                    else f
+                    for f in _predicate(governor, "agent", 0)
+                ]
             return _noun_trigger(governor, "by")
         if word in {"with", "to"} and lemma(governor) in ADDRESSEE_VERBS:
             if _unanswered(anchor.sent):
-                return [Finding("cover_up", "complicit", governor.i)]
+                return [Finding("cover_up", "complicit", governor.i, "cover-up")]
             return []
         if (
             _is_verbal(governor)
-            and word in {"against", "on", "upon"}
-            and lemma(governor) in lex.SANCTION_VERBS
-            and any(lemma(c) in lex.SANCTION_LEMMAS for c in governor.children)
+            and word in {"against", "on", "upon", "for"}
+            and any(
+                designations.sanction_noun(c)
+                for c in governor.children
+                if c.dep_ in {"dobj", "nsubjpass", "attr"}
+            )
         ):
-            # "impose sanctions on top officials, including X"
-            return [Finding("sanctions_call", "accused", governor.i)]
+            # "impose sanctions on top officials, including X", "announced sanctions
+            # Wednesday on X"
+            return _designation(governor, "patient", lex.is_negated(governor))
         if _is_verbal(governor) and word in {"against", "on", "upon", "at"}:
             return [f for f in _predicate(governor, "patient", 0) if f.part == "victim"]
         if governor.pos_ in {"NOUN", "PROPN"}:
             return _noun_trigger(governor, word)
         return []
     if dep == "poss":
+        if lemma(head) in INVOLVEMENT_NOUNS:
+            category = _prep_category(head, {"in", "for", "of"})
+            if category is not None:
+                part, frame = INVOLVEMENT_NOUNS[lemma(head)]
+                return [Finding(category, part, head.i, frame)]
         if lex.discredited_claim(head):
-            return [Finding("cover_up", "complicit", head.i, office_only=True)]
+            return [Finding("cover_up", "complicit", head.i, "cover-up", office_only=True)]
         if lemma(head) in lex.REGIME_NOUNS or (
             head.ent_type_ == "GPE" and head.dep_ in SUBJECT_DEPS
         ):
@@ -602,9 +1061,11 @@ def _clause_findings(anchor: Token) -> list[Finding]:
             and head.dep_ == "pobj"
             and head.head.lower_ in {"at", "on", "upon", "under", "by"}
         ):
-            category = lex.subtree_category(anchor.sent.root)
+            root = anchor.sent.root
+            category = lex.act_category(root) or lex.subtree_category(root)
             if category is not None:
-                return [Finding(category, "ordered", head.i)]
+                behest: Frame = "command" if lemma(head) == "command" else "ordered"
+                return [Finding(category, "ordered", head.i, behest)]
         return _noun_trigger(head, "poss")
     return []
 
@@ -615,7 +1076,7 @@ def _through_possession(found: list[Finding]) -> list[Finding]:
     out: list[Finding] = []
     for finding in found:
         if finding.part in {"perpetrator", "complicit"} and finding.category in lex.VIOLENT:
-            out.append(Finding(finding.category, "complicit", finding.trigger))
+            out.append(Finding(finding.category, "complicit", finding.trigger, "regime"))
         elif finding.part == "ordered":
             out.append(finding)
     return out
@@ -634,7 +1095,7 @@ def _under(governor: Token) -> list[Finding]:
         if category is not None:
             if category not in lex.VIOLENT and category != "corruption":
                 return []
-            return [Finding(category, "complicit", token.i)]
+            return [Finding(category, "complicit", token.i, "command")]
         if token.dep_ == "pobj" and token.head.dep_ == "prep":
             token = token.head.head
         elif token.dep_ in {"conj", "appos", "compound"}:
@@ -692,6 +1153,7 @@ def findings(span: Span, others: set[int], bounds: tuple[int, int] | None = None
         # The parser made a possessor the subject ("X’s “New Kazakhstan”
         # continued ..."): X is responsible for what X's thing did, no more.
         out = _through_possession(out)
+    out.extend(_command_descriptor(span, anchor))
     seen = {span.root.i}
     token = span.root
     while True:
@@ -722,9 +1184,16 @@ def best(found: list[Finding]) -> Finding | None:
         return None
     parts = {f.part for f in found}
     perpetrator = [f for f in found if f.part in PERPETRATOR_SIDE]
+    if all(f.frame == "released" for f in found if f.part == "victim") and any(
+        f.frame == "accused-of" for f in perpetrator
+    ):
+        # "X, who was sentenced for the murder of ..., was released": a convict freed,
+        # not a detainee freed.
+        found = [f for f in found if f.part != "victim"]
+        parts = {f.part for f in found}
     if "victim" in parts and len(perpetrator) > 0:
         worst = min(perpetrator, key=lambda f: lex.severity(f.category))
-        return Finding(worst.category, "unclear", worst.trigger)
+        return Finding(worst.category, "unclear", worst.trigger, worst.frame)
 
     def key(f: Finding) -> tuple[int, int]:
         return (PART_RANK.index(f.part), lex.severity(f.category))

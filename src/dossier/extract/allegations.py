@@ -27,8 +27,8 @@ _ACT_VERBS: dict[str, str] = {
     # torture and ill-treatment
     "torture": "torture",
     "beat": "torture",
-    "rape": "torture",
-    "rap": "torture",  # the small model lemmatises "raped" as "rap"
+    "rape": "sexual_violence",
+    "rap": "sexual_violence",  # the small model lemmatises "raped" as "rap"
     "abuse": "torture",
     "mistreat": "torture",
     "maltreat": "torture",
@@ -44,9 +44,12 @@ _ACT_VERBS: dict[str, str] = {
     "jail": "detention",
     "abduct": "detention",
     "kidnap": "detention",
-    "sentence": "detention",
+    "sentence": "unjust_conviction",
+    "convict": "unjust_conviction",
     "conscript": "detention",
-    "disappear": "detention",
+    "disappear": "enforced_disappearance",
+    # slavery and forced labour
+    "enslave": "forced_labour",
     # persecution
     "persecute": "persecution",
     "prosecute": "persecution",
@@ -94,12 +97,15 @@ _ACT_NOUNS: dict[str, str] = {
     "assassination": "killing",
     "gunfire": "killing",
     "massacre": "killing",
+    "genocide": "killing",
     "death": "killing",
     "shoot-to-kill": "killing",
     "torture": "torture",
     "beating": "torture",
-    "rape": "torture",
-    "abuse": "torture",
+    "rape": "sexual_violence",
+    "abuse": "rights_abuse",
+    "violation": "rights_abuse",
+    "atrocity": "rights_abuse",
     "ill-treatment": "torture",
     "mistreatment": "torture",
     "violence": "torture",
@@ -108,7 +114,10 @@ _ACT_NOUNS: dict[str, str] = {
     "arrest": "detention",
     "imprisonment": "detention",
     "abduction": "detention",
-    "disappearance": "detention",
+    "disappearance": "enforced_disappearance",
+    "slavery": "forced_labour",
+    "enslavement": "forced_labour",
+    "servitude": "forced_labour",
     "hostage": "detention",
     "persecution": "persecution",
     "prosecution": "persecution",
@@ -226,6 +235,14 @@ REGIME_NOUNS: frozenset[str] = frozenset(
         "policy",
         "henchman",
         "loyalist",
+        "general",
+        "officer",
+        "soldier",
+        "militia",
+        "subordinate",
+        "unit",
+        "agent",
+        "network",
     }
 )
 # An official's public claims the text calls false or unsupported.
@@ -290,13 +307,19 @@ IRREALIS_LEMMAS: frozenset[str] = frozenset(
 # Most serious first: when one sentence gives one entity several findings.
 SEVERITY: tuple[str, ...] = (
     "killing",
+    "enforced_disappearance",
     "torture",
+    "sexual_violence",
+    "forced_labour",
     "detention",
+    "unjust_conviction",
+    "rights_abuse",
     "persecution",
     "corruption",
     "laundering",
     "sanctions_evasion",
     "cover_up",
+    "designation",
     "sanctions_call",
     "context",
 )
@@ -317,7 +340,25 @@ def check_category(value: str) -> Category:
 
 ACT_VERBS: dict[str, Category] = _checked(_ACT_VERBS)
 ACT_NOUNS: dict[str, Category] = _checked(_ACT_NOUNS)
-VIOLENT: frozenset[str] = frozenset({"killing", "torture", "detention", "persecution"})
+VIOLENT: frozenset[str] = frozenset(
+    {
+        "killing",
+        "enforced_disappearance",
+        "torture",
+        "sexual_violence",
+        "forced_labour",
+        "detention",
+        "unjust_conviction",
+        "rights_abuse",
+        "persecution",
+    }
+)
+# Physical violence or deprivation of liberty: what makes a victim a victim.
+PHYSICAL: frozenset[str] = VIOLENT - {"persecution", "rights_abuse"}
+
+
+if set(SEVERITY) != set(CATEGORIES) or len(SEVERITY) != len(CATEGORIES):
+    raise RuntimeError("SEVERITY does not rank the Category vocabulary exactly")
 
 
 def severity(category: str) -> int:
@@ -351,6 +392,12 @@ def act_category(token: Token) -> Category | None:
         ):
             return None  # "fired the officials" is a dismissal, "fired at" a shooting
         found = ACT_VERBS.get(word)
+        if word == "abuse" and _abuse_of_office(token):
+            return "corruption"  # "abused their official positions"
+        if word in {"force", "compel", "coerce"} and any(
+            act_category(w) == "forced_labour" for w in token.subtree if w.i != token.i
+        ):
+            return "forced_labour"  # "forced the villagers into forced labour"
         if found is None and token.pos_ == "VERB" and word in ACT_NOUNS:
             return None
         if word in {"conceal", "hide", "stash"} and objects_mention_assets(token):
@@ -365,11 +412,73 @@ def act_category(token: Token) -> Category | None:
     if token.pos_ in {"NOUN", "PROPN"}:
         if word in WHITEWASH_NOUNS and lemma(token.head) in WHITEWASH_VERBS:
             return "cover_up"
+        modifiers = {lemma(c) for c in token.children if c.dep_ in {"amod", "compound", "advmod"}}
+        if word in {"violence", "abuse", "assault", "harassment", "exploitation"} and (
+            modifiers & SEXUAL_WORDS
+        ):
+            return "sexual_violence"
+        if word in LABOUR_NOUNS and modifiers & FORCED_WORDS:
+            return "forced_labour"
+        if word in {"conviction", "sentence", "verdict", "trial"} and modifiers & UNJUST_WORDS:
+            return "unjust_conviction"
+        if word == "abuse" and _abuse_of_office(token):
+            return "corruption"
+        if word == "crime" and ({"war"} & modifiers or _about_rights(token)):
+            return "rights_abuse"  # "war crimes", "crimes against humanity"
+        if word in {"abuse", "violation"} and not _about_rights(token):
+            return "torture" if word == "abuse" and "physical" in modifiers else None
         found = ACT_NOUNS.get(word)
         if found is None:
             found = ACT_NOUNS.get(token.lower_)
         return found
     return None
+
+
+SEXUAL_WORDS: frozenset[str] = frozenset({"sexual", "gender-based", "sexually"})
+LABOUR_NOUNS: frozenset[str] = frozenset({"labour", "labor", "work", "servitude"})
+FORCED_WORDS: frozenset[str] = frozenset({"forced", "force", "compulsory", "slave", "bonded"})
+UNJUST_WORDS: frozenset[str] = frozenset(
+    {
+        "unjust",
+        "unfair",
+        "wrongful",
+        "political",
+        "politically",
+        "fabricated",
+        "sham",
+        "arbitrary",
+        "show",
+        "baseless",
+        "trumped-up",
+    }
+)
+OFFICE_WORDS: frozenset[str] = frozenset(
+    {"power", "office", "position", "authority", "status", "influence", "function"}
+)
+
+
+def _abuse_of_office(token: Token) -> bool:
+    """ "abuse of office", "abused their official positions"."""
+    for child in token.children:
+        if child.dep_ == "dobj" and lemma(child) in OFFICE_WORDS:
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "of"
+            and any(lemma(p) in OFFICE_WORDS for p in child.children if p.dep_ == "pobj")
+        ):
+            return True
+    return False
+
+
+def _about_rights(noun: Token) -> bool:
+    """ "human rights abuses", "violations of human rights", "serious abuses": abuse or
+    violation means a rights abuse only when the phrase says so or is serious."""
+    words = {lemma(w) for w in noun.subtree} | {lemma(w) for w in noun.head.children}
+    if "right" in words or "humanitarian" in words or "humanity" in words:
+        return True
+    modifiers = {lemma(c) for c in noun.children if c.dep_ == "amod"}
+    return len(modifiers & {"serious", "gross", "grave", "systematic", "widespread"}) > 0
 
 
 def unsupported_speech(verb: Token) -> bool:

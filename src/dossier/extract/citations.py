@@ -28,6 +28,28 @@ _PAREN_CITATION = re.compile(
 )
 
 
+_NUMBERED = re.compile(r"^\d{1,4}\s*[.)]\s+")
+_CLAUSE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|served|serves|ordered|led|commanded|oversaw)\b"
+)
+
+
+def _list_sentence(line: str) -> bool:
+    """ "1. X has served as minister since 2018 ...": a numbered list item that is a
+    sentence about someone, not a note ("12. Author, Title, 2020"): its first words run
+    to a verb before any comma or quotation mark."""
+    numbered = _NUMBERED.match(line)
+    if numbered is None:
+        return False
+    head = line[numbered.end() :].split()[:8]
+    for word in head:
+        if _CLAUSE_VERB.fullmatch(word) is not None:
+            return True
+        if any(mark in word for mark in (",", "“", '"', ":", "(")):
+            return False
+    return False
+
+
 class CitedRegions:
     """Sorted, non-overlapping character ranges that are citations."""
 
@@ -60,7 +82,9 @@ def cited_regions(text: str) -> CitedRegions:
         stripped = line.strip()
         if _HEADING.match(stripped) is not None:
             in_references = True
-        elif (in_references and stripped != "") or _NOTE_LINE.match(line) is not None:
+        elif (in_references and stripped != "") or (
+            _NOTE_LINE.match(line) is not None and not _list_sentence(stripped)
+        ):
             ranges.append((offset, offset + len(line)))
         offset += len(line)
     for match in _PAREN_CITATION.finditer(text):

@@ -9,12 +9,12 @@ parse (``agency``), the date and the attribution from the sentence itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from dossier.extract import agency
+from dossier.extract import agency, designations
 from dossier.extract import allegations as lex
 from dossier.extract.positions import find_positions
 from dossier.extract.relations import find_relations
@@ -24,6 +24,8 @@ from dossier.model import (
     PROTECTED_ROLES,
     Category,
     Claim,
+    Designation,
+    Frame,
     LocalEntity,
     Mention,
     Part,
@@ -54,6 +56,7 @@ class DocumentAnalysis:
     claims: list[Claim] = field(default_factory=list)
     positions: list[PositionFact] = field(default_factory=list)
     relations: list[RelationFact] = field(default_factory=list)
+    designations: list[Designation] = field(default_factory=list)
     roles: dict[str, Role] = field(default_factory=dict)  # local entity key -> role
     deceased: set[str] = field(default_factory=set)  # local entity keys reported dead
 
@@ -65,14 +68,17 @@ class Passage:
     start: int
     end: int
     sent: Span
-    lead_in: Passage | None = None  # bullet-list lead-in ending in ":"
+    lead_in: Passage | None = None  # list lead-in ending in ":"
+    bullet: bool = False  # the line starts with a bullet or a number
+    quotes_lead: bool = False  # the first bullet under its lead-in: quoted with it
 
     @property
     def quote_start(self) -> int:
-        return self.lead_in.start if self.lead_in is not None else self.start
+        return self.lead_in.start if self.lead_in is not None and self.quotes_lead else self.start
 
 
-BULLET = re.compile(r"^[\-\u2013\u2014\u2022*·]\s+")
+MARKER_ONLY = re.compile(r"^(?:\d{1,2}[.)]|[\-\u2013\u2014\u2022*·])$")
+BULLET = re.compile(r"^(?:[\-\u2013\u2014\u2022*·]|\d{1,2}[.)])\s+")
 
 
 def passages(source: SourceDocument, doc: Doc) -> list[Passage]:
@@ -81,6 +87,7 @@ def passages(source: SourceDocument, doc: Doc) -> list[Passage]:
     cuts = sorted({m.start() for m in re.finditer("\n", text)})
     blocked = [(span.start, span.end) for span in source.furniture]
     found: list[Passage] = []
+    marker = False
     for sent in doc.sents:
         pieces = [(sent.start_char, sent.end_char)]
         for cut in cuts:
@@ -103,25 +110,34 @@ def passages(source: SourceDocument, doc: Doc) -> list[Passage]:
             stripped = piece.strip()
             if stripped == "" or not any(ch.isalnum() for ch in stripped):
                 continue
+            if MARKER_ONLY.match(stripped) is not None:
+                marker = True  # "1." parsed as a sentence of its own: the next is an item
+                continue
             start = a + (len(piece) - len(piece.lstrip()))
             bullet = BULLET.match(text[start:b])
             if bullet is not None:
                 start += bullet.end()
             end = start + len(text[start:b].rstrip())
-            found.append(Passage(start, end, sent))
+            found.append(Passage(start, end, sent, bullet=bullet is not None or marker))
+            marker = False
     found.sort(key=lambda p: p.start)
     linked: list[Passage] = []
+    lead: Passage | None = None  # the lead-in of the list being read
     for index, passage in enumerate(found):
         item = passage
         if index > 0:
             previous = found[index - 1]
             gap = text[previous.end : passage.start]
-            if (
-                text[previous.end - 1] == ":"
-                and gap.count("\n") == 1
-                and BULLET.match(gap.lstrip(" \t\n")) is not None
-            ):
-                item = Passage(passage.start, passage.end, passage.sent, previous)
+            first = text[previous.end - 1] == ":"
+            if first and gap.count("\n") in {1, 2, 3}:
+                lead = previous  # a new list starts under this lead-in
+            elif lead is None or gap.count("\n") not in {1, 2}:
+                lead = None  # running text (a list ends at a paragraph break)
+            if lead is not None:
+                quoted = first and gap.count("\n") == 1 and BULLET.match(gap.lstrip(" \t\n"))
+                item = Passage(
+                    passage.start, passage.end, passage.sent, lead, passage.bullet, bool(quoted)
+                )
         linked.append(item)
     return linked
 
@@ -286,6 +302,9 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
     sections = passages(source, doc)
     per_entity_parts: dict[str, list[tuple[str, str]]] = {}
     late: set[str] = set()  # "the late X": a figure of the past, not of these events
+    # The last shared finding of the previous passage, for an enumeration the parser
+    # cut in two ("...; Gen- | Choeun Sovantha, ...").
+    carry: tuple[Passage, agency.Finding, Span] | None = None
     for passage in sections:
         inside = [
             i
@@ -294,53 +313,63 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
         ]
         if len(inside) == 0:
             continue
-        lead_category = None
-        if passage.lead_in is not None:
-            lead_category = _lead_category(doc, passage.lead_in)
-        chosen: dict[str, tuple[int, agency.Finding | None]] = {}
+        lead = _lead_reading(doc, passage.lead_in) if passage.lead_in is not None else None
+        bounds = _token_bounds(doc, passage)
+        chosen: dict[str, tuple[int, agency.Finding | None, tuple[str, ...]]] = {}
         for index in inside:
             mention = resolved[index]
             key = mention.entity_key
             assert key is not None
             span = spans[index]
             others = {t for t, owner in token_owner.items() if owner != index}
-            bounds = _token_bounds(doc, passage)
             found_here = agency.findings(span, others, bounds)
+            signals: tuple[str, ...] = ()
             if mention.cited:
                 # A name in a footnote or reference list is the author of a
                 # source, whatever the cited title's words say.
-                found_here = [agency.Finding("context", "source", span.root.i)]
+                found_here = [agency.Finding("context", "source", span.root.i, "cited")]
+                signals = ("cited",)
             anchor = agency.anchor_of(span, others)
             if any(_reports_death(doc, f) for f in found_here) or _posthumous(span, anchor):
                 analysis.deceased.add(key)
             if _called_late(span, anchor):
                 late.add(key)
-            if (
-                lead_category is not None
-                and len(found_here) == 0
-                and _item_subject(anchor, span, bounds)
-            ):
-                part: Part = "complicit" if lead_category == "cover_up" else "perpetrator"
-                found_here = [agency.Finding(lead_category, part, anchor.head.i)]
+            if lead is not None and len(found_here) == 0 and not mention.cited:
+                lead_finding = _lead_finding(lead, anchor, span, bounds, passage, mention, source)
+                if lead_finding is not None:
+                    found_here = [lead_finding]
+                    signals = (f"lead-in:{lead.category}",)
             result = agency.best(found_here)
             previous = chosen.get(key)
             if previous is None or _stronger(result, previous[1]):
-                chosen[key] = (index, result)
-        for key, (index, result) in chosen.items():
+                chosen[key] = (index, result, signals)
+        continued = None
+        if carry is not None and _continues(source.text, carry[0], passage):
+            continued = carry
+        carry_out, carried_keys = _share_list_findings(
+            doc, chosen, spans, bounds, None if continued is None else continued[1:]
+        )
+        carry = None if carry_out is None else (passage, *carry_out)
+        for key, (index, result, signals) in chosen.items():
             mention = resolved[index]
-            category, part = ("context", "subject")
-            if result is not None:
-                category, part = result.category, result.part
-                if result.office_only and descriptors.get(key) not in OFFICE_ROLES:
-                    category, part = ("context", "source")
-            if part in PERPETRATOR_PARTS and descriptors.get(key) in PROTECTED_ROLES:
-                # Never a perpetrator by a single parse: a reviewer decides.
-                part = "unclear"
             span = spans[index]
+            reading = decide(result, descriptors.get(key), signals)
             attributed = None
-            if part != "source":
+            if reading.part != "source":
                 attributed = attribution(span.root, {t.i for t in span})
             start = passage.quote_start
+            if reading.frame == "designee-list" and passage.lead_in is not None:
+                start = passage.start if not passage.quotes_lead else start
+            if continued is not None and key in carried_keys:
+                start = continued[0].start  # quote the sentence the list started in
+            designation = None
+            if result is not None and reading.designation:
+                designation = _designation(
+                    doc, source, passage, result, mention, key, reading, start
+                )
+                if designation.authority is not None:
+                    attributed = designation.authority
+                analysis.designations.append(designation)
             claim = Claim(
                 content_hash=source.content_hash,
                 entity_key=key,
@@ -348,14 +377,19 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
                 end=passage.end,
                 mention_start=mention.start,
                 mention_end=mention.end,
-                category=lex.check_category(category),
-                part=part,
+                category=lex.check_category(reading.category),
+                part=reading.part,
                 date=passage_date(source.text[start : passage.end]),
                 attributed_to=attributed,
+                frame=reading.frame,
+                signals=reading.signals,
             )
+            if designation is not None and claim.date is None and designation.date is not None:
+                claim = replace(claim, date=designation.date)
             analysis.claims.append(claim)
             per_entity_parts.setdefault(key, []).append((claim.category, claim.part))
     analysis.claims.sort(key=lambda c: (c.start, c.mention_start))
+    analysis.designations = designations.merge_reports(analysis.designations)
     analysis.positions = find_positions(source, doc, resolved, spans, token_owner)
     analysis.relations = find_relations(source, doc, resolved, spans, token_owner, found.entities)
     analysis.roles = assign_roles(
@@ -365,6 +399,7 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
         analysis.relations,
         analysis.deceased,
         late,
+        designated_for={c.entity_key for c in analysis.claims if c.frame == "designated-for"},
     )
     return analysis
 
@@ -388,18 +423,331 @@ def _item_subject(anchor: Token, span: Span, bounds: tuple[int, int]) -> bool:
     )
 
 
-def _lead_category(doc: Doc, lead_in: Passage) -> Category | None:
+# Frames a name passes on to the other names of its enumeration.
+SHARED_FRAMES: frozenset[str] = frozenset(
+    {"designated", "designated-for", "sanctions-call", "accused-of"}
+)
+# Words an enumeration of names may have between two names: "A, B and C", "A, as well
+# as current public official B", "General A, Colonel B".
+_GAP_POS: frozenset[str] = frozenset({"PUNCT", "CCONJ", "ADJ", "PROPN", "NOUN", "DET", "NUM"})
+
+
+def _enumerated(doc: Doc, left: Span, right: Span) -> bool:
+    """Whether nothing but list punctuation, titles and descriptors separates two
+    names ("A, B, C and D", "A, as well as former official B")."""
+    if any(
+        span.end < len(doc) and doc[span.end].lower_ in {"’s", "'s", "’", "'"}
+        for span in (left, right)
+    ):
+        return False  # "X, Y's son-in-law": a possessor in a descriptor, not a list member
+    gap = doc[left.end : right.start]
+    if len(gap) == 0:
+        return left.text.endswith(".")  # "Defense Sec. Delfin Lorenzana": a title cut off
+    listed = any(t.text == ";" for t in gap)  # "A, outgoing commander-in-chief; B, ..."
+    if len(gap) > (14 if listed else 8) or any(t.text in {":", "(", ")"} for t in gap):
+        return False
+    words = [
+        t
+        for t in gap
+        if not (t.lower_ in {"as", "well"} and t.pos_ in {"ADP", "ADV"})
+        and not (t.pos_ == "PRON" and t.dep_ == "poss")  # "A, his daughter, B"
+    ]
+    if not any(t.text in {",", ";", "and", "&"} for t in gap):
+        # "Defense Sec. Delfin Lorenzana": a title split off the name
+        return all(t.pos_ == "PROPN" or t.text == "." for t in gap)
+    allowed = _GAP_POS | {"ADP"} if listed else _GAP_POS
+    return all(t.pos_ in allowed for t in words)
+
+
+def _continues(text: str, previous: Passage, passage: Passage) -> bool:
+    """The parser cut one written sentence in two: same line, no full stop between."""
+    gap = text[previous.end : passage.start]
+    if "\n" in gap or len(gap) > 2:
+        return False
+    ending = text[previous.start : previous.end]
+    if ending.endswith(".") and ABBREVIATION.search(ending) is not None:
+        return True  # "... Defense Sec. | Delfin Lorenzana, ...": cut at a title
+    return ending[-1] not in ".!?:"
+
+
+ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][a-z]{0,3}\.$")
+
+
+def _share_list_findings(
+    doc: Doc,
+    chosen: dict[str, tuple[int, agency.Finding | None, tuple[str, ...]]],
+    spans: dict[int, Span],
+    bounds: tuple[int, int],
+    carried_in: tuple[agency.Finding, Span] | None = None,
+) -> tuple[tuple[agency.Finding, Span] | None, set[str]]:
+    """Names the parse left without a finding take a designation, a call for sanctions
+    or an accusation from the name they are enumerated with. The small parser often
+    breaks long lists of names ("designating A, B, oligarch C and 64 entities"); the
+    enumeration, not the parse, says they share the verb. A misparsed "sanctions
+    target A, B" (``target`` read as a noun) seeds the enumeration the same way."""
+    items = sorted(((spans[i].start, key) for key, (i, _, _) in chosen.items()))
+    order = [key for _, key in items]
+    seeds: dict[str, agency.Finding] = {}
+    continued: set[str] = set()
+    if carried_in is not None:
+        first_index, first_found, _ = chosen[order[0]]
+        if first_found is None and _enumerated(doc, carried_in[1], spans[first_index]):
+            chosen[order[0]] = (
+                first_index,
+                carried_in[0],
+                ("list:continues the enumeration of the previous sentence",),
+            )
+            continued.add(order[0])
+    for key in order:
+        found = chosen[key][1]
+        if found is not None and found.frame in SHARED_FRAMES and found.part == "accused":
+            seeds[key] = found
+    if len(seeds) == 0:
+        for key in order:
+            index, found, _ = chosen[key]
+            misparsed = _misparsed_trigger(doc, bounds[0], spans[index])
+            if found is None and misparsed is not None:
+                chosen[key] = (index, misparsed, ("list:misparsed trigger",))
+                seeds[key] = misparsed
+    for direction in (order, list(reversed(order))):
+        carried: agency.Finding | None = None
+        previous: Span | None = None
+        for key in direction:
+            index, found, _ = chosen[key]
+            span = spans[index]
+            if key in seeds:
+                carried = seeds[key]
+            elif found is None and carried is not None and previous is not None:
+                left, right = (previous, span) if previous.start < span.start else (span, previous)
+                if _enumerated(doc, left, right):
+                    chosen[key] = (index, carried, ("list:enumerated with a designated name",))
+                else:
+                    carried = None
+            else:
+                carried = None
+            previous = span
+    last_key = order[-1]
+    last_index, last_found, _ = chosen[last_key]
+    if last_found is not None and last_found.frame in SHARED_FRAMES:
+        return (last_found, spans[last_index]), continued
+    return None, continued
+
+
+def _misparsed_trigger(doc: Doc, low: int, first: Span) -> agency.Finding | None:
+    """ "The latest sanctions target A, B": a designation verb the parser read as a
+    noun, right after a sanctions noun and before the name (titles between)."""
+    for token in doc[max(low, first.start - 6) : first.start]:
+        if (
+            lex.lemma(token) in designations.STRONG_VERBS | designations.WEAK_VERBS
+            and token.i > low
+            and designations.sanction_noun(doc[token.i - 1])
+        ):
+            between = doc[token.i + 1 : first.start]
+            if all(t.pos_ == "PROPN" for t in between):
+                return agency.Finding("designation", "accused", token.i, "designated")
+    return None
+
+
+@dataclass(frozen=True)
+class LeadReading:
+    """What a list's lead-in says about the names listed under it."""
+
+    category: Category
+    frame: Frame
+    trigger: int  # token index of the word in the lead-in that carries it
+    victims: bool = False  # the lead-in speaks of victims: bare names are not accused
+
+
+def _lead_reading(doc: Doc, lead_in: Passage) -> LeadReading | None:
     """What a list's lead-in alleges ("... are financing Russia's war by purchasing
-    assets from banks under sanctions:"), read from its predicates only."""
+    assets from banks under sanctions:"), or that it lists designees ("The full list of
+    designations is below:", "OFAC has added the following persons:") or names for whom
+    sanctions are sought; read from its predicates only."""
     low, high = _token_bounds(doc, lead_in)
-    best: Category | None = None
+    for token in doc[low:high]:
+        designating = (token.pos_ in {"VERB", "AUX"} and designations.designation_verb(token)) or (
+            lex.lemma(token) in {"designation", "designee", "listing"}
+            and designations.sanction_noun(token)
+        )
+        if designating:
+            if designations.proposed(token):
+                return LeadReading("sanctions_call", "sanctions-call", token.i)
+            reason = designations.reason_category(token)
+            return LeadReading(reason or "designation", "designee-list", token.i)
+    best: LeadReading | None = None
     for token in doc[low:high]:
         if token.dep_ in {"acl", "relcl", "amod", "compound"}:
             continue
         found = lex.act_category(token)
-        if found is not None and (best is None or lex.severity(found) < lex.severity(best)):
-            best = found
+        if found is not None and (
+            best is None or lex.severity(found) < lex.severity(best.category)
+        ):
+            best = LeadReading(found, "list-lead-in", token.i)
+    if best is not None:
+        words = {lex.lemma(t) for t in doc[low:high]} | {t.lower_ for t in doc[low:high]}
+        best = replace(best, victims=len(words & VICTIM_WORDS) > 0)
     return best
+
+
+def _lead_finding(
+    lead: LeadReading,
+    anchor: Token,
+    span: Span,
+    bounds: tuple[int, int],
+    passage: Passage,
+    mention: Mention,
+    source: SourceDocument,
+) -> agency.Finding | None:
+    """The finding a list item's name takes from the lead-in, if the name is the item's
+    subject (or, under a list of designees, the item's heading: "NAME – post")."""
+    if lead.frame in {"designee-list", "sanctions-call"}:
+        if _heads_item(passage, mention, source.text) or _item_subject(anchor, span, bounds):
+            return agency.Finding(lead.category, "accused", lead.trigger, lead.frame)
+        return None
+    if _item_subject(anchor, span, bounds):
+        part: Part = "complicit" if lead.category == "cover_up" else "perpetrator"
+        return agency.Finding(lead.category, part, anchor.head.i, "list-lead-in")
+    if lead.victims or not _bare_item(passage, mention, source.text):
+        return None
+    # "... officials with command over operations that resulted in crimes, including:
+    # 1. President X": the item only names the person; the lead-in says what of.
+    return agency.Finding(lead.category, "accused", lead.trigger, "list-lead-in")
+
+
+def _bare_item(passage: Passage, mention: Mention, text: str) -> bool:
+    """A list item that is a name, a title before it and at most a short descriptor
+    after a comma or dash ("General X, chief of staff of the army"), with no verb."""
+    if not _heads_item(passage, mention, text):
+        return False
+    rest = text[mention.end : passage.end].strip()
+    if rest == "":
+        return True
+    return rest[0] in ",–—-(" and VERBISH.search(rest) is None
+
+
+VERBISH = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|be|been|did|does|do|said|says|\w+ed)\b", re.IGNORECASE
+)
+VICTIM_WORDS: frozenset[str] = frozenset(
+    {
+        "victim",
+        "prisoner",
+        "detainee",
+        "survivor",
+        "hostage",
+        "journalist",
+        "defender",
+        "activist",
+        "protester",
+        "dissident",
+        "family",
+        "relative",
+        "casualty",
+        "dead",
+        "killed",
+        "detained",
+        "arrested",
+        "disappeared",
+    }
+)
+
+
+TITLE_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|[a-z]{1,3}\.)$")
+
+
+def _heads_item(passage: Passage, mention: Mention, text: str) -> bool:
+    """The list item opens with the name, perhaps after a title ("Gen. X – ...")."""
+    before = text[passage.start : mention.start].split()
+    return len(before) <= 4 and all(TITLE_WORD.match(word) is not None for word in before)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The decision on one name in one passage: category, part, the frame that matched
+    and every other signal weighed, in order."""
+
+    category: Category
+    part: Part
+    frame: Frame
+    signals: tuple[str, ...]
+
+    @property
+    def designation(self) -> bool:
+        return self.frame in DESIGNATION_FRAMES and self.part == "accused"
+
+
+DESIGNATION_FRAMES: frozenset[str] = frozenset({"designated", "designated-for", "designee-list"})
+
+
+def decide(
+    result: agency.Finding | None, descriptor: Role | None, signals: tuple[str, ...] = ()
+) -> Reading:
+    """Is this passage an allegation about this name, and whose: the one place that
+    decides, from the parse's finding, the lead-in and the descriptor role."""
+    if result is None:
+        return Reading("context", "subject", "none", signals)
+    category: Category = result.category
+    part: Part = result.part
+    frame: Frame = result.frame
+    weighed = [f"frame:{frame}", *signals]
+    if result.office_only and descriptor not in OFFICE_ROLES:
+        category, part = ("context", "source")
+        weighed.append(f"not an office holder ({descriptor or 'no descriptor'}): source")
+    if part in PERPETRATOR_PARTS and descriptor in PROTECTED_ROLES:
+        if descriptor == "lawyer" and frame == "designated-for":
+            # A profession, not a victim class: an authority designating a lawyer for
+            # stated conduct ("sanctioned X, a lawyer and senator, for bribing judges").
+            weighed.append("described as lawyer; designated for stated conduct: kept")
+        else:
+            # Never a perpetrator by a single parse: a reviewer decides.
+            part = "unclear"
+            weighed.append(f"described as {descriptor}: unclear, for review")
+    return Reading(category, part, frame, tuple(weighed))
+
+
+def _designation(
+    doc: Doc,
+    source: SourceDocument,
+    passage: Passage,
+    result: agency.Finding,
+    mention: Mention,
+    key: str,
+    reading: Reading,
+    start: int,
+) -> Designation:
+    """The designation a passage reports: who, under what, when, for what."""
+    text = source.text
+    trigger = doc[result.trigger]
+    home = passage.lead_in if reading.frame == "designee-list" else None
+    where = home if home is not None else passage
+    statement = text[where.start : where.end]
+    whole = (
+        text[passage.quote_start : passage.end]
+        if home is None
+        else (f"{statement}\n{text[passage.start : passage.end]}")
+    )
+    low, high = _token_bounds(doc, where)
+    program, program_id = designations.find_program(
+        whole, designations.paragraph_around(text, where.start, passage.end)
+    )
+    date = passage_date(whole)
+    if date is None and designations.TODAY.search(whole) is not None:
+        date = source.meta.published_at
+    return Designation(
+        content_hash=source.content_hash,
+        entity_key=key,
+        start=start,  # the claim's passage: the designation and its evidence share an ID
+        end=passage.end,
+        mention_start=mention.start,
+        mention_end=mention.end,
+        frame=reading.frame,
+        authority=designations.find_authority(trigger, statement, text),
+        program=program,
+        program_id=program_id,
+        date=date,
+        reason=designations.reason_text(trigger, low, high),
+        measures=designations.find_measures(whole),
+    )
 
 
 def _token_bounds(doc: Doc, passage: Passage) -> tuple[int, int]:

@@ -128,6 +128,7 @@ def _assemble(
         claims=analysis.claims,
         positions=analysis.positions,
         relations=analysis.relations,
+        designations=analysis.designations,
         roles=analysis.roles,
         deceased=analysis.deceased,
     )

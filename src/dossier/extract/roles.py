@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span
 
+from dossier.extract.allegations import PHYSICAL, VIOLENT
 from dossier.extract.positions import (
     RULER_NOUNS,
     Descriptor,
@@ -241,8 +242,14 @@ def assign_roles(
     relations: Sequence[RelationFact],
     deceased: set[str],
     late: frozenset[str] | set[str] = frozenset(),
+    designated_for: frozenset[str] | set[str] = frozenset(),
 ) -> dict[str, Role]:
-    """Final role per person in the document."""
+    """Final role per person in the document.
+
+    ``designated_for``: people an authority designated for stated conduct; a lawyer
+    among them is a designee, not a lawyer for victims ("sanctioned X, a lawyer and
+    senator, for bribing judges"). Victims, defenders and journalists stay protected.
+    """
     owners = {r.subject_key for r in relations if r.kind in {"ownership", "directorship"}}
     roles: dict[str, Role] = {}
     for key, entity in entities.items():
@@ -252,14 +259,10 @@ def assign_roles(
         mine = parts.get(key, [])
         part_names = {part for _, part in mine}
         direct_violence = any(
-            part == "perpetrator" and category in {"killing", "torture", "detention", "persecution"}
-            for category, part in mine
+            part == "perpetrator" and category in VIOLENT for category, part in mine
         )
         perpetrator_side = bool(part_names & PERPETRATOR_PARTS)
-        violent_victim = any(
-            part == "victim" and category in {"killing", "torture", "detention"}
-            for category, part in mine
-        )
+        violent_victim = any(part == "victim" and category in PHYSICAL for category, part in mine)
         role: Role
         if described in {"advocate_signatory", *DESCRIPTOR_PROTECTED, "historical"}:
             role = described
@@ -271,6 +274,8 @@ def assign_roles(
             role = "activist"
         elif violent_victim or (key in deceased and not perpetrator_side):
             role = "victim"
+        elif described == "lawyer" and key in designated_for and perpetrator_side:
+            role = "alleged_perpetrator"
         elif described == "lawyer":
             role = "lawyer"
         elif described == "business" or key in owners:

@@ -107,6 +107,7 @@ class DossierContext:
     sources: list[SourceRef]
     excerpts: list[Numbered]
     excerpt_groups: list[tuple[str, list[Numbered]]]
+    existing: list[designations.Existing]  # designations the sources report
     screening: TargetScreening | None
     screening_run: Screening | None
     screening_note: str  # how screening was (or was not) done, one sentence
@@ -137,6 +138,7 @@ def _build(b: Basis) -> DossierContext:
     contrary_sentences = contrary.contrary(b)
     tie_rows = ties.ties(b, chosen)
     relation_rows = relations.relations(b)
+    existing = designations.existing(b)
     screening, run, screening_note = designations.screening(b)
     call_sentences = calls.calls(b)
     return DossierContext(
@@ -170,6 +172,7 @@ def _build(b: Basis) -> DossierContext:
         sources=b.p.documents,
         excerpts=b.numbered,
         excerpt_groups=excerpt_groups(b.numbered),
+        existing=existing,
         screening=screening,
         screening_run=run,
         screening_note=screening_note,

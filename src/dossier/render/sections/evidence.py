@@ -15,7 +15,7 @@ from dossier.render.sections.wording import CATEGORY_ORDER, PART_ORDER
 
 EXCERPT_GROUPS: tuple[str, ...] = (
     "Allegations relied on",
-    "Calls for sanctions",
+    "Existing designations and calls for sanctions",
     "Background: identity, position and statements (not relied on as conduct)",
     "The person in another part: victim, witness, source or advocate (not relied on)",
 )
@@ -34,7 +34,7 @@ def evidence_group(item: EvidenceItem) -> int:
     """Which EXCERPT_GROUPS group an evidence item belongs to."""
     if item.is_allegation:
         return 0
-    if item.category == "sanctions_call" and item.part in PERPETRATOR_PARTS:
+    if item.category in ("sanctions_call", "designation") and item.part in PERPETRATOR_PARTS:
         return 1
     if item.category == "context" and item.part == "subject":
         return 2

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from dossier.profile import fold
 from dossier.render.sections.basis import Basis, Note
+from dossier.render.sections.designations import summary_line
 from dossier.render.sections.positions import Position
 from dossier.render.sections.wording import country_name
 
@@ -69,6 +70,18 @@ def identification(b: Basis, positions: list[Position]) -> list[IdRow]:
         shown = [country_name(v) if prop in COUNTRY_PROPS else v for v in values]
         rows.append(IdRow(label, tuple(IdValue(s, b.find_note(s)) for s in shown)))
     rows.append(IdRow("Positions held", tuple(IdValue(pos.dated, pos.note) for pos in positions)))
+    rows.append(
+        IdRow(
+            "Existing designations reported (section 10)",
+            tuple(
+                IdValue(
+                    summary_line(item),
+                    b.note(item.document, item.summary, item.status, b.ref.get(item.record_id)),
+                )
+                for item in b.p.designations
+            ),
+        )
+    )
     status = "Reported deceased" if b.p.deceased else None
     rows.append(IdRow("Status", (IdValue(status, None),) if status is not None else ()))
     return rows

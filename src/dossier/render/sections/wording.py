@@ -12,13 +12,19 @@ from followthemoney import registry
 from dossier.profile import SourceRef, fold
 
 CATEGORY_ORDER: tuple[str, ...] = (
-    "killing", "torture", "detention", "persecution", "cover_up",
+    "killing", "enforced_disappearance", "torture", "sexual_violence", "forced_labour",
+    "detention", "unjust_conviction", "rights_abuse", "persecution", "cover_up",
     "corruption", "laundering", "sanctions_evasion",
 )  # fmt: skip
 CATEGORY_NOUN: dict[str, str] = {
     "killing": "unlawful killings",
     "torture": "torture or cruel, inhuman or degrading treatment",
     "detention": "arbitrary arrest or detention",
+    "enforced_disappearance": "enforced disappearances",
+    "sexual_violence": "rape and other sexual violence",
+    "forced_labour": "slavery or forced labour",
+    "unjust_conviction": "unjust prosecution, conviction or sentencing",
+    "rights_abuse": "serious human-rights abuse (the kind of abuse not stated)",
     "persecution": "the persecution of human-rights defenders, journalists, opposition "
     "figures or protesters",
     "cover_up": "the cover-up of, or failure to investigate, serious violations",
@@ -30,12 +36,18 @@ CATEGORY_LABEL: dict[str, str] = {
     "killing": "Killings",
     "torture": "Torture / ill-treatment",
     "detention": "Arbitrary detention",
+    "enforced_disappearance": "Enforced disappearance",
+    "sexual_violence": "Sexual violence",
+    "forced_labour": "Slavery / forced labour",
+    "unjust_conviction": "Unjust conviction",
+    "rights_abuse": "Human-rights abuse (kind not stated)",
     "persecution": "Persecution",
     "cover_up": "Cover-up / failure to investigate",
     "corruption": "Corruption",
     "laundering": "Laundering / concealment",
     "sanctions_evasion": "Sanctions evasion",
     "sanctions_call": "Call for sanctions",
+    "designation": "Existing designation",
     "context": "Background",
 }
 PART_ORDER: tuple[str, ...] = ("ordered", "perpetrator", "complicit", "beneficiary", "accused")
