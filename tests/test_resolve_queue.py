@@ -82,8 +82,9 @@ def test_the_catalog_ranks_like_the_build(tmp_path: Path) -> None:
     by_key = {x.key: x for x in entries}
     assert by_key[e["target"].key].target and by_key[e["target"].key].claims == 1
     assert by_key[e["relative"].key].related and not by_key[e["relative"].key].target
-    stakes = stakes_from_catalog(entries)
-    from_catalog = rank_pairs(resolution.pending, resolution.canonical, stakes)
+    from_catalog = rank_pairs(
+        resolution.pending, resolution.canonical, stakes_from_catalog(entries)
+    )
     from_build = review_queue(extractions, resolution, chosen)
     assert [(q.pair.left, q.rank) for q in from_catalog] == [
         (q.pair.left, q.rank) for q in from_build

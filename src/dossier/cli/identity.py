@@ -17,7 +17,13 @@ import click
 
 from dossier.resolve import PendingPair
 from dossier.resolve.catalog import CatalogError, read_catalog
-from dossier.resolve.decisions import DecisionError, EntryIndex, default_user, load_decisions
+from dossier.resolve.decisions import (
+    DecisionError,
+    EntryIndex,
+    check_decisions,
+    default_user,
+    load_decisions,
+)
 from dossier.resolve.review import (
     CATALOG_FILE,
     IDENTITY_FILE,
@@ -113,10 +119,23 @@ def split_command(ref: str, user: str | None) -> None:
 
 
 @click.command("decisions")
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Validate both decision files (identity.jsonl, review.jsonl); exit 1 on any problem.",
+)
 @_user_errors
-def decisions_command() -> None:
-    """List the identity decisions (match, no match, unsure) with who and when."""
+def decisions_command(check: bool) -> None:
+    """List the identity decisions (match, no match, unsure) with who and when.
+
+    With --check, validate entities/decisions/identity.jsonl and review.jsonl
+    instead: every malformed line or git conflict marker is printed as
+    file:line: problem, and the exit code is 1 if there is any.
+    """
     catalog, path = _paths()
+    if check:
+        _check_decision_files()
+        return
     decisions = load_decisions(path)
     index: EntryIndex | None
     try:
@@ -127,6 +146,20 @@ def decisions_command() -> None:
         click.echo(f"no identity decisions yet ({path})")
     for decision in decisions:
         click.echo(describe_decision(decision, index))
+
+
+def _check_decision_files() -> None:
+    from dossier.review import REVIEW_FILE, check_review
+
+    entities = Settings.from_env().entities_dir
+    identity, review = entities / IDENTITY_FILE, entities / REVIEW_FILE
+    found = [*check_decisions(identity), *check_review(review)]
+    for problem in found:
+        click.echo(f"Error: {problem}", err=True)
+    if len(found) > 0:
+        raise SystemExit(1)
+    present = [str(p) for p in (identity, review) if p.is_file()]
+    click.echo(f"decision files are valid: {', '.join(present) or 'none yet'}")
 
 
 def _show_side(label: str, cluster: Cluster) -> None:
