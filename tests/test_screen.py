@@ -284,3 +284,51 @@ def test_cli_errors(tmp_path: Path) -> None:
     assert invalid.exit_code == 1
     assert "list.csv, line 1: not FtM JSON lines" in invalid.output
     assert not (tmp_path / SCREENING_FILE).exists()
+
+
+def _write_list(path: Path, people: dict[str, list[str]]) -> Path:
+    with path.open("w", encoding="utf-8") as handle:
+        for entity_id, names in people.items():
+            properties = {"name": names[:1], "alias": names[1:]}
+            row = {"id": entity_id, "schema": "Person", "properties": properties}
+            handle.write(json.dumps(row) + "\n")
+    return path
+
+
+def test_a_target_known_only_by_a_surname_is_never_a_strong_match(tmp_path: Path) -> None:
+    listed = _write_list(
+        tmp_path / "list.ftm.json",
+        {"L-1": ["Karim Al-Sabri", "Karim al Sabri"], "L-2": ["Bay-Sun Ridgeway"]},
+    )
+    target = _person("person-5000000000000000000000000000000000000005", "al Sabri", True)
+    half = _person("person-6000000000000000000000000000000000000006", "Bay Ridgeway", True)
+    data = screen_targets([target, half], listed).to_dict()
+    surname_only = next(t for t in data["targets"] if t["name"] == "al Sabri")
+    assert surname_only["strong"] == []
+    assert _ids(surname_only["possible"]) == ["L-1"]
+    assert (
+        "the target has no name of two parts or more; a surname or a given name alone "
+        "is never a strong match"
+    ) in surname_only["possible"][0]["why"]
+    assert surname_only["possible"][0]["why"][0] == "1 of 2 name parts agree (sabri)"
+    # Half of a hyphenated given name is not a missing middle name.
+    assert missing_name_parts(["Bay Ridgeway"], ["Bay-Sun Ridgeway"]) == ["sun"]
+    assert next(t for t in data["targets"] if t["name"] == "Bay Ridgeway")["strong"] == []
+
+
+def test_half_the_name_parts_never_agree() -> None:
+    assert missing_name_parts(["Hong Kong"], ["Hong-Mun Kang"]) == ["kang", "kong", "mun"]
+    assert missing_name_parts(["Serik Omarbekov"], ["Serik Dauletovich Omarbekov"]) == []
+    assert missing_name_parts(["Oleksandr Gorbunov"], ["Aleksandr Gorbunov"]) == []
+
+
+def test_possible_matches_are_capped_per_target(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dossier import screen
+
+    monkeypatch.setattr(screen, "POSSIBLE_LIMIT", 1)
+    targets = [e for e in make_export() if "poi" in e.get("topics")]
+    darkhan = _target(screen_targets(targets, FIXTURE).to_dict(), DARKHAN)
+    assert _ids(darkhan["possible"]) == ["NK-fxBDarkhanS"]  # the best of the two
+    assert darkhan["possible_left_out"] == 1

@@ -31,7 +31,10 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from dossier.build import BuildResult
 
 DEFAULT_SIZES = (100, 300, 1000)
 STAGE_GROUPS = {
@@ -164,6 +167,7 @@ def build_one(corpus: Path, work: Path) -> dict[str, object]:
         "words": sum(len(s.text.split()) for s in result.sources),
         "people": sum(1 for c in result.clusters.values() if c.is_person),
         "pending": 0 if result.resolution is None else len(result.resolution.pending),
+        "pending_targets": pending_for_targets(result),
         "dossiers": len(result.dossiers),
         "total_s": ended - started,
         "cpu_s": cpu,
@@ -172,6 +176,16 @@ def build_one(corpus: Path, work: Path) -> dict[str, object]:
         "peak_main_mb": own / 1024,
         "peak_worker_mb": children / 1024,
     }
+
+
+def pending_for_targets(result: BuildResult) -> int:
+    """Pending pairs that would add or move evidence in a candidate target's dossier."""
+    from dossier.resolve.queue import rank_counts, review_queue
+
+    if result.resolution is None:
+        return 0
+    targets = [t.id for t in result.targets if t.is_target]
+    return rank_counts(review_queue(result.extractions, result.resolution, targets))["dossier"]
 
 
 def run() -> list[str]:
@@ -359,7 +373,8 @@ def _describe(row: dict[str, object]) -> list[str]:
         f"resolution {stages.get('resolution', 0.0):.1f} s, "
         f"export+publish {stages.get('export', 0.0):.1f} s, "
         f"rendering {stages.get('rendering', 0.0):.1f} s ({row['dossiers']} dossiers)",
-        f"    {row['people']} people, {row['pending']} pairs left for review",
+        f"    {row['people']} people, {row['pending']} pairs left for review, "
+        f"{row.get('pending_targets', 0)} of them affecting a candidate target's dossier",
     ]
     if docs >= TARGET_DOCUMENTS:
         met = total < TARGET_SECONDS and 0 < peak < TARGET_MB

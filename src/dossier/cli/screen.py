@@ -33,8 +33,10 @@ def screen(ctx: click.Context, against: Path, as_json: bool) -> None:
     Reads the targets (topic poi) from entities/entities.ftm.json, scores them
     with nomenklatura's logic-v2 matcher against every person and organisation
     in FILE, and writes entities/screening.json for the dossiers' "existing
-    designations" section. Strong matches agree on the full name with no
-    contradicting fact; everything else is a possible match, with the reason.
+    designations" section. Strong matches agree on the full name, part by
+    part (a surname alone or half the name parts never does), with no
+    contradicting fact; everything else is a possible match, with the reason,
+    ranked by the name parts it shares and capped per target.
     Exit 0 whether or not anything matched.
     """
     from dossier.cli.progress import ClickReporter
@@ -80,6 +82,10 @@ def screen(ctx: click.Context, against: Path, as_json: bool) -> None:
                     f"  [{topics}]  {programmes or 'no sanction listed'}"
                 )
                 click.echo(f"           why: {'; '.join(match['why'])}")
+        if target["possible_left_out"] > 0:
+            click.echo(
+                f"  ... {target['possible_left_out']} more possible matches, weaker, not listed"
+            )
     summary = data["summary"]
     click.echo(
         f"{summary['targets']} targets screened against {against.name}: "
