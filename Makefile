@@ -19,6 +19,7 @@ dossiers: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
+	$(BIN)/dossier decisions --check
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

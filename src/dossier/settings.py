@@ -52,6 +52,19 @@ def _env_languages(name: str, default: str) -> str:
             f"got {value!r}"
         )
     return value
+_SCHEDULER_SCHEMES = ("tcp://", "tls://", "inproc://", "ucx://", "ws://", "wss://")
+
+
+def _env_scheduler(name: str) -> str | None:
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return None
+    address = value.strip()
+    if not address.startswith(_SCHEDULER_SCHEMES):
+        raise SettingsError(
+            f"{name} must be a Dask scheduler address such as tcp://host:8786, got {value!r}"
+        )
+    return address
 
 
 @dataclass(frozen=True)
@@ -72,6 +85,7 @@ class Settings:
     ocr_dpi: int = 300
     fetch_timeout: int = 30  # seconds, for ``dossier add URL``
     fetch_max_bytes: int = 10 * 1024 * 1024
+    dask_scheduler: str | None = None  # a Dask scheduler address; None = local processes
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -91,4 +105,5 @@ class Settings:
             ocr_dpi=_env_int("DOSSIER_OCR_DPI", 300),
             fetch_timeout=_env_int("DOSSIER_FETCH_TIMEOUT", 30),
             fetch_max_bytes=_env_int("DOSSIER_FETCH_MAX_BYTES", 10 * 1024 * 1024),
+            dask_scheduler=_env_scheduler("DOSSIER_DASK_SCHEDULER"),
         )

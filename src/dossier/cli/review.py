@@ -10,6 +10,7 @@ import click
 
 from dossier.cli.progress import ClickReporter
 from dossier.clusters import Cluster, find_clusters
+from dossier.decisionfile import DecisionFileError
 from dossier.model import CATEGORIES, PARTS, page_label
 from dossier.review import (
     ReviewDecisions,
@@ -38,7 +39,7 @@ def _state(ctx: click.Context) -> tuple[Settings, BuildResult]:
     reporter = ClickReporter(quiet=True)
     try:
         return settings, run_assessment(settings, reporter)
-    except (ModelNotInstalledError, FileNotFoundError, ReviewError) as exc:
+    except (ModelNotInstalledError, FileNotFoundError, DecisionFileError) as exc:
         raise click.ClickException(str(exc)) from exc
 
 
