@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
 	libicu-dev pkg-config g++ python3-dev poppler-utils \
-	tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus
+	tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus chromium
 PIP_FLAGS := --disable-pip-version-check --no-input -q
 
 .PHONY: dossiers test bench lint typecheck system clean
@@ -32,7 +32,8 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 # System libraries for WeasyPrint, pyicu, pdftotext/pdftoppm and Tesseract OCR (English and
-# Russian); installed only when missing.
+# Russian), and the browser the review screen's tests drive (Playwright with Debian's
+# chromium); installed only when missing.
 system:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \

@@ -22,3 +22,11 @@ def nlp() -> Language:
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def web_corpus(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Path:
+    """A built corpus for the review-screen tests (see tests/web_corpus.py)."""
+    from tests.web_corpus import build_corpus
+
+    return build_corpus(tmp_path_factory.mktemp("web") / "built")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 from spacy.language import Language
 
@@ -95,3 +96,37 @@ def test_a_file_named_twice_or_missing_is_refused(tmp_path: Path, nlp: Language)
     missing = _extract(good, tmp_path / "none.txt")
     assert missing.exit_code == 1
     assert f"no such file: {tmp_path / 'none.txt'}" in missing.stderr
+
+
+def test_the_mentions_are_those_of_a_build(
+    tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dossier.build import QuietReporter, run_extract
+    from dossier.settings import Settings
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(LAWYER, encoding="utf-8")
+    (seeds / "b.txt").write_text(
+        "Kowalczyk went home. Her colleague Tomasz Brel of the Warsaw Bar Association "
+        "said Brel and Kowalczyk would appeal.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("DOSSIER_SEEDS_DIR", str(seeds))
+    monkeypatch.setenv("DOSSIER_CACHE_DIR", str(tmp_path / "cache"))
+    built = run_extract(Settings.from_env(), QuietReporter(), fresh=True)
+    expected = [
+        (str(seeds / e.source.file_name), m.text, m.label, m.start, m.end,
+         None if m.entity_key is None else e.entities[m.entity_key].name)
+        for e in built.extractions
+        for m in e.mentions
+    ]  # fmt: skip
+    lines = _lines(_extract(seeds / "b.txt", seeds / "a.txt"))
+    got = [
+        (line["file"], line["text"], line["label"], line["start"], line["end"], line["resolved"])
+        for line in lines
+        if line["label"] in ("PERSON", "ORG")
+    ]
+    assert got == expected
+    assert ("Marta Kowalczyk", "PERSON") in [(g[1], g[2]) for g in got]
+    assert len(got) >= 4

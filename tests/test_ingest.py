@@ -349,8 +349,8 @@ def test_ingest_dir_on_hostile_folder(hostile: Path, monkeypatch: pytest.MonkeyP
         "README": f"README: unsupported file without an extension; supported: {SUPPORTED}",
         "bad-sidecar.txt": (
             "bad-sidecar.txt: sidecar bad-sidecar.txt.meta.json: unknown key 'autors'; allowed: "
-            "title, publisher, published_at, url, language, kind, place, retrieved_at, authors, "
-            "sha256, notes"
+            "title, publisher, published_at, url, language, kind, place, retrieved_at, "
+            "authors, sha256, notes"
         ),
         "big.txt": (
             "big.txt: file is 10800 bytes, above the 8192-byte limit; "

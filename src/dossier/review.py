@@ -21,16 +21,18 @@ from __future__ import annotations
 import getpass
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from dossier import atomic
 from dossier.decisionfile import DecisionFileError, json_lines, problems
+from dossier.filelock import locked
 from dossier.model import CATEGORIES, PARTS, Claim, check_vocabulary
 
+T = TypeVar("T")
 ReviewStatus = Literal["unreviewed", "accepted", "rejected"]
 REVIEW_FILE = Path("decisions") / "review.jsonl"
 
@@ -237,6 +239,17 @@ def save_review(path: Path, decisions: ReviewDecisions) -> None:
     lines.extend(_line("target", d) for d in decisions.targets)
     lines.sort()
     atomic.write_text(path, "".join(f"{line}\n" for line in lines))
+
+
+def update_review(path: Path, change: Callable[[ReviewDecisions], T]) -> T:
+    """Read the file, apply ``change``, write it back, all under the file's lock, so
+    that writers at the same moment (CLI, browser tabs) never lose each other's
+    decisions. Returns what ``change`` returned."""
+    with locked(path):
+        decisions = load_review(path)
+        result = change(decisions)
+        save_review(path, decisions)
+    return result
 
 
 def decide_evidence(

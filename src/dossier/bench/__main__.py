@@ -16,6 +16,7 @@ SUITES = (
     "cases",
     "conll",
     "render",
+    "web",
     "pipeline",
     "scale",
     "ingest",

@@ -132,9 +132,9 @@ def export(ctx: click.Context, strict: bool, fresh: bool) -> None:
 def extract(files: tuple[Path, ...]) -> None:
     """Print every name found in FILES, read as one corpus, as JSON lines.
 
-    The files are read as `dossier build` reads a seeds folder (text, Markdown,
-    HTML or PDF, with their sidecars) and their names are decided over all of
-    them together, as in a build. Each line: {"file", "text", "label", "start",
+    The files are read as `dossier build` reads a seeds folder (every format it
+    reads, OCR included, with their sidecars) and their names are decided over
+    all of them together, as in a build. Each line: {"file", "text", "label", "start",
     "end", "resolved"}, with character offsets into the file's text; "resolved"
     is the full name a PERSON or ORG mention refers to, or null. Files are
     printed in path order. If any file cannot be read, each one is reported and
@@ -142,6 +142,7 @@ def extract(files: tuple[Path, ...]) -> None:
     """
     from dossier.extract.files import DuplicateFileError, extract_files
     from dossier.extract.nlp import ModelNotInstalledError, load_pipeline
+    from dossier.ingest.ocr import ocr_engine
 
     settings = _settings()
     missing = [str(f) for f in files if not f.is_file()]
@@ -149,7 +150,9 @@ def extract(files: tuple[Path, ...]) -> None:
         raise click.ClickException(f"no such file: {', '.join(missing)}")
     try:
         nlp = load_pipeline(settings.spacy_model)
-        found, errors = extract_files(list(files), nlp, settings.max_text_bytes)
+        found, errors = extract_files(
+            list(files), nlp, settings.max_text_bytes, ocr_engine(settings)
+        )
     except (ModelNotInstalledError, DuplicateFileError) as exc:
         raise click.ClickException(str(exc)) from exc
     if len(errors) > 0:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Literal
 
 import click
@@ -19,7 +20,7 @@ from dossier.review import (
     decide_target,
     load_review,
     parse_regime,
-    save_review,
+    update_review,
 )
 from dossier.settings import Settings, SettingsError
 from dossier.targets import ReviewedClaim, Target, review_claims
@@ -167,12 +168,15 @@ def _decide(
     )
 
 
+Record = Callable[[Callable[[ReviewDecisions], object]], object]
+
+
 def _interactive(
-    decisions: ReviewDecisions,
+    record: Record,
     result: BuildResult,
     items: Sequence[ReviewedClaim],
-    save: object,
 ) -> None:
+    """Each answer is written at once, under the decision file's lock."""
     for number, item in enumerate(items, start=1):
         claim = item.claim
         click.echo("")
@@ -194,19 +198,20 @@ def _interactive(
         if answer == "s":
             continue
         if answer in ("a", "r"):
-            _decide(decisions, result, item, "accepted" if answer == "a" else "rejected")
+            status: Literal["accepted", "rejected"] = "accepted" if answer == "a" else "rejected"
+            record(partial(_decide, result=result, item=item, status=status))
         elif answer == "c":
             category = click.prompt("  category", type=click.Choice(list(CATEGORIES)))
-            _decide(decisions, result, item, "accepted", category=category)
+            record(partial(_decide, result=result, item=item, status="accepted", category=category))
         elif answer == "p":
             part = click.prompt("  part", type=click.Choice(list(PARTS)))
-            _decide(decisions, result, item, "accepted", part=part)
+            record(partial(_decide, result=result, item=item, status="accepted", part=part))
         else:
             note = click.prompt("  note")
-            status = "rejected" if item.status == "rejected" else "accepted"
-            _decide(decisions, result, item, status, note=note)  # type: ignore[arg-type]
-        assert callable(save)
-        save()
+            kept: Literal["accepted", "rejected"] = (
+                "rejected" if item.status == "rejected" else "accepted"
+            )
+            record(partial(_decide, result=result, item=item, status=kept, note=note))
 
 
 @click.command()
@@ -268,11 +273,10 @@ def review(
     settings, result = _state(ctx)
     cluster = _pick(result.clusters, name)
     path = review_file(settings)
-    decisions = load_review(path)
-    items = review_claims(cluster, decisions)
+    items = review_claims(cluster, load_review(path))
 
-    def save() -> None:
-        save_review(path, decisions)
+    def record(change: Callable[[ReviewDecisions], object]) -> object:
+        return update_review(path, change)
 
     scripted = (
         any((accept, reject, categories, parts, notes))
@@ -281,36 +285,43 @@ def review(
     )
     try:
         if scripted:
-            for ref in accept:
-                _decide(decisions, result, _match(items, ref), "accepted")
-            for ref in reject:
-                _decide(decisions, result, _match(items, ref), "rejected")
-            for ref, category in _pairs(categories, "CATEGORY"):
+            for _ref, category in _pairs(categories, "CATEGORY"):
                 if category not in CATEGORIES:
                     raise click.BadParameter(f"unknown category {category!r}")
-                _decide(decisions, result, _match(items, ref), "accepted", category=category)
-            for ref, part in _pairs(parts, "PART"):
+            for _ref, part in _pairs(parts, "PART"):
                 if part not in PARTS:
                     raise click.BadParameter(f"unknown part {part!r}")
-                _decide(decisions, result, _match(items, ref), "accepted", part=part)
-            for ref, note in _pairs(notes, "TEXT"):
-                item = _match(items, ref)
-                status = "rejected" if item.status == "rejected" else "accepted"
-                _decide(decisions, result, item, status, note=note)  # type: ignore[arg-type]
-            if is_target is not None or regimes is not None:
-                chosen = [] if regimes is None else [parse_regime(r) for r in regimes.split(",")]
-                decide_target(
-                    decisions,
-                    cluster.keys,
-                    cluster.name,
-                    True if is_target is None else is_target,
-                    regimes=chosen,
-                )
-            save()
+
+            def apply(decisions: ReviewDecisions) -> None:
+                for ref in accept:
+                    _decide(decisions, result, _match(items, ref), "accepted")
+                for ref in reject:
+                    _decide(decisions, result, _match(items, ref), "rejected")
+                for ref, category in _pairs(categories, "CATEGORY"):
+                    _decide(decisions, result, _match(items, ref), "accepted", category=category)
+                for ref, part in _pairs(parts, "PART"):
+                    _decide(decisions, result, _match(items, ref), "accepted", part=part)
+                for ref, note in _pairs(notes, "TEXT"):
+                    item = _match(items, ref)
+                    status = "rejected" if item.status == "rejected" else "accepted"
+                    _decide(decisions, result, item, status, note=note)  # type: ignore[arg-type]
+                if is_target is not None or regimes is not None:
+                    chosen = (
+                        [] if regimes is None else [parse_regime(r) for r in regimes.split(",")]
+                    )
+                    decide_target(
+                        decisions,
+                        cluster.keys,
+                        cluster.name,
+                        True if is_target is None else is_target,
+                        regimes=chosen,
+                    )
+
+            record(apply)
         else:
             shown = items if all_evidence else [r for r in items if r.alleges] or items
             click.echo(f"{cluster.name}: {len(shown)} evidence items to review")
-            _interactive(decisions, result, shown, save)
+            _interactive(record, result, shown)
     except ReviewError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"Decisions saved to {path}. Run `dossier build` to apply them.")

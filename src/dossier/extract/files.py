@@ -24,6 +24,7 @@ from dossier.extract.corpus import parse
 from dossier.extract.mentions import MentionRecord, find_mentions
 from dossier.extract.spans import clean_span
 from dossier.ingest import ingest_file
+from dossier.ingest.ocr import Ocr
 from dossier.model import IngestError, SourceDocument
 
 # spaCy labels that are already decided by the mention stage (PERSON, ORG) or
@@ -65,8 +66,10 @@ def common_root(paths: Sequence[Path]) -> Path:
     return Path(os.path.commonpath(folders))
 
 
-def read_files(paths: Sequence[Path], max_bytes: int) -> tuple[list[FileSource], list[IngestError]]:
-    """Ingest each file as ``dossier build`` would; documents in build order.
+def read_files(
+    paths: Sequence[Path], max_bytes: int, ocr: Ocr | None = None
+) -> tuple[list[FileSource], list[IngestError]]:
+    """Ingest each file as ``dossier build`` would (``ocr`` as the build's); in build order.
 
     A file named twice (by any spelling of its path) is a ``DuplicateFileError``.
     Files that cannot be used come back as errors, one per file.
@@ -80,8 +83,9 @@ def read_files(paths: Sequence[Path], max_bytes: int) -> tuple[list[FileSource],
     root = common_root(paths)
     found: list[FileSource] = []
     errors: list[IngestError] = []
+    engine = ocr if ocr is not None else Ocr()
     for path in paths:
-        ingested = ingest_file(path, root, max_bytes)
+        ingested = ingest_file(path, root, max_bytes, engine)
         if isinstance(ingested, IngestError):
             reason = ingested.message.removeprefix(f"{ingested.file_name}: ")
             errors.append(IngestError(str(path), reason))
@@ -132,14 +136,14 @@ def corpus_mentions(files: Sequence[FileSource], docs: Sequence[Doc]) -> list[Fi
 
 
 def extract_files(
-    paths: Sequence[Path], nlp: Language, max_bytes: int
+    paths: Sequence[Path], nlp: Language, max_bytes: int, ocr: Ocr | None = None
 ) -> tuple[list[FileMention], list[IngestError]]:
     """``read_files``, spaCy, ``corpus_mentions``: the mentions of files read as one corpus.
 
     When any file cannot be used, nothing is extracted (the corpus would not be
     the one asked for) and the errors come back.
     """
-    files, errors = read_files(paths, max_bytes)
+    files, errors = read_files(paths, max_bytes, ocr)
     if len(errors) > 0:
         return [], errors
     return corpus_mentions(files, parse([f.source for f in files], nlp)), []

@@ -38,6 +38,7 @@ from typing import Any, Literal, get_args
 
 from dossier.atomic import write_text
 from dossier.decisionfile import DecisionFileError, json_lines, problems
+from dossier.filelock import locked
 from dossier.resolve.catalog import CatalogEntry
 from dossier.resolve.names import name_key
 
@@ -217,10 +218,11 @@ def format_decisions(decisions: Iterable[Decision]) -> str:
 
 def record_decisions(path: Path, new: Sequence[Decision]) -> None:
     """Add ``new`` to the file atomically, replacing earlier decisions on the same pairs."""
-    existing = load_decisions(path)
-    replaced = {d.pair for d in new}
-    kept = [d for d in existing if d.pair not in replaced]
-    write_text(path, format_decisions([*kept, *new]))
+    with locked(path):  # read-change-write: concurrent writers must not lose decisions
+        existing = load_decisions(path)
+        replaced = {d.pair for d in new}
+        kept = [d for d in existing if d.pair not in replaced]
+        write_text(path, format_decisions([*kept, *new]))
 
 
 class EntryIndex:
