@@ -169,7 +169,7 @@ def run_extract(
         )
     reporter.stage("Reading sources")
     result.sources, result.errors = ingest_dir(
-        settings.seeds_dir, settings.max_text_bytes, ocr_engine(settings, fresh)
+        settings.seeds_dir, settings.max_text_bytes, ocr_engine(settings, fresh, reporter)
     )
     for error in result.errors:
         log.error("%s: %s", error.file_name, error.message)

@@ -21,10 +21,10 @@ import shutil
 import subprocess
 import tempfile
 import warnings
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
 from PIL import Image
 
@@ -44,7 +44,13 @@ _INSTALL = (
     "or run make)"
 )
 
-Tick = Callable[[], None]
+
+class Progress(Protocol):
+    """Where slow OCR reports progress (``dossier.build.Reporter`` fits)."""
+
+    def stage(self, name: str, total: int | None = None) -> None: ...
+
+    def tick(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -60,13 +66,17 @@ class Ocr:
     """Reads page images; ``cache`` keeps the results between builds."""
 
     def __init__(
-        self, settings: OcrSettings | None = None, cache: CacheStore | None = None
+        self,
+        settings: OcrSettings | None = None,
+        cache: CacheStore | None = None,
+        progress: Progress | None = None,
     ) -> None:
         self.settings = settings if settings is not None else OcrSettings()
         self.cache = cache
+        self.progress = progress  # told about pages that are not in the cache
         self.pages_read = 0  # pages actually run through Tesseract (not from the cache)
 
-    def pdf_pages(self, data: bytes, numbers: list[int], tick: Tick | None = None) -> list[str]:
+    def pdf_pages(self, data: bytes, numbers: list[int], what: str = "a PDF") -> list[str]:
         """The OCR text of the given 1-based pages of the PDF ``data``, in order."""
         sha = hashlib.sha256(data).hexdigest()
         texts: list[str] = []
@@ -82,6 +92,8 @@ class Ocr:
                     if not written:
                         pdf.write_bytes(data)
                         written = True
+                        if self.progress is not None:
+                            self.progress.stage(f"OCR of {what}", len(numbers))
                     image = _rasterise(pdf, number, self.settings)
                     if _is_blank(image):
                         text = ""
@@ -90,8 +102,8 @@ class Ocr:
                         self.pages_read += 1
                     self._store(key, [text])
                     texts.append(text)
-                if tick is not None:
-                    tick()
+                if self.progress is not None and written:
+                    self.progress.tick()
         return texts
 
     def image_pages(self, data: bytes) -> list[str]:
@@ -138,11 +150,12 @@ class Ocr:
             self.cache.put(CACHE_KIND, key, payload.encode("utf-8"))
 
 
-def ocr_engine(settings: Settings, fresh: bool = False) -> Ocr:
+def ocr_engine(settings: Settings, fresh: bool = False, progress: Progress | None = None) -> Ocr:
     """OCR as configured by ``DOSSIER_OCR_*``, its results kept in the build cache."""
     return Ocr(
         OcrSettings(settings.ocr_languages, settings.ocr_dpi),
         CacheStore(settings.cache_dir, read=not fresh),
+        progress,
     )
 
 

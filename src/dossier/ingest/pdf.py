@@ -43,7 +43,7 @@ def pdf_to_text(data: bytes, ocr: Ocr | None = None) -> str:
     return read_pdf(data, ocr).text
 
 
-def read_pdf(data: bytes, ocr: Ocr | None = None) -> Reading:
+def read_pdf(data: bytes, ocr: Ocr | None = None, what: str = "a PDF") -> Reading:
     """The pages of ``data``, OCR'd where they have no text layer, and its metadata."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -56,7 +56,7 @@ def read_pdf(data: bytes, ocr: Ocr | None = None) -> Reading:
     if len(scanned) > 0:
         engine = ocr if ocr is not None else Ocr()
         try:
-            texts = engine.pdf_pages(data, [i + 1 for i in scanned])
+            texts = engine.pdf_pages(data, [i + 1 for i in scanned], what)
         except UnusableSourceError as problem:
             raise UnusableSourceError(
                 f"{len(scanned)} of {len(pages)} page(s) have no text layer and need OCR: "

@@ -45,6 +45,7 @@ IMAGE_TYPES: dict[str, str] = {
 class _Context:
     max_bytes: int
     ocr: Ocr
+    file_name: str
 
 
 def _plain_text(data: bytes, context: _Context) -> Reading:
@@ -58,7 +59,7 @@ def _html_text(data: bytes, context: _Context) -> Reading:
 
 
 def _pdf_text(data: bytes, context: _Context) -> Reading:
-    return read_pdf(data, context.ocr)
+    return read_pdf(data, context.ocr, context.file_name)
 
 
 def _docx_text(data: bytes, context: _Context) -> Reading:
@@ -112,7 +113,7 @@ def ingest_file(
     except UnicodeEncodeError:
         return _error(file_name, "file name is not valid UTF-8; rename the file")
     try:
-        context = _Context(max_bytes, ocr if ocr is not None else Ocr())
+        context = _Context(max_bytes, ocr if ocr is not None else Ocr(), _shown(file_name))
         return _ingest(full, root, file_name, context)
     except UnusableSourceError as problem:
         return _error(file_name, problem.message)
