@@ -178,6 +178,8 @@ class Candidate:
     headline: bool = False  # inside a Title Case headline, where capitals prove nothing
     place_cue: bool = False  # "renamed from Alma Ata", "the city of Oral"
     noun_after: bool = False  # a lowercase word follows that is not a function word
+    person_verb: str | None = None  # "X said", "arrested X": a verb that takes a person
+    rule_after: bool = False  # "the X regime", "X's rule": a noun for a person's time in power
 
 
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \u00a0]+$")
@@ -195,9 +197,16 @@ _PLACE_BEFORE = re.compile(
 )
 
 
+# Nouns after a name for a person's time in power: "the X regime", "X’s rule".
+_RULE_AFTER = re.compile(
+    r"(?:[’']s)?[ \u00a0]+(?:regime|administration|presidency|reign|rule|era|dictatorship)\b"
+)
+
+
 def with_context(cand: Candidate, text: str) -> Candidate:
     """Set the possessive and determiner flags of ``cand`` from the text around it."""
     cand.possessive = text[cand.end : cand.end + 2] in ("’s", "'s")
+    cand.rule_after = _RULE_AFTER.match(text, cand.end, min(len(text), cand.end + 20)) is not None
     before = _THE_BEFORE.search(text, max(0, cand.start - 6), cand.start) is not None
     after = _NOUN_AFTER.match(text, cand.end, min(len(text), cand.end + 5)) is not None
     cand.determiner = before and not after
@@ -223,6 +232,36 @@ class DocumentView:
     headlines: CitedRegions = field(default_factory=lambda: CitedRegions([]))
 
 
+# Verbs whose subject is nearly always a person ("Smith said", "Smith told reporters").
+PERSON_VERBS = wordset(
+    """
+    say tell add ask admit deny insist explain recall write complain believe think
+    feel hope want smile laugh shrug marry die resign retire testify confess apologise
+    apologize plead
+    """
+)
+
+
+# Verbs whose object is nearly always a person ("assassinate X", "arrested X").
+PERSON_OBJECT_VERBS = wordset(
+    """
+    assassinate kill murder arrest detain jail imprison torture kidnap abduct execute
+    sentence convict acquit pardon interview marry appoint elect re-elect nominate meet
+    """
+)
+
+
+def _person_verb(root_dep: str, head_lemma: str) -> str | None:
+    lemma = head_lemma.lower()
+    if root_dep in ("nsubj", "nsubjpass") and lemma in PERSON_VERBS:
+        return lemma
+    if root_dep == "dobj" and lemma in PERSON_OBJECT_VERBS:
+        return lemma
+    if root_dep == "nsubjpass" and lemma in PERSON_OBJECT_VERBS:
+        return lemma  # "X was arrested"
+    return None
+
+
 def collect(source: SourceDocument, doc: Doc) -> DocumentView:
     """Candidates from the model and from span rules, for one document."""
     text = doc.text
@@ -236,6 +275,7 @@ def collect(source: SourceDocument, doc: Doc) -> DocumentView:
         if ent.label_ not in MODEL_LABELS:
             continue
         person = ent.label_ in ("PERSON", "ORG", "GPE", "NORP")
+        verb = _person_verb(ent.root.dep_, ent.root.head.lemma_) if person else None
         for piece in clean_span(text, ent.start_char, ent.end_char, person=person):
             start = piece.start
             if person:
@@ -251,6 +291,7 @@ def collect(source: SourceDocument, doc: Doc) -> DocumentView:
                     "model",
                     piece.title,
                     person and _apposition(text, piece.end),
+                    person_verb=verb,
                 )
             )
     cited = cited_regions(text)

@@ -18,19 +18,21 @@ from dataclasses import dataclass, field, replace
 
 from dossier.extract.candidates import Candidate, DocumentView
 from dossier.extract.names import (
+    CALENDAR_WORDS,
     EPONYM_NOUNS,
     PARTICLES,
     PLACE_NOUNS,
+    WEEKDAYS,
     fold,
     has_surname_morphology,
     is_demonym,
     is_initial,
     is_shouting,
     is_title,
-    split_camel,
     wordset,
 )
 from dossier.extract.orgs import has_org_cue
+from dossier.extract.places import is_country
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 # Things the model takes for people that never are (small closed list).
@@ -42,7 +44,7 @@ NOT_NAMES: frozenset[str] = wordset(
 )
 # Place-name endings (Kyzylorda, Shymkent, Uralsk, Ashgabat, Petersburg, Kazakhstan).
 _POSSESSIVE_END = re.compile(r"[’']s?$")
-_TOPONYM = re.compile(r"(?:stan|abad|grad|gorod|burg|orda|kent|polis|insk|ovsk|evsk|sk)$")
+TOPONYM = re.compile(r"(?:stan|abad|grad|gorod|burg|orda|kent|polis|insk|ovsk|evsk|sk)$")
 _COLLECTIVE = re.compile(
     r"[ \u00a0]+(?:family|families|clan|clans|dynasty|brothers|sisters|siblings|couple|"
     r"household)\b"
@@ -64,6 +66,7 @@ class Gazetteer:
     strong_names: dict[str, str] = field(default_factory=dict)  # fold -> surface
     surnames: set[str] = field(default_factory=set)  # surname-shaped surnames of strong names
     given_names: set[str] = field(default_factory=set)
+    last_names: set[str] = field(default_factory=set)  # last words of strong full names
     eponym_uses: Counter[str] = field(default_factory=Counter)
     person_uses: Counter[str] = field(default_factory=Counter)
     locative_uses: Counter[str] = field(default_factory=Counter)
@@ -102,6 +105,7 @@ class Gazetteer:
                 gaz.strong_names[fold(core.text)] = core.text
                 last = words[-1]
                 gaz.person_uses[fold(last)] += 1
+                gaz.last_names.add(last)
                 if has_surname_morphology(last):
                     gaz.surnames.add(last)
                 if not is_initial(words[0]) and words[0].lower() not in PARTICLES:
@@ -194,7 +198,7 @@ class Gazetteer:
         """Demonyms, titles, sites, diseases, scandals and common words are not people."""
         words = words_of(value)
         key = fold(value)
-        if key in NOT_NAMES or key.replace(" ", "") in self.domains:
+        if key in NOT_NAMES or key.replace(" ", "") in self.domains or is_country(value):
             return True
         if len(words) > 1 and (
             words[-1].lower() in EPONYM_NOUNS or words[-1].lower() in PLACE_NOUNS
@@ -204,6 +208,10 @@ class Gazetteer:
             return True  # "Jehovah’s Witnesses"
         if key in self.typed_orgs and not has_surname_morphology(words[-1]):
             return True  # "the Ak Zhol party", "social movement Oyan Kazakstan"
+        if len(words) == 1 and words[0].lower().strip(".") in CALENDAR_WORDS:
+            return True  # "Friday", "May": a day or a month alone
+        if words[-1].lower() in WEEKDAYS:
+            return True  # "Good Friday", "Super Tuesday"
         if len(words) == 1:
             word = words[0]
             if is_demonym(word) or is_title(word) or word.lower().endswith("gate"):
@@ -245,15 +253,15 @@ class Gazetteer:
         )
         if len(common) > 0 and not given_word and not word_surname:
             return False
-        if self._mostly_place(value):
+        if self.mostly_place(value):
             return False
-        if any(self._mostly_place(w, 5) for w in words if not has_surname_morphology(w)):
+        if any(self.mostly_place(w, 5) for w in words if not has_surname_morphology(w)):
             return False  # "President Nazarbayev Kazakhstan"
         if cand.rule in ("title", "author") or (cand.person_cue and len(words) >= 2):
             return True
         lenient = cand.rule == "morph" or has_surname_morphology(words[-1])
         at_least = 5 if lenient else 2
-        if any(self._mostly_place(w, at_least) for w in words if not has_surname_morphology(w)):
+        if any(self.mostly_place(w, at_least) for w in words if not has_surname_morphology(w)):
             return False
         if len(words) < 2:
             return False
@@ -261,9 +269,26 @@ class Gazetteer:
             return True
         return cand.label == "PERSON"
 
+    def strong_signals(self, cand: Candidate) -> list[str]:
+        """The evidence ``is_strong`` found in a full name, named for the output."""
+        words = words_of(cand.text)
+        out: list[str] = []
+        if cand.rule in ("caps", "camel"):
+            out.append("shouted-or-glued-name")
+        if cand.rule in ("title", "author"):
+            out.append("note-author" if cand.rule == "author" else "title")
+        if cand.person_cue:
+            out.append("apposition")
+        if len(words) >= 2:
+            out.append("given-name-and-surname")
+        if has_surname_morphology(words[-1]):
+            out.append("surname-morphology")
+        return out
+
     def _given_word(self, cand: Candidate, word: str) -> bool:
         """A common word capitalised mid-sentence before a surname: a given name ("Bill")."""
-        return cand.label == "PERSON" and cand.after_lower and word in self.mid_caps
+        titled = cand.rule == "title" or cand.title is not None  # "President Bill Clinton"
+        return cand.label == "PERSON" and (cand.after_lower or titled) and word in self.mid_caps
 
     def is_certain(self, cand: Candidate) -> bool:
         """Strong evidence beyond the model's label: a title, a note author, an apposition,
@@ -272,7 +297,7 @@ class Gazetteer:
             return True
         return has_surname_morphology(words_of(cand.text)[-1])
 
-    def _mostly_place(self, word: str, at_least: int = 1) -> bool:
+    def mostly_place(self, word: str, at_least: int = 1) -> bool:
         person, place, org = self.place_votes(word)
         return place > person and place >= org and place >= at_least
 
@@ -281,69 +306,6 @@ class Gazetteer:
 
     def collective_after(self, text: str, end: int) -> bool:
         return _COLLECTIVE.match(text, end, min(len(text), end + 20)) is not None
-
-    def person_label(self, cand: Candidate, doc_parts: set[str]) -> str | None:
-        """ "strong", "weak" or None: whether a single candidate is a person mention.
-
-        ``doc_parts`` are the given names and surnames of full names in the same document.
-        """
-        value = cand.text
-        if not self.name_like(value) or self.rejected_as_person(value):
-            return None
-        if self.is_strong(cand):
-            return "strong"
-        words = words_of(value)
-        if len(words) == 1:
-            word = words[0]
-            key = fold(word)
-            if split_camel(word) is not None:
-                return "strong"
-            if cand.determiner or cand.place_cue:
-                return None  # "the Khan": a title or a common noun, not a name
-            person, place, _org = self.place_votes(word)
-            if word in doc_parts:
-                return "weak"
-            if cand.headline:
-                return "weak" if word in self.surnames else None
-            if self.eponym_uses[key] > 0 and self.eponym_uses[key] >= self.person_uses[key]:
-                return None
-            if (
-                cand.label == "SURNAME"
-                and place <= 1
-                and _org == 0
-                and self.locative_uses[key] == 0
-                and not _TOPONYM.search(word)
-            ):
-                return "weak"  # "a meeting with Asanov": surname-shaped, mid-sentence
-            if word in self.surnames and cand.label in ("ORG", "GPE", "NORP", "GAZ"):
-                return "weak" if place <= person + self.person_uses[key] else None
-            if self.locative_uses[key] > 0 or place > person or _TOPONYM.search(word):
-                return None
-            if (
-                word not in self.mid_caps
-                and not cand.person_cue
-                and cand.rule != "title"
-                and not cand.possessive
-            ):
-                return None  # only ever capitalised at the start of a sentence
-            if cand.label == "PERSON" or (cand.label == "SURNAME" and place == 0 and _org == 0):
-                return "weak"
-            return None
-        if cand.headline or cand.place_cue:
-            return None
-        if (
-            cand.label == "PERSON"
-            and not any(self._mostly_place(w) for w in words)
-            and all(w in doc_parts or not self.is_common(w) for w in words)
-        ):
-            return "weak"
-        if (
-            cand.label in ("ORG", "GPE", "NORP")
-            and len(words) <= 3
-            and words[0] in self.given_names
-        ) and not any(self.is_common(w) or self._mostly_place(w) for w in words):
-            return "weak"
-        return None
 
 
 def _possessive_at(text: str, end: int) -> bool:

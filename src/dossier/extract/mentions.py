@@ -35,6 +35,7 @@ from dossier.extract.names import (
     wordset,
 )
 from dossier.extract.orgs import LEGAL_FORMS, has_org_cue, org_core, org_schema
+from dossier.extract.person_decision import BACKED, decide_person
 from dossier.extract.places import is_country
 from dossier.extract.spans import clean_span
 from dossier.extract.terms import TermIndex, find_terms
@@ -89,14 +90,16 @@ class MentionRecord:
     start: int
     end: int
     resolved: str | None  # the full normal-form name it resolves to, or None
+    why: tuple[str, ...] = ()  # the signals the person and reference decisions weighed
 
-    def to_dict(self) -> dict[str, str | int | None]:
+    def to_dict(self) -> dict[str, str | int | list[str] | None]:
         return {
             "text": self.text,
             "label": self.label,
             "start": self.start,
             "end": self.end,
             "resolved": self.resolved,
+            "why": list(self.why),
         }
 
 
@@ -108,6 +111,7 @@ class _Accepted:
     kind: str  # key of _PRIORITY
     collective: bool = False
     alias_of: _Accepted | None = None  # an acronym given in brackets after the full name
+    signals: tuple[str, ...] = ()  # why it is a person (or an organisation)
 
     @property
     def rank(self) -> tuple[float, int]:
@@ -205,6 +209,7 @@ def document_mentions(view: DocumentView, knowledge: CorpusKnowledge) -> Documen
     ]
     # Given names and surnames of the full names this document gives with strong evidence.
     parts: set[str] = set()
+    surnames: set[str] = set()
     for _, core in cores:
         if core is not None and gaz.is_strong(core):
             words = name_words(normal_form(core.text))
@@ -212,24 +217,36 @@ def document_mentions(view: DocumentView, knowledge: CorpusKnowledge) -> Documen
             if len(words) >= 2:
                 if not is_initial(words[0]):
                     parts.update({words[0], raw[0]})
-                parts.update({words[-1], raw[-1], words[-1].split()[-1]})
+                last = {words[-1], raw[-1], words[-1].split()[-1]}
+                parts.update(last)
+                surnames.update(last)
     accepted: list[_Accepted] = []
     signatures: list[Candidate] = []
     for cand, core in cores:
         if cand.rule == "signature2":
             signatures.append(cand)
             continue
-        verdict = None if core is None else gaz.person_label(core, parts)
-        if core is not None and verdict == "weak" and not _supported(core, gaz, parts, view):
+        verdict = None if core is None else decide_person(gaz, core, parts, surnames)
+        if (
+            core is not None
+            and verdict is not None
+            and verdict.strength == "weak"
+            and not _supported(core, gaz, parts, view)
+        ):
             verdict = None
         if core is not None and verdict is not None:
             if _eponym(gaz, text, core):
                 continue
-            certain = verdict == "strong" and gaz.is_certain(core)
+            certain = verdict.strength == "strong" and gaz.is_certain(core)
             kind = "person-strong" if certain else "person-weak"
             accepted.append(
                 _Accepted(
-                    core.start, core.end, "PERSON", kind, gaz.collective_after(text, core.end)
+                    core.start,
+                    core.end,
+                    "PERSON",
+                    kind,
+                    gaz.collective_after(text, core.end),
+                    signals=verdict.signals,
                 )
             )
         else:
@@ -237,7 +254,7 @@ def document_mentions(view: DocumentView, knowledge: CorpusKnowledge) -> Documen
             if org is not None and _is_org(org, gaz):
                 kind = _ORG_KINDS.get(org.rule, "org-quoted")
                 accepted.append(_Accepted(org.start, org.end, "ORG", kind))
-    accepted.extend(_search_people(view, gaz, parts, accepted, knowledge.person_terms))
+    accepted.extend(_search_people(view, gaz, parts, surnames, accepted, knowledge.person_terms))
     person_ends = {a.end for a in accepted if a.label == "PERSON"}
     for cand in signatures:
         # "Oliver Windridge, rights: applied": the rest of a signature line after a name
@@ -435,32 +452,57 @@ def _search_people(
     view: DocumentView,
     gaz: Gazetteer,
     parts: set[str],
+    surnames: set[str],
     accepted: list[_Accepted],
     corpus_terms: TermIndex,
 ) -> list[_Accepted]:
-    """Occurrences of known names that the model missed or mislabelled."""
+    """Occurrences of known names that the model missed or mislabelled.
+
+    A full name the document gives as a person is one wherever it occurs; a single
+    word is decided again at each occurrence, so that one label does not spread.
+    """
     text = view.text
     terms: set[str] = set()
-    named: set[str] = set()  # names this document already gives as people
+    named: set[str] = set()  # full names this document already gives as people
     for item in accepted:
         if item.label == "PERSON" and not item.collective:
-            terms.add(text[item.start : item.end].replace("\u00a0", " "))
-            named.add(text[item.start : item.end].replace("\u00a0", " "))
+            value = text[item.start : item.end].replace("\u00a0", " ")
+            terms.add(value)
+            if " " in value:
+                named.add(value)
     terms |= {p for p in parts if " " not in p and not gaz.is_common(p)}
+    singles = {
+        text[a.start : a.end]
+        for a in accepted
+        if a.label == "PERSON" and (BACKED in a.signals or "title" in a.signals)
+    }
     own_terms = TermIndex(_searchable(terms))
     found: list[_Accepted] = []
     for start, end in find_terms(text, [own_terms, corpus_terms]):
         value = text[start:end]
         cand = with_context(Candidate(start, end, value, "GAZ", "gazetteer"), text)
-        verdict = "weak" if value.replace("\u00a0", " ") in named else gaz.person_label(cand, parts)
-        if verdict is None or _eponym(gaz, text, cand):
+        if value.replace("\u00a0", " ") in named:
+            signals: tuple[str, ...] = ("full-name-given-as-person-in-document",)
+        else:
+            verdict = decide_person(gaz, cand, parts, surnames, singles)
+            if verdict is None:
+                continue
+            signals = verdict.signals
+        if _eponym(gaz, text, cand):
             continue
         if text[end : end + 1] == "-" and not re.match(
             r"-(?:era|led|backed|linked|appointed|allied)\b", text[end : end + 12]
         ):
             continue
         found.append(
-            _Accepted(start, end, "PERSON", "person-gazetteer", gaz.collective_after(text, end))
+            _Accepted(
+                start,
+                end,
+                "PERSON",
+                "person-gazetteer",
+                gaz.collective_after(text, end),
+                signals=("name-known-in-corpus", *signals),
+            )
         )
     return found
 

@@ -73,6 +73,16 @@ DEMONYMS: frozenset[str] = wordset(
     """
 )
 
+WEEKDAYS: frozenset[str] = wordset("monday tuesday wednesday thursday friday saturday sunday")
+# Days and months: capitalised like names, never people ("on Friday", "in May").
+CALENDAR_WORDS: frozenset[str] = wordset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december jan feb mar apr jun jul aug sep
+    sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    """
+)
+
 # Nouns that, right after a surname, make it the name of something else
 # ("Magnitsky Act", "Nobel Prize", "King Charles Street"): eponyms, not people.
 EPONYM_NOUNS: frozenset[str] = wordset(
