@@ -6,7 +6,9 @@ import importlib
 import sys
 import time
 
-SUITES = ("extraction", "resolution", "claims", "render", "pipeline", "scale")
+from dossier.bench import verdicts
+
+SUITES = ("extraction", "resolution", "claims", "cases", "conll", "render", "pipeline", "scale")
 
 
 def main(argv: list[str]) -> int:
@@ -22,6 +24,11 @@ def main(argv: list[str]) -> int:
         for line in module.run():
             print(line, flush=True)
         print(f"   ({time.perf_counter() - started:.1f} s)")
+    lines = verdicts.summary()
+    if len(lines) > 0:
+        print("== issue-12 thresholds")
+        for line in lines:
+            print(f"   {line}")
     return 0
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -114,29 +113,40 @@ def export(ctx: click.Context, strict: bool, fresh: bool) -> None:
 
 
 @click.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def extract(file: Path) -> None:
-    """Print every name found in a UTF-8 text FILE as JSON lines.
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path)
+)
+def extract(files: tuple[Path, ...]) -> None:
+    """Print every name found in FILES, read as one corpus, as JSON lines.
 
-    Each line: {"text", "label", "start", "end", "resolved"} with character
-    offsets into the file's text.
+    The files are read as `dossier build` reads a seeds folder (text, Markdown,
+    HTML or PDF, with their sidecars) and their names are decided over all of
+    them together, as in a build. Each line: {"file", "text", "label", "start",
+    "end", "resolved"}, with character offsets into the file's text; "resolved"
+    is the full name a PERSON or ORG mention refers to, or null. Files are
+    printed in path order. If any file cannot be read, each one is reported and
+    nothing is printed (exit status 1).
     """
-    from dossier.extract.mentions import extract_text_mentions
+    from dossier.extract.files import DuplicateFileError, extract_files
     from dossier.extract.nlp import ModelNotInstalledError, load_pipeline
 
+    settings = _settings()
+    missing = [str(f) for f in files if not f.is_file()]
+    if len(missing) > 0:
+        raise click.ClickException(f"no such file: {', '.join(missing)}")
     try:
-        text = file.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise click.ClickException(
-            f"{file}: not valid UTF-8 (byte {exc.start}); convert it first, "
-            "e.g. iconv -f WINDOWS-1251 -t UTF-8"
-        ) from exc
-    try:
-        nlp = load_pipeline(_settings().spacy_model)
-    except ModelNotInstalledError as exc:
+        nlp = load_pipeline(settings.spacy_model)
+        found, errors = extract_files(list(files), nlp, settings.max_text_bytes)
+    except (ModelNotInstalledError, DuplicateFileError) as exc:
         raise click.ClickException(str(exc)) from exc
-    for record in extract_text_mentions(text, nlp):
-        sys.stdout.write(json.dumps(asdict(record), ensure_ascii=False) + "\n")
+    if len(errors) > 0:
+        for error in errors:
+            click.echo(f"Refused {error.file_name}: {error.message}", err=True)
+        raise click.ClickException(
+            f"{len(errors)} of {len(files)} files cannot be read; nothing extracted"
+        )
+    for mention in found:
+        sys.stdout.write(json.dumps(mention.to_dict(), ensure_ascii=False) + "\n")
 
 
 COMMANDS: list[click.Command] = [build, export, extract]
