@@ -165,6 +165,7 @@ class Mention:
     label: EntityLabel
     entity_key: str | None  # LocalEntity.key; None = unresolved, left for a human
     cited: bool = False  # inside a footnote, bibliography or citation
+    why: tuple[str, ...] = ()  # signals the person and reference decisions weighed
 
 
 @dataclass

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dossier.extract.candidates import Candidate, DocumentView, collect, with_context
-from dossier.extract.coref import PersonMention, resolve_people
+from dossier.extract.coref import PersonMention, resolve_references
 from dossier.extract.gazetteer import Gazetteer, words_of
 from dossier.extract.names import (
     fold,
@@ -168,6 +168,7 @@ def extract_text_mentions(text: str, nlp: Language) -> list[MentionRecord]:
             m.start,
             m.end,
             None if m.entity_key is None else found.entities[m.entity_key].name,
+            m.why,
         )
         for m in found.mentions
     ]
@@ -608,6 +609,43 @@ def _title_before(text: str, start: int) -> str | None:
     return match.group(1)
 
 
+_NEXT_NAME_WORD = re.compile(r"[ \u00a0]([A-Z][\w’'-]*[a-z][\w’'-]*)")
+_PREVIOUS_NAME_WORD = re.compile(
+    r"(?<![.!?:;\n] )(?<![\w’'-])([A-Z][\w’'-]*[a-z][\w’'-]*)[ \u00a0]$"
+)
+
+
+def _in_longer_name(text: str, start: int, end: int) -> bool:
+    """ "Sergey" in "Sergey Volkov" when only "Sergey" was read as a name: a given name at the
+    start of a longer name (or a surname after another name word) is not a reference."""
+    after = _NEXT_NAME_WORD.match(text, end, min(len(text), end + 40))
+    if after is not None and not is_title(after.group(1)) and after.group(1) not in _CAPITAL_MINOR:
+        return True
+    before = _PREVIOUS_NAME_WORD.search(text, max(0, start - 40), start)
+    if before is None or start - 1 - len(before.group(1)) <= 0:
+        return False
+    word = before.group(1)
+    at_sentence_start = re.search(
+        r"(?:^|[.!?:;\n]\s*)$", text[max(0, before.start() - 3) : before.start()]
+    )
+    return not (is_title(word) or word in _CAPITAL_MINOR or at_sentence_start is not None)
+
+
+def _defined_by(text: str, people: list[_Accepted], i: int) -> int | None:
+    """ "Ann Bolt (Bolt)": the index of the full name a bracketed short form defines."""
+    if i == 0:
+        return None
+    item, full = people[i], people[i - 1]
+    if text[full.end : item.start] not in (" (", " (“", ' ("', "\u00a0("):
+        return None
+    if (
+        text[item.end : item.end + 1] not in (")", "”", '"')
+        or " " not in text[full.start : full.end]
+    ):
+        return None
+    return i - 1
+
+
 def _build(
     view: DocumentView, chosen: list[_Accepted], accepted: list[_Accepted]
 ) -> DocumentMentions:
@@ -617,11 +655,17 @@ def _build(
     people = [a for a in chosen if a.label == "PERSON"]
     person_mentions = [
         PersonMention(
-            a.start, a.end, text[a.start : a.end], a.collective, _title_before(text, a.start)
+            a.start,
+            a.end,
+            text[a.start : a.end],
+            a.collective,
+            _title_before(text, a.start),
+            _defined_by(text, people, i),
+            " " not in text[a.start : a.end] and _in_longer_name(text, a.start, a.end),
         )
-        for a in people
+        for i, a in enumerate(people)
     ]
-    links, clusters = resolve_people(person_mentions)
+    links, clusters, reasons = resolve_references(person_mentions)
     entities: dict[str, LocalEntity] = {}
     cluster_keys: list[str] = []
     for cluster in clusters:
@@ -656,8 +700,10 @@ def _build(
     for item in chosen:
         value = source.text[item.start : item.end]
         cited = view.cited.covers(item.start, item.end)
+        why: tuple[str, ...] = item.signals
         if item.label == "PERSON":
             link = links[person_index]
+            why = (*why, f"reference:{reasons[person_index]}")
             person_index += 1
             entity_key = None if link is None else cluster_keys[link]
         else:
@@ -667,7 +713,7 @@ def _build(
             org_forms[entity_key][value.replace("\u00a0", " ")] += 1
         if entity_key is not None:
             cited_by_key[entity_key].append(cited)
-        mentions.append(Mention(item.start, item.end, value, item.label, entity_key, cited))
+        mentions.append(Mention(item.start, item.end, value, item.label, entity_key, cited, why))
     for key, forms in org_forms.items():
         name = max(forms, key=lambda f: (forms[f], len(f), f))
         name = re.sub(r"^(?:the|The)\s+", "", name)

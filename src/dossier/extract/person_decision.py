@@ -78,6 +78,16 @@ def decide_person(
     ):
         return PersonVerdict("weak", (*base, "model-votes-agree"))
     if (
+        cand.label in ("ORG", "GPE", "NORP", "GAZ")
+        and len(words) <= 3
+        and doc_surnames is not None
+        and words[-1] in doc_surnames
+        and not any(gaz.is_common(w) or gaz.mostly_place(w) for w in words)
+        and not gaz.mostly_place(value)
+    ):
+        # "Emmerson Mnangagwa" tagged ORG, where "Auxillia Mnangagwa" is a person
+        return PersonVerdict("weak", (*base, "surname-of-full-name-in-document"))
+    if (
         cand.label in ("ORG", "GPE", "NORP")
         and len(words) <= 3
         and words[0] in gaz.given_names
