@@ -178,6 +178,7 @@ class LocalEntity:
     aliases: set[str] = field(default_factory=set)  # other spellings, as written
     first_name: str | None = None
     last_name: str | None = None
+    father_name: str | None = None  # a patronymic, kept apart from the given name
     cited_only: bool = False  # only ever named as a cited author
     country: str | None = None  # ISO 3166-1 alpha-2, where the text says so
 

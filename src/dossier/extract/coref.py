@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from dossier.extract.name_parts import name_parts
 from dossier.extract.names import (
     has_surname_morphology,
     is_initial,
@@ -45,6 +46,8 @@ class PersonCluster:
     spellings: set[str] = field(default_factory=set)  # as written
     first_name: str | None = None
     last_name: str | None = None
+    father_name: str | None = None  # a patronymic ("Petrovich")
+    name_order: str = "given-first"  # or "family-first" ("Wang Xiaoming")
 
 
 # Titles used with a given name or alone; never a link to another person's surname.
@@ -190,8 +193,9 @@ def resolve_references(
             cluster.name = max(full, key=lambda f: (cluster.forms[f], len(f), f))
         words = name_words(cluster.name)
         if len(words) >= 2:
-            cluster.first_name = None if is_initial(words[0]) else words[0]
-            cluster.last_name = words[-1]
+            parts = name_parts(cluster.name)
+            cluster.first_name, cluster.last_name = parts.first_name, parts.last_name
+            cluster.father_name, cluster.name_order = parts.father_name, parts.order
         elif has_surname_morphology(words[0]):
             cluster.last_name = words[0]
     return links, clusters, reasons

@@ -27,6 +27,7 @@ from dossier.extract.names import (
     has_surname_morphology,
     is_demonym,
     is_initial,
+    is_prefixed_name,
     is_shouting,
     is_title,
     wordset,
@@ -41,6 +42,14 @@ NOT_NAMES: frozenset[str] = wordset(
     covid covid-19 coronavirus sars-cov-2 twitter facebook instagram youtube telegram
     whatsapp tiktok vkontakte google wikipedia linkedin internet
     """
+)
+# Words of news agencies' names ("Agence France-Presse", "Associated Press"): never people.
+AGENCY_WORDS: frozenset[str] = wordset(
+    "agence presse press news reuters interfax xinhua tass novosti yonhap kyodo bernama anadolu afp"
+)
+# Words of a listing's fields ("Gender Male", "Nationality: ..."), never a name's.
+FIELD_WORDS: frozenset[str] = wordset(
+    "gender male female sex nationality citizenship dob pob passport born aka alias"
 )
 # Place-name endings (Kyzylorda, Shymkent, Uralsk, Ashgabat, Petersburg, Kazakhstan).
 _POSSESSIVE_END = re.compile(r"[’']s?$")
@@ -155,7 +164,7 @@ class Gazetteer:
             break
         # "Prisoner of Conscience Max Bokayev": a known full name at the end, after words
         # that are not a given name ("Mehmet Volkan Kasikci" keeps "Mehmet")
-        while len(matches) - i >= 3 and cand.rule != "author":
+        while len(matches) - i >= 3 and cand.rule not in ("author", "given-before"):
             rest = text[matches[i + 1].start() :]
             if fold(rest) not in self.strong_names:
                 break
@@ -183,14 +192,14 @@ class Gazetteer:
         ):
             return False  # a domain name: Vlast.kz, Factcheck.kz
         words = words_of(value)
-        if len(words) == 0 or len(words) > 5:
+        if len(words) == 0 or len(words) > 7:
             return False
         for word in words:
-            if word.lower() in PARTICLES or is_initial(word):
+            if word.lower() in PARTICLES or is_initial(word) or is_prefixed_name(word):
                 continue
             if not word[0].isupper():
                 return False
-        if not words[-1][0].isupper():
+        if not (words[-1][0].isupper() or is_prefixed_name(words[-1])):
             return False
         return not has_org_cue(value)
 
@@ -208,6 +217,10 @@ class Gazetteer:
             return True  # "Jehovah’s Witnesses"
         if key in self.typed_orgs and not has_surname_morphology(words[-1]):
             return True  # "the Ak Zhol party", "social movement Oyan Kazakstan"
+        if any(p in AGENCY_WORDS for w in words for p in w.lower().split("-")):
+            return True  # a news agency
+        if any(w.lower().strip(".:;,") in FIELD_WORDS for w in words):
+            return True  # "Gender Male": a field of a sanctions listing
         if len(words) == 1 and words[0].lower().strip(".") in CALENDAR_WORDS:
             return True  # "Friday", "May": a day or a month alone
         if words[-1].lower() in WEEKDAYS:
@@ -247,7 +260,7 @@ class Gazetteer:
         word_surname = (
             len(words) == 2
             and common == [words[1]]
-            and cand.rule == "title"
+            and (cand.rule == "title" or cand.title is not None)
             and not self.is_common(words[0])
             and not is_title(words[0])
         )
@@ -275,8 +288,10 @@ class Gazetteer:
         out: list[str] = []
         if cand.rule in ("caps", "camel"):
             out.append("shouted-or-glued-name")
-        if cand.rule in ("title", "author"):
-            out.append("note-author" if cand.rule == "author" else "title")
+        if cand.rule == "author":
+            out.append("note-author")
+        if cand.rule == "title" or cand.title is not None:
+            out.append("title")
         if cand.person_cue:
             out.append("apposition")
         if len(words) >= 2:
@@ -293,7 +308,10 @@ class Gazetteer:
     def is_certain(self, cand: Candidate) -> bool:
         """Strong evidence beyond the model's label: a title, a note author, an apposition,
         surname morphology, a shouted or glued name."""
-        if cand.rule in ("title", "author", "caps", "camel", "morph") or cand.person_cue:
+        if (
+            cand.rule in ("title", "author", "caps", "camel", "morph", "nickname", "listed")
+            or cand.person_cue
+        ):
             return True
         return has_surname_morphology(words_of(cand.text)[-1])
 

@@ -255,6 +255,7 @@ def document_mentions(view: DocumentView, knowledge: CorpusKnowledge) -> Documen
             if org is not None and _is_org(org, gaz):
                 kind = _ORG_KINDS.get(org.rule, "org-quoted")
                 accepted.append(_Accepted(org.start, org.end, "ORG", kind))
+    accepted.extend(_coordinated_people(cores, accepted, gaz))
     accepted.extend(_search_people(view, gaz, parts, surnames, accepted, knowledge.person_terms))
     person_ends = {a.end for a in accepted if a.label == "PERSON"}
     for cand in signatures:
@@ -302,6 +303,39 @@ def _coordinated(text: str, accepted: list[_Accepted], gaz: Gazetteer) -> list[_
             if place > 1 and item.kind != "org-typed":
                 continue  # "companies Wolt and Glovo": the type noun covers both
             out.append(_Accepted(piece.start, piece.end, "ORG", "org-gazetteer"))
+    return out
+
+
+def _coordinated_people(
+    cores: list[tuple[Candidate, Candidate | None]], accepted: list[_Accepted], gaz: Gazetteer
+) -> list[_Accepted]:
+    """ "Ann Bolt, Carl Dunne and Eva Fisk": a full name in a list with people is a person."""
+    people = [(a.start, a.end) for a in accepted if a.label == "PERSON"]
+    taken = set(people)
+    out: list[_Accepted] = []
+    for _ in range(3):  # "A, B, C": each link of the list in turn
+        found = False
+        for cand, core in cores:
+            if core is None or len(cand.coordinated) == 0 or (core.start, core.end) in taken:
+                continue
+            if not any(s < e2 and s2 < e for s, e in cand.coordinated for s2, e2 in people):
+                continue
+            words = words_of(core.text)
+            if (
+                len(words) < 2
+                or not gaz.name_like(core.text)
+                or gaz.rejected_as_person(core.text)
+                or any(gaz.is_common(w) or gaz.mostly_place(w) for w in words)
+                or gaz.mostly_place(core.text)
+            ):
+                continue
+            signals = ("coordinated-with-person", f"rule:{cand.rule}", "given-name-and-surname")
+            out.append(_Accepted(core.start, core.end, "PERSON", "person-weak", signals=signals))
+            people.append((core.start, core.end))
+            taken.add((core.start, core.end))
+            found = True
+        if not found:
+            break
     return out
 
 
@@ -679,6 +713,7 @@ def _build(
                 name=cluster.name,
                 first_name=cluster.first_name,
                 last_name=cluster.last_name,
+                father_name=cluster.father_name,
             )
             entities[key] = entity
         entity.aliases |= {s for s in cluster.spellings if s != entity.name}

@@ -11,6 +11,7 @@ say why a name was read as a person.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from dossier.extract.candidates import Candidate
@@ -26,6 +27,9 @@ class PersonVerdict:
     strength: str
     signals: tuple[str, ...]
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "signals", tuple(dict.fromkeys(self.signals)))
+
 
 def candidate_signals(cand: Candidate) -> list[str]:
     """What the span itself shows: the model's label, the rule that found it, its cues."""
@@ -37,7 +41,7 @@ def candidate_signals(cand: Candidate) -> list[str]:
     if cand.possessive:
         out.append("possessive")
     if cand.person_verb is not None:
-        out.append(f"subject-of:{cand.person_verb}")
+        out.append(f"verb:{cand.person_verb}")
     return out
 
 
@@ -56,9 +60,20 @@ def decide_person(
     beyond the model's label (a title, an apposition, a verb that takes a person).
     """
     value = cand.text
+    base = candidate_signals(cand)
+    if cand.rule == "nickname":
+        outer = re.sub(r"[ \u00a0]*[“\"‘][^”\"’]*[”\"’][ \u00a0]*", " ", value).strip()
+        plain = not any(gaz.is_common(w) for w in words_of(outer))
+        if (
+            plain
+            and not cand.headline
+            and gaz.name_like(outer)
+            and not gaz.rejected_as_person(outer)
+        ):
+            return PersonVerdict("strong", (*base, "nickname-in-quotes", "given-name-and-surname"))
+        return None
     if not gaz.name_like(value) or gaz.rejected_as_person(value):
         return None
-    base = candidate_signals(cand)
     words = words_of(value)
     if gaz.is_strong(cand):
         signals = [*base, *gaz.strong_signals(cand)]
@@ -165,7 +180,8 @@ def _one_word(
         backing.append("possessive-and-model-only-person")
     if len(backing) == 0:
         return None
-    if place + org >= person and "title" not in backing and "apposition" not in backing:
+    contextual = {"title", "apposition", "verb-takes-a-person", "regime-or-rule-after"}
+    if place + org > person or (place + org == person and contextual.isdisjoint(backing)):
         return None
     return PersonVerdict("weak", (*base, "model-votes-agree", *backing, BACKED))
 
