@@ -401,15 +401,8 @@ def _screening(target_id: str) -> dict[str, object]:
         "strength": "strong", "why": ["names agree part by part"], "features": {},
         "sanctions": [sanction],
     }  # fmt: skip
-    namesake = dict(
-        match,
-        entity_id="NK-possible",
-        caption="Alibek ZHANUZAKOVA",
-        score=0.55,
-        strength="possible",
-        why=["genders differ"],
-        sanctions=[],
-    )
+    namesake = dict(match, entity_id="NK-possible", caption="Alibek ZHANUZAKOVA",
+                    score=0.55, strength="possible", why=["genders differ"], sanctions=[])
     return {
         "format": "dossier-screening/1", "algorithm": "logic-v2",
         "matcher": "nomenklatura 4.17.4", "thresholds": {"strong": 0.7, "possible": 0.5},
@@ -447,7 +440,9 @@ def test_screening_results_next_to_the_entities_file(tmp_path: Path) -> None:
     # An explicit path wins; another target's results say this person was not screened.
     other = tmp_path / "other.json"
     other.write_text(json.dumps(_screening(ASSOCIATE)), encoding="utf-8")
-    html = render_dossier_html(profile, store, dataclasses.replace(OPTIONS, screening=other))
+    html = render_dossier_html(
+        profile, store, dataclasses.replace(OPTIONS, screening=other)
+    )
     assert "screening was not run for this person" in _section(html, 'id="s10"', 'id="s11"')
 
 

@@ -427,11 +427,9 @@ def build_profile(store: EntityStore, person_id: str) -> PersonProfile:
     relations.sort(key=lambda r: (r.kind, r.other_name, r.other_id, r.record_id or ""))
 
     documents: dict[str, SourceRef] = {}
-    for doc in (
-        [e.document for e in evidence]
-        + [r.document for r in relations]
-        + [p.document for p in positions]
-    ):
+    for doc in [e.document for e in evidence] + [r.document for r in relations] + [
+        p.document for p in positions
+    ]:
         if doc is not None:
             documents[doc.id] = doc
     ordered_docs = sorted(

@@ -58,10 +58,8 @@ def not_verbatim(result: BuildResult) -> list[str]:
             continue
         documents = entity.get("document")
         summaries = entity.get("summary")
-        if (
-            len(documents) != 1
-            or len(summaries) != 1
-            or summaries[0] not in texts.get(documents[0], "")
+        if len(documents) != 1 or len(summaries) != 1 or summaries[0] not in texts.get(
+            documents[0], ""
         ):
             wrong.append(str(entity.id))
     return wrong

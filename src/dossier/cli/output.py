@@ -245,45 +245,20 @@ def render(
 
 
 @click.command("letter")
-@click.option(
-    "--to",
-    "addressee",
-    required=True,
-    help='Addressee: "UK FCDO", "US Treasury", "US State", "EU" or "Canada".',
-)
-@click.option(
-    "--targets",
-    "target_text",
-    required=True,
-    help="Comma-separated names or IDs of the candidate targets.",
-)
-@click.option(
-    "--from",
-    "organisation",
-    default=None,
-    help="Submitting organisation (default: $DOSSIER_ORGANISATION).",
-)
-@click.option(
-    "--signatories",
-    "signatories_path",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="Text file, one signatory a line: name | title | organisation.",
-)
-@click.option(
-    "--regime",
-    "regime_text",
-    default=None,
-    help="Comma-separated regimes for every target (default: per target).",
-)
+@click.option("--to", "addressee", required=True,
+              help='Addressee: "UK FCDO", "US Treasury", "US State", "EU" or "Canada".')
+@click.option("--targets", "target_text", required=True,
+              help="Comma-separated names or IDs of the candidate targets.")
+@click.option("--from", "organisation", default=None,
+              help="Submitting organisation (default: $DOSSIER_ORGANISATION).")
+@click.option("--signatories", "signatories_path",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Text file, one signatory a line: name | title | organisation.")
+@click.option("--regime", "regime_text", default=None,
+              help="Comma-separated regimes for every target (default: per target).")
 @click.option("--bundle", is_flag=True, help="Append each target's dossier to the letter.")
-@click.option(
-    "--out",
-    "out_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="PDF to write (default: dossiers/letter-<addressee>.pdf).",
-)
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="PDF to write (default: dossiers/letter-<addressee>.pdf).")
 @entities_option
 def letter(
     addressee: str,

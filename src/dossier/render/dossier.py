@@ -540,14 +540,11 @@ class _Builder:
                 lead = "and as "
             else:
                 lead = "as "
-            when = pos.dated[len(pos.title) :]
+            when = pos.dated[len(pos.title):]
             last = index == len(positions) - 1
             found.append(
-                Sentence(
-                    f"{lead}{_as_phrase(pos.title)}{when}{'.' if last else ''}",
-                    pos.note,
-                    sep=" " if last else ", ",
-                )
+                Sentence(f"{lead}{_as_phrase(pos.title)}{when}{'.' if last else ''}", pos.note,
+                         sep=" " if last else ", ")
             )
         return found
 
@@ -564,11 +561,12 @@ class _Builder:
             text = f"{claim} {source} reports: “{item.summary}”"
         else:
             text = f"{claim} {source} reports it in the passage quoted in the note."
-        return Sentence(
-            _capitalise(text), self.evidence_note(item, quoted_inline=inline), item.status
-        )
+        return Sentence(_capitalise(text), self.evidence_note(item, quoted_inline=inline),
+                        item.status)
 
-    def summary(self, positions: list[Position]) -> tuple[list[Sentence], Sentence, list[str]]:
+    def summary(
+        self, positions: list[Position]
+    ) -> tuple[list[Sentence], Sentence, list[str]]:
         name = self.p.name
         sentences = self.role_sentences(positions)
         accepted_cats: list[str] = []
@@ -584,10 +582,8 @@ class _Builder:
             (accepted_cats if best.status == "accepted" else pending_cats).append(category)
         relied = self.allegations
         sources = sorted(
-            {
-                _source_name(e.document, self.source_no.get(e.document.id) if e.document else None)
-                for e in relied
-            }
+            {_source_name(e.document, self.source_no.get(e.document.id) if e.document else None)
+             for e in relied}
         )
         independent = len({_independence_key(e.document) for e in relied})
         accepted = sum(1 for e in relied if e.status == "accepted")
@@ -670,7 +666,9 @@ class _Builder:
                 own = [v for v in values if fold(v) in parts]
                 values = own if len(own) > 0 else values
             shown = [_country(v) if prop in COUNTRY_PROPS else v for v in values]
-            rows.append(IdRow(label, tuple(IdValue(s, self.find_note(s)) for s in shown)))
+            rows.append(
+                IdRow(label, tuple(IdValue(s, self.find_note(s)) for s in shown))
+            )
         rows.append(
             IdRow("Positions held", tuple(IdValue(pos.dated, pos.note) for pos in positions))
         )
@@ -749,11 +747,8 @@ class _Builder:
                 continue
             cats = sorted({e.category for e in items}, key=CATEGORY_ORDER.index)
             rows.append(
-                (
-                    LINK_LABEL[part],
-                    [CATEGORY_LABEL[c] for c in cats],
-                    [self.ref[e.id] for e in items],
-                )
+                (LINK_LABEL[part], [CATEGORY_LABEL[c] for c in cats],
+                 [self.ref[e.id] for e in items])
             )
         return rows
 
@@ -823,10 +818,8 @@ class _Builder:
                 for value in self.p.identifiers.get(prop, []):
                     if value in countries:
                         rows.append(
-                            Sentence(
-                                f"{self.p.name}: {prop} recorded as {_country(value)}.",
-                                self.find_note(_country(value)),
-                            )
+                            Sentence(f"{self.p.name}: {prop} recorded as {_country(value)}.",
+                                     self.find_note(_country(value)))
                         )
             for rel in self.p.relations:
                 hit = sorted(set(rel.other_countries) & countries)
@@ -951,35 +944,23 @@ class _Builder:
     def screening(self) -> tuple[TargetScreening | None, Screening | None, str]:
         path = screening_path(self.store, self.options)
         if path is None or not path.is_file():
-            return (
-                None,
-                None,
-                (
-                    "Screening against published sanctions lists was not run for this dossier "
-                    "(no screening file was found)."
-                ),
+            return None, None, (
+                "Screening against published sanctions lists was not run for this dossier "
+                "(no screening file was found)."
             )
         run = load_screening(path)  # a malformed file is an error, not "not run"
         found = run.for_target(self.p.id)
         if found is None:
-            return (
-                None,
-                run,
-                (
-                    f"{self.p.name} was not among the targets of the screening run recorded "
-                    f"in {path.name}; screening was not run for this person."
-                ),
+            return None, run, (
+                f"{self.p.name} was not among the targets of the screening run recorded "
+                f"in {path.name}; screening was not run for this person."
             )
-        return (
-            found,
-            run,
-            (
-                f"{self.p.name} was screened against {run.against_file} ({run.against_entities} "
-                f"entities; SHA-1 {run.against_sha1}) with {run.matcher}, algorithm "
-                f"{run.algorithm}: strong matches score at least {run.strong_threshold:g} with "
-                f"the names agreeing part by part, possible matches at least "
-                f"{run.possible_threshold:g}."
-            ),
+        return found, run, (
+            f"{self.p.name} was screened against {run.against_file} ({run.against_entities} "
+            f"entities; SHA-1 {run.against_sha1}) with {run.matcher}, algorithm "
+            f"{run.algorithm}: strong matches score at least {run.strong_threshold:g} with "
+            f"the names agreeing part by part, possible matches at least "
+            f"{run.possible_threshold:g}."
         )
 
     def build(self) -> DossierContext:
@@ -1123,13 +1104,17 @@ def dossier_context(
         raise RenderError(str(exc)) from exc
 
 
-def render_dossier_html(profile: PersonProfile, store: EntityStore, options: RenderOptions) -> str:
+def render_dossier_html(
+    profile: PersonProfile, store: EntityStore, options: RenderOptions
+) -> str:
     env = make_environment(options.templates_dir)
     context = dossier_context(profile, store, options)
     return env.get_template("dossier.html.j2").render(d=context, regimes_all=rules)
 
 
-def render_dossier_pdf(profile: PersonProfile, store: EntityStore, options: RenderOptions) -> bytes:
+def render_dossier_pdf(
+    profile: PersonProfile, store: EntityStore, options: RenderOptions
+) -> bytes:
     """The dossier PDF. Identical profile, store and options give identical bytes."""
     html = render_dossier_html(profile, store, options)
     return write_pdf(html_document(html, options.templates_dir))

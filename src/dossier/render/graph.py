@@ -81,8 +81,7 @@ def relationship_graph(store: EntityStore, profile: PersonProfile) -> Graph:
         if schema != "Person":
             continue
         second = [
-            r
-            for r in build_profile(store, other_id).relations
+            r for r in build_profile(store, other_id).relations
             if r.other_id not in nodes and r.other_id not in direct and r.other_id != profile.id
         ]
         for offset, rel in enumerate(second[:3]):
@@ -92,22 +91,11 @@ def relationship_graph(store: EntityStore, profile: PersonProfile) -> Graph:
             oy = min(max(oy, 18.0), HEIGHT - 18.0)
             ox = min(max(ox, 82.0), WIDTH - 82.0)
             nodes[rel.other_id] = Node(
-                rel.other_id,
-                _short(rel.other_name),
-                ox,
-                oy,
-                _kind(rel.other_schema),
+                rel.other_id, _short(rel.other_name), ox, oy, _kind(rel.other_schema),
                 "poi" in rel.other_topics,
             )
             edges.append(
-                Edge(
-                    x,
-                    y,
-                    ox,
-                    oy,
-                    _short(rel.relationship or rel.kind, 22),
-                    (x + ox) / 2,
-                    (y + oy) / 2 - 3,
-                )
+                Edge(x, y, ox, oy, _short(rel.relationship or rel.kind, 22),
+                     (x + ox) / 2, (y + oy) / 2 - 3)
             )
     return Graph(WIDTH, HEIGHT, tuple(nodes.values()), tuple(edges))

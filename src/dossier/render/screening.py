@@ -120,7 +120,9 @@ def _match(data: Any, strength: str, where: str) -> ScreeningMatch:
         countries=_strings(obj.get("countries"), f"{where}.countries"),
         positions=_strings(obj.get("positions"), f"{where}.positions"),
         why=_strings(obj.get("why"), f"{where}.why"),
-        sanctions=tuple(_sanction(s, f"{where}.sanctions[{n}]") for n, s in enumerate(sanctions)),
+        sanctions=tuple(
+            _sanction(s, f"{where}.sanctions[{n}]") for n, s in enumerate(sanctions)
+        ),
     )
 
 

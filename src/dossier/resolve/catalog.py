@@ -60,7 +60,7 @@ class CatalogEntry:
 
     @property
     def schema_class(self) -> str:
-        """ "person" or "org": only entities of the same class can ever merge."""
+        """"person" or "org": only entities of the same class can ever merge."""
         return "person" if self.schema == "Person" else "org"
 
     @property
@@ -210,7 +210,9 @@ def read_catalog(path: Path) -> list[CatalogEntry]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise CatalogError(f"no local-entity catalog at {path}; run `dossier build` first") from exc
+        raise CatalogError(
+            f"no local-entity catalog at {path}; run `dossier build` first"
+        ) from exc
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise CatalogError(f"cannot read the local-entity catalog {path}: {exc}") from exc
     if not isinstance(data, list):

@@ -98,10 +98,8 @@ class IdentityState:
             if key == "":
                 continue
             names = (n for n in entry.names)
-            if any(
-                n.casefold() == ref.casefold() or name_key(entry.schema_class, n) == key
-                for n in names
-            ):
+            if any(n.casefold() == ref.casefold() or name_key(entry.schema_class, n) == key
+                   for n in names):
                 cluster = self.cluster_of(entry.key)
                 found[cluster.id] = cluster
         if len(found) == 1:
