@@ -7,7 +7,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
-	libicu-dev pkg-config g++ python3-dev poppler-utils
+	libicu-dev pkg-config g++ python3-dev poppler-utils \
+	tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus
 PIP_FLAGS := --disable-pip-version-check --no-input -q
 
 .PHONY: dossiers test bench lint typecheck system clean
@@ -18,6 +19,7 @@ dossiers: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
+	$(BIN)/dossier decisions --check
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
@@ -29,7 +31,8 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-# System libraries for WeasyPrint, pyicu and pdftotext; installed only when missing.
+# System libraries for WeasyPrint, pyicu, pdftotext/pdftoppm and Tesseract OCR (English and
+# Russian); installed only when missing.
 system:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \

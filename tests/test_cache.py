@@ -156,3 +156,81 @@ def test_two_worker_processes_extract_exactly_like_one(
     for entry in _entries(tmp_path / "two", "extraction"):
         entry.unlink()
     assert extract_cached(sources, MODEL, lambda: nlp, CacheStore(tmp_path / "two")) == expected
+
+
+def _decided(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.getMessage().startswith("decided ")]
+
+
+def test_adding_or_removing_a_document_redoes_only_what_changed(
+    seeds: Path, tmp_path: Path, nlp: Language, caplog: pytest.LogCaptureFixture
+) -> None:
+    cache_dir = tmp_path / "cache"
+    extract_cached(_sources(seeds), MODEL, lambda: nlp, CacheStore(cache_dir))
+    parses = set(_entries(cache_dir, "parse"))
+    # A fourth document arrives: it alone is parsed; the result is a fresh extraction's.
+    added = "004_b7dcf184cc906243.txt"
+    shutil.copy(SEEDS / added, seeds)
+    with caplog.at_level(logging.INFO, logger="dossier.extract.corpus"):
+        grown = extract_cached(_sources(seeds), MODEL, lambda: nlp, CacheStore(cache_dir))
+    assert grown == extract_corpus(_sources(seeds), nlp)
+    assert len(set(_entries(cache_dir, "parse")) - parses) == 1
+    (message,) = _decided(caplog)
+    claims = int(message.split()[-1])  # "decided the mentions of M of 4 documents, the claims of C"
+    assert " of 4 documents" in message and 1 <= claims < 4, message
+    # One document goes: nothing is parsed, and again the result is a fresh extraction's.
+    (seeds / SMALL[0]).unlink()
+    caplog.clear()
+    parses = set(_entries(cache_dir, "parse"))
+    with caplog.at_level(logging.INFO, logger="dossier.extract.corpus"):
+        shrunk = extract_cached(_sources(seeds), MODEL, lambda: nlp, CacheStore(cache_dir))
+    assert shrunk == extract_corpus(_sources(seeds), nlp)
+    assert set(_entries(cache_dir, "parse")) == parses
+    assert "parsed" not in caplog.text
+
+
+class _Payload:
+    """Unpickling this would create a file: the proof that a pickle was run."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (Path.touch, (str(self.marker),))  # type: ignore[return-value]
+
+
+def test_a_planted_pickle_is_refused_and_rebuilt(
+    seeds: Path,
+    tmp_path: Path,
+    nlp: Language,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import pickle
+
+    from dossier import codec
+    from dossier.model import Extraction
+
+    cache_dir = tmp_path / "cache"
+    expected = extract_cached(_sources(seeds), MODEL, lambda: nlp, CacheStore(cache_dir))
+    marker = tmp_path / "pickle-was-run"
+    planted = pickle.dumps(_Payload(marker))
+    kinds = ("extraction", "mentions", "view")
+    for n, entry in enumerate(p for kind in kinds for p in _entries(cache_dir, kind)):
+        # Half with a valid header and checksum (a pickle someone packed), half bare.
+        entry.write_bytes(pack(planted) if n % 2 == 0 else planted)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a cache entry was unpickled")
+
+    monkeypatch.setattr(pickle, "loads", refuse)
+    monkeypatch.setattr(pickle, "load", refuse)
+    with caplog.at_level(logging.WARNING):
+        again = extract_cached(_sources(seeds), MODEL, lambda: nlp, CacheStore(cache_dir))
+    assert again == expected
+    assert not marker.exists()
+    assert "damaged" in caplog.text and "not a valid" in caplog.text
+    (whole,) = _entries(cache_dir, "extraction")  # rebuilt as plain data
+    payload = unpack(whole.read_bytes())
+    assert payload is not None
+    assert codec.decode(list[Extraction], payload) == expected

@@ -6,6 +6,7 @@ import io
 import json
 import os
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import pypdf
@@ -111,8 +112,13 @@ def test_seed_ingests_with_pinned_hash_metadata_and_furniture(name: str) -> None
     assert doc.file_name == name
     assert doc.content_hash == content_hash
     assert doc.text == (SEEDS / name).read_bytes().decode("utf-8")  # byte-faithful
-    assert doc.meta == meta
+    # every key the sidecar gives (even as null) wins over what the text says
+    assert doc.meta == replace(meta, origins=tuple((key, "sidecar") for key in SIDECAR_KEYS))
     assert furniture_lines(doc) == furniture
+    assert doc.pages == () and doc.ocr == () and doc.mime_type == "text/plain"
+
+
+SIDECAR_KEYS = ("title", "authors", "publisher", "published_at", "url", "language", "kind")
 
 
 def test_seed_sidecars_explain_every_value() -> None:
@@ -370,8 +376,7 @@ def test_ingest_dir_on_hostile_folder(hostile: Path, monkeypatch: pytest.MonkeyP
             "copy the file in instead"
         ),
         "scan.pdf": (
-            "scan.pdf: no text layer in 1 page(s) (scanned PDF?); run OCR first "
-            "(e.g. ocrmypdf) and ingest the result"
+            "scan.pdf: no text in 1 page(s), not even by OCR (blank or unreadable scan?)"
         ),
     }
     assert errors_message(errors, "broken.pdf").startswith("broken.pdf: unreadable PDF (")
@@ -407,7 +412,9 @@ def test_zero_width_and_bidi_characters_are_kept(hostile: Path) -> None:
 def test_html_visible_text_only(hostile: Path) -> None:
     doc = ingest_ok(hostile / "page.html", hostile)
     assert doc.text == PAGE_TEXT
-    assert doc.meta == SourceMeta(title="Report & Analysis — Kazakhstan")
+    assert doc.meta == SourceMeta(
+        title="Report & Analysis — Kazakhstan", origins=(("title", "<title>"),)
+    )
     assert furniture_lines(doc) == ("Skip to main content",)
     for hidden in ("INJECTED", "document.write", "NOSCRIPT", "TEMPLATE", "FAKE", "ALT TEXT"):
         assert hidden not in doc.text
@@ -557,6 +564,7 @@ def test_sidecar_full(tmp_path: Path) -> None:
         url="https://example.org/a?b=c",
         language="en",
         kind="report",
+        origins=tuple((key, "sidecar") for key in SIDECAR_KEYS),
     )
 
 

@@ -117,6 +117,7 @@ def test_relatives_and_namesakes_are_never_strong(result: ScreeningResult) -> No
     assert _ids(darkhan["possible"]) == ["NK-fxBDarkhanS", "NK-fxADarkhanY"]
     patronymic, namesake = darkhan["possible"]
     assert patronymic["why"] == [
+        "2 of 3 name parts agree (darkhan, zhaksygaliev)",
         "score 0.67 is below 0.70",
         "names do not agree on: serikovich, ulanbekovich "
         "(relatives and namesakes share a surname or a given name)",
@@ -140,7 +141,8 @@ def test_transliteration_variant_is_strong_patronymic_surname_is_not(
     # "Mukhamedzhanuly" (son of Mukhamedzhan) scores 0.86 but is another surname form.
     assert _ids(yerlan["possible"]) == ["NK-fxDYerlanM"]
     assert yerlan["possible"][0]["score"] > 0.8
-    assert yerlan["possible"][0]["why"][0].startswith(
+    assert yerlan["possible"][0]["why"][0] == "1 of 2 name parts agree (yerlan)"
+    assert yerlan["possible"][0]["why"][1].startswith(
         "names do not agree on: mukhamedzhanov, mukhamedzhanuly"
     )
 

@@ -18,7 +18,6 @@ import fcntl
 import json
 import logging
 import os
-import pickle
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,14 +28,15 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from followthemoney.dataset import Dataset
 from spacy.language import Language
 
-from dossier import atomic
+from dossier import atomic, codec
 from dossier.cache import CacheStore, code_fingerprint, digest
 from dossier.clusters import Cluster, group_entities
+from dossier.executor import SERIAL, Executor, LocalExecutor, open_executor
 from dossier.export import ENTITIES_FILE, Export, build_entities, write_entities
 from dossier.extract.corpus import corpus_key, extract_cached, model_identity
 from dossier.extract.nlp import load_pipeline
-from dossier.forking import forked_map
 from dossier.ingest import ingest_dir
+from dossier.ingest.ocr import ocr_engine
 from dossier.model import Extraction, IngestError, SourceDocument
 from dossier.outputs import (
     OutputFolder,
@@ -49,12 +49,14 @@ from dossier.outputs import (
 from dossier.publish import PublishReport, publish_all
 from dossier.resolve import Resolution, resolve
 from dossier.resolve.catalog import write_catalog
+from dossier.resolve.decisions import load_decisions
+from dossier.resolve.queue import target_keys
 from dossier.review import REVIEW_FILE, load_review
 from dossier.settings import Settings
 from dossier.targets import Target, assess_all
 
 if TYPE_CHECKING:
-    from dossier.profile import EntityStore
+    from dossier.profile import EntityStore, PersonProfile
     from dossier.render import RenderOptions
 
 log = logging.getLogger(__name__)
@@ -150,12 +152,14 @@ def run_extract(
     reporter: Reporter,
     fresh: bool = False,
     processes: int | None = None,
+    executor: Executor | None = None,
 ) -> BuildResult:
     """Ingest and extract every source; per-file errors are collected, not raised.
 
     Parses and extractions come from the cache when their inputs are unchanged
     (``fresh`` ignores the cache); ``processes`` overrides the automatic choice
-    of one or two spaCy processes.
+    of one or two spaCy processes; ``executor`` runs the per-document work
+    (local processes by default).
     """
     result = BuildResult()
     if not settings.seeds_dir.is_dir():
@@ -164,7 +168,9 @@ def run_extract(
             f"or set DOSSIER_SEEDS_DIR"
         )
     reporter.stage("Reading sources")
-    result.sources, result.errors = ingest_dir(settings.seeds_dir, settings.max_text_bytes)
+    result.sources, result.errors = ingest_dir(
+        settings.seeds_dir, settings.max_text_bytes, ocr_engine(settings, fresh)
+    )
     for error in result.errors:
         log.error("%s: %s", error.file_name, error.message)
 
@@ -184,6 +190,7 @@ def run_extract(
         reporter.tick,
         processes,
         reporter.stage,
+        executor,
     )
     return result
 
@@ -191,56 +198,72 @@ def run_extract(
 def run_build(
     settings: Settings, reporter: Reporter, render: bool = True, fresh: bool = False
 ) -> BuildResult:
-    """All stages; writes entities/ and (with ``render``) dossiers/ as one whole build."""
-    with build_lock(settings.cache_dir):
-        recover(settings.cache_dir, [settings.entities_dir, settings.dossiers_dir])
-        result = run_assessment(settings, reporter, fresh=fresh)
-        review = load_review(review_file(settings))
-        assert result.resolution is not None
-        reporter.stage("Exporting FtM entities")
-        result.export = build_entities(
-            result.extractions,
-            result.clusters,
-            result.resolution.canonical,
-            result.targets,
-            review,
-            dataset(settings),
+    """All stages; writes entities/ and (with ``render``) dossiers/ as one whole build.
+
+    The per-document stages run on the Dask cluster ``DOSSIER_DASK_SCHEDULER``
+    names, else on local processes (``dossier.executor``).
+    """
+    with build_lock(settings.cache_dir), open_executor(settings.dask_scheduler) as executor:
+        return _build(settings, reporter, render, fresh, executor)
+
+
+def _build(
+    settings: Settings, reporter: Reporter, render: bool, fresh: bool, executor: Executor
+) -> BuildResult:
+    recover(settings.cache_dir, [settings.entities_dir, settings.dossiers_dir])
+    result = run_assessment(settings, reporter, fresh=fresh, executor=executor)
+    review = load_review(review_file(settings))
+    assert result.resolution is not None
+    reporter.stage("Exporting FtM entities")
+    result.export = build_entities(
+        result.extractions,
+        result.clusters,
+        result.resolution.canonical,
+        result.targets,
+        review,
+        dataset(settings),
+    )
+    for dropped in result.export.dropped:
+        log.warning(
+            "FtM dropped %s.%s value %r of %s",
+            dropped.schema,
+            dropped.prop,
+            dropped.value,
+            dropped.entity_id,
         )
-        for dropped in result.export.dropped:
-            log.warning(
-                "FtM dropped %s.%s value %r of %s",
-                dropped.schema,
-                dropped.prop,
-                dropped.value,
-                dropped.entity_id,
+    entities_out = OutputFolder(settings.entities_dir, legacy=_legacy_targets(settings))
+    folders = [entities_out]
+    staging = entities_out.reset()
+    try:
+        write_entities(result.export.entities, staging / ENTITIES_FILE)
+
+        def publish() -> None:
+            reporter.stage("Publishing statements, summaries and dataset index")
+            result.publish = stage_publication(settings, result, entities_out, fresh)
+
+        if render:
+            dossiers_out = OutputFolder(settings.dossiers_dir)
+            folders.append(dossiers_out)
+            dossiers_out.legacy = set(_rendered_files(settings.dossiers_dir))
+            dossiers_out.reset()
+            # The render workers start first; publishing runs meanwhile in this process.
+            result.dossiers = stage_dossiers(
+                settings,
+                reporter,
+                staging / ENTITIES_FILE,
+                dossiers_out,
+                fresh,
+                publish,
+                executor,
             )
-        entities_out = OutputFolder(settings.entities_dir, legacy=_legacy_targets(settings))
-        folders = [entities_out]
-        staging = entities_out.reset()
-        try:
-            write_entities(result.export.entities, staging / ENTITIES_FILE)
-
-            def publish() -> None:
-                reporter.stage("Publishing statements, summaries and dataset index")
-                result.publish = stage_publication(settings, result, entities_out, fresh)
-
-            if render:
-                dossiers_out = OutputFolder(settings.dossiers_dir)
-                folders.append(dossiers_out)
-                dossiers_out.legacy = set(_rendered_files(settings.dossiers_dir))
-                dossiers_out.reset()
-                # The render workers start first; publishing runs meanwhile in this process.
-                result.dossiers = stage_dossiers(
-                    settings, reporter, staging / ENTITIES_FILE, dossiers_out, fresh, publish
-                )
-            else:
-                publish()
-            write_catalog_cached(settings, result, fresh)
-            reporter.stage("Writing outputs")
-            commit(settings.cache_dir, folders)
-        finally:
-            clear_staging(folders)
-        result.entities_path = entities_file(settings)
+        else:
+            publish()
+        write_catalog_cached(settings, result, fresh)
+        reporter.stage("Writing outputs")
+        commit(settings.cache_dir, folders)
+    finally:
+        clear_staging(folders)
+    result.entities_path = entities_file(settings)
     return result
 
 
@@ -267,12 +290,13 @@ def stage_publication(
     data = cache.get("publish", key) if previous is not None else None
     if previous is not None and data is not None:
         try:
-            report = pickle.loads(data)
-        except (pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
-            report = None
-        if isinstance(report, PublishReport):
+            report = codec.decode(PublishReport, data)
+        except codec.CodecError as exc:
+            log.warning("cached publishing report cannot be read (%s); publishing again", exc)
+            cache.discard("publish", key)
+        else:
             folder.keep = previous - {ENTITIES_FILE}
-            return report
+            return report  # type: ignore[no-any-return]
     report = publish_all(
         result.export.entities,
         folder.staging,
@@ -280,23 +304,27 @@ def stage_publication(
         dropped=result.export.dropped,
         publisher=settings.organisation or None,
     )
-    cache.put("publish", key, pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL))
+    cache.put("publish", key, codec.encode(report))
     return report
 
 
 def write_catalog_cached(settings: Settings, result: BuildResult, fresh: bool = False) -> None:
     """The resolver's local catalog (a derived file in the cache folder), if it changed."""
     path = catalog_file(settings)
+    assert result.resolution is not None
+    chosen = [t.id for t in result.targets if t.is_target]
+    targets = target_keys(result.resolution.canonical, chosen)
     key = digest(
         "catalog",
         code_fingerprint("resolve", "model", "cache"),
         corpus_key(result.sources, model_identity(settings.spacy_model)),
+        "\x1f".join(sorted(targets)).encode(),
     )
     cache = cache_store(settings, fresh)
     stamp = cache.get("catalog", key)
     if stamp is not None and path.is_file() and stamp == digest(path.read_bytes()).encode():
         return
-    write_catalog(result.extractions, path)
+    write_catalog(result.extractions, path, targets)
     cache.put("catalog", key, digest(path.read_bytes()).encode())
 
 
@@ -334,41 +362,58 @@ PARALLEL_RENDER_MIN = 8  # below this, a second process costs more than it saves
 
 @dataclass(frozen=True)
 class _DossierJob:
-    """What rendering one dossier needs (forked workers inherit it: ``forked_map``)."""
+    """What rendering one dossier needs; sent to every worker once (``Executor.map``).
+
+    Local workers inherit it; Dask workers receive the entity records, the
+    options and the last build's manifest inputs, never a path to write to.
+    """
 
     store: EntityStore
     options: RenderOptions
     assets: str  # fingerprint of the templates, fonts and renderer
     previous: dict[str, object]  # the last build's manifest inputs, by file name
-    folder: OutputFolder
     fresh: bool
 
 
-def _one_dossier(job: _DossierJob, person_id: str) -> tuple[str, str, str, bool]:
-    """Profile, HTML and (unless the last build's PDF is still right) the PDF of one person.
+def _one_dossier(job: _DossierJob, person_id: str) -> tuple[str, str, bytes | None]:
+    """Profile, HTML and (unless the last build's input was the same) the PDF of one person.
 
-    Returns the file name, the input key, the PDF's hash and whether the
-    existing PDF was kept.
+    Returns the file name, the input key and the PDF's bytes, or None when
+    the last build rendered the same input (the caller checks that its PDF is
+    still intact).
     """
-    from dossier.profile import build_profile
     from dossier.render.dossier import dossier_path, render_dossier_html
-    from dossier.render.pdf import html_document, write_pdf
 
     profile = build_profile(job.store, person_id)
-    name = dossier_path(profile, job.folder.final).name
+    name = dossier_path(profile, Path(".")).name
     html = render_dossier_html(profile, job.store, job.options)
     key = digest("dossier", job.assets, html)
     old = job.previous.get(name)
-    if (
-        not job.fresh
-        and isinstance(old, dict)
-        and old.get("input") == key
-        and _unchanged_pdf(job.folder.final, name, old)
-    ):
-        return name, key, str(old["sha256"]), True
-    pdf = write_pdf(html_document(html, job.options.templates_dir))
-    atomic.write_bytes(job.folder.staging / name, pdf)
-    return name, key, digest(pdf), False
+    if not job.fresh and isinstance(old, dict) and old.get("input") == key:
+        return name, key, None
+    return name, key, _pdf(job, html)
+
+
+def _pdf(job: _DossierJob, html: str) -> bytes:
+    from dossier.render.pdf import html_document, write_pdf
+
+    with SERIAL:
+        pdf: bytes = write_pdf(html_document(html, job.options.templates_dir))
+    return pdf
+
+
+def _one_dossier_again(job: _DossierJob, person_id: str) -> bytes:
+    """The PDF of one person, rendered here (its kept copy was damaged or missing)."""
+    from dossier.render.dossier import render_dossier_html
+
+    html = render_dossier_html(build_profile(job.store, person_id), job.store, job.options)
+    return _pdf(job, html)
+
+
+def build_profile(store: EntityStore, person_id: str) -> PersonProfile:
+    from dossier.profile import build_profile as profile_of
+
+    return profile_of(store, person_id)
 
 
 def _tick_each(results: Iterable[T], reporter: Reporter) -> Iterator[T]:
@@ -403,6 +448,7 @@ def stage_dossiers(
     folder: OutputFolder,
     fresh: bool = False,
     meanwhile: Callable[[], None] | None = None,
+    executor: Executor | None = None,
 ) -> list[Path]:
     """Render one dossier per candidate target into ``folder``'s staging folder.
 
@@ -456,20 +502,27 @@ def stage_dossiers(
         return [folder.final / str(n) for n in order]
     store = load_store(entities_path)
     ids = candidate_targets(store)
-    job = _DossierJob(store, options, assets, previous_inputs, folder, fresh)
+    job = _DossierJob(store, options, assets, previous_inputs, fresh)
     inputs: dict[str, dict[str, str]] = {}
     paths: list[Path] = []
     processes = 2 if len(ids) >= PARALLEL_RENDER_MIN else 1
-    with forked_map(_one_dossier, job, ids, processes) as rendering:
+    executor = LocalExecutor() if executor is None else executor
+    with executor.map(_one_dossier, job, ids, processes) as rendering:
         if meanwhile is not None:
             meanwhile()
         reporter.stage("Rendering dossiers", len(ids))
         done = list(_tick_each(rendering, reporter))
-    for name, key, sha, kept in done:
+    for person_id, (name, key, rendered) in zip(ids, done, strict=True):
         paths.append(folder.final / name)
-        inputs[name] = {"input": key, "sha256": sha}
-        if kept:
+        if rendered is None and _unchanged_pdf(folder.final, name, previous_inputs.get(name)):
+            old = previous_inputs[name]
+            assert isinstance(old, dict)
+            inputs[name] = {"input": key, "sha256": str(old["sha256"])}
             folder.keep.add(name)
+            continue
+        pdf = _one_dossier_again(job, person_id) if rendered is None else rendered
+        atomic.write_bytes(folder.staging / name, pdf)
+        inputs[name] = {"input": key, "sha256": digest(pdf)}
     names = sorted(inputs)
     manifest = {
         "files": names,
@@ -504,13 +557,24 @@ def render_date() -> date:
     return date.today()
 
 
-def run_assessment(settings: Settings, reporter: Reporter, fresh: bool = False) -> BuildResult:
-    """Extract, resolve and apply review decisions, without writing outputs."""
-    result = run_extract(settings, reporter, fresh=fresh)
+def run_assessment(
+    settings: Settings,
+    reporter: Reporter,
+    fresh: bool = False,
+    executor: Executor | None = None,
+) -> BuildResult:
+    """Extract, resolve and apply review decisions, without writing outputs.
+
+    Both decision files are read first, so a malformed line or a git conflict
+    stops the run at once with its file and line (``DecisionFileError``).
+    """
+    load_decisions(identity_file(settings))
+    review = load_review(review_file(settings))
+    result = run_extract(settings, reporter, fresh=fresh, executor=executor)
     reporter.stage("Resolving identities")
     result.resolution = resolve_cached(settings, result, fresh)
     result.clusters = group_entities(result.extractions, result.resolution.canonical)
-    result.targets = assess_all(result.clusters, load_review(review_file(settings)))
+    result.targets = assess_all(result.clusters, review)
     return result
 
 
@@ -533,13 +597,13 @@ def resolve_cached(settings: Settings, result: BuildResult, fresh: bool = False)
     data = cache.get("resolution", key)
     if data is not None:
         try:
-            cached = pickle.loads(data)
-        except (pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError) as exc:
+            cached: Resolution = codec.decode(Resolution, data)
+        except codec.CodecError as exc:
             log.warning("cached resolution cannot be read (%s); resolving again", exc)
+            cache.discard("resolution", key)
         else:
-            if isinstance(cached, Resolution):
-                return cached
+            return cached
     # Scores are hints for `dossier dedupe`, which computes them itself; the build skips them.
     resolution = resolve(result.extractions, decisions, settings.database_url, score=False)
-    cache.put("resolution", key, pickle.dumps(resolution, protocol=pickle.HIGHEST_PROTOCOL))
+    cache.put("resolution", key, codec.encode(resolution))
     return resolution

@@ -8,9 +8,12 @@ written atomically (``dossier.atomic``); an entry whose header, length or
 checksum does not match (a truncated or damaged file) is reported with a
 warning, removed and treated as missing, so the work is simply done again.
 
-Payloads are local build state (spaCy DocBins, pickled extraction results):
-like ``.venv``, the cache folder must be writable by its owner only. Nothing
-prunes old entries; ``rm -rf .dossier`` (or ``--fresh``) is always safe.
+Payloads are data, never code: spaCy ``DocBin`` bytes, msgpack records of
+the project's dataclasses (``dossier.codec``, which rebuilds only the type
+it is asked for and refuses anything else) and JSON. Nothing is ever
+unpickled, so a cache folder shared with, or copied from, another machine
+running the same code is safe to read. Nothing prunes old entries;
+``rm -rf .dossier`` (or ``--fresh``) is always safe.
 """
 
 from __future__ import annotations
@@ -66,6 +69,10 @@ class CacheStore:
 
     def put(self, kind: str, key: str, payload: bytes) -> None:
         atomic.write_bytes(self.path(kind, key), pack(payload))
+
+    def discard(self, kind: str, key: str) -> None:
+        """Remove an entry whose payload turned out unusable (it is computed again)."""
+        self.path(kind, key).unlink(missing_ok=True)
 
 
 def pack(payload: bytes) -> bytes:

@@ -22,7 +22,15 @@ from followthemoney.statement.entity import StatementEntity
 from dossier import atomic
 from dossier.clusters import Cluster
 from dossier.ids import make_id
-from dossier.model import Claim, Extraction, PositionFact, SourceDocument
+from dossier.model import (
+    OCR_NOTE,
+    PAGE_PREFIX,
+    Claim,
+    Extraction,
+    PositionFact,
+    SourceDocument,
+    page_label,
+)
 from dossier.review import ReviewDecisions
 from dossier.targets import Target, review_claims
 
@@ -70,7 +78,12 @@ class Export:
 
 
 def _origin(extractor: str, source: SourceDocument, start: int, end: int) -> str:
-    return f"{extractor}:{source.id}:{start}-{end}"
+    """``<extractor>:<document id>:<start>-<end>``, plus ``:p<page>[-<page>]`` when paginated."""
+    origin = f"{extractor}:{source.id}:{start}-{end}"
+    pages = source.page_range(start, end)
+    if pages is not None:
+        origin += f":p{pages[0]}" if pages[0] == pages[1] else f":p{pages[0]}-{pages[1]}"
+    return origin
 
 
 class _Builder:
@@ -101,16 +114,40 @@ def _document(builder: _Builder, source: SourceDocument, extractor: str) -> None
     entity = builder.make(schema, source.id)
     origin = f"ingest:{source.file_name}"
     meta = source.meta
+
+    def found(key: str) -> str:
+        """The origin of a metadata value: the file, and where in it (or the sidecar)."""
+        where = meta.origin(key)
+        return origin if where is None or where == "sidecar" else f"{origin}:{where}"
+
     builder.put(entity, "fileName", source.file_name, origin)
     builder.put(entity, "contentHash", source.content_hash, origin)
-    builder.put(entity, "title", meta.title, origin)
-    builder.put(entity, "publisher", meta.publisher, origin)
+    builder.put(entity, "mimeType", source.mime_type, origin)
+    builder.put(entity, "title", meta.title, found("title"))
+    builder.put(entity, "publisher", meta.publisher, found("publisher"))
     for author in meta.authors:
-        builder.put(entity, "author", author, origin)
-    builder.put(entity, "publishedAt", meta.published_at, origin)
-    builder.put(entity, "sourceUrl", meta.url, origin)
-    builder.put(entity, "language", meta.language, origin)
+        builder.put(entity, "author", author, found("authors"))
+    builder.put(entity, "publishedAt", meta.published_at, found("published_at"))
+    builder.put(entity, "sourceUrl", meta.url, found("url"))
+    builder.put(entity, "retrievedAt", meta.retrieved_at, found("retrieved_at"))
+    builder.put(entity, "language", meta.language, found("language"))
     builder.put(entity, "processingAgent", extractor, origin)
+
+
+def _pinpoint(
+    builder: _Builder,
+    entity: StatementEntity,
+    source: SourceDocument,
+    start: int,
+    end: int,
+    origin: str,
+) -> None:
+    """The page (in a paginated source) and the OCR mark of a quoted passage."""
+    pages = source.page_range(start, end)
+    if pages is not None:
+        builder.put(entity, "description", f"{PAGE_PREFIX} {page_label(pages)}", origin)
+    if source.is_ocr(start, end):
+        builder.put(entity, "description", OCR_NOTE, origin)
 
 
 def _first_mention_origin(cluster: Cluster, key: str) -> str | None:
@@ -184,6 +221,7 @@ def _evidence(builder: _Builder, cluster: Cluster, review: ReviewDecisions) -> N
         builder.put(entity, "date", claim.date, origin)
         builder.put(entity, "status", reviewed.status, origin)
         builder.put(entity, "recordId", claim.id, origin)
+        _pinpoint(builder, entity, source, claim.start, claim.end, origin)
         if reviewed.note is not None:
             builder.put(entity, "description", f"Reviewer's note: {reviewed.note}", origin)
 
@@ -207,6 +245,7 @@ def _occupancies(
         builder.put(occupancy, "post", position_id, origin)
         builder.put(occupancy, "summary", source.text[fact.start : fact.end], origin)
         builder.put(occupancy, "proof", source.id, origin)
+        _pinpoint(builder, occupancy, source, fact.start, fact.end, origin)
         if fact.current is not None:
             builder.put(occupancy, "status", "current" if fact.current else "former", origin)
 
@@ -254,6 +293,7 @@ def _relations(
         builder.put(relation, label_prop, fact.relationship, origin)
         builder.put(relation, "summary", source.text[fact.start : fact.end], origin)
         builder.put(relation, "proof", source.id, origin)
+        _pinpoint(builder, relation, source, fact.start, fact.end, origin)
         builder.put(relation, "recordId", relation.id, origin)
 
 

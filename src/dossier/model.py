@@ -8,6 +8,7 @@ character offset into ``SourceDocument.text``, the exact text that is quoted.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
@@ -89,6 +90,17 @@ RelationKind = Literal[
 RELATION_KINDS: tuple[str, ...] = get_args(RelationKind)
 
 
+# Documentation.description values that carry an evidence item's page and OCR mark.
+PAGE_PREFIX = "Cited at"
+OCR_NOTE = "Read by OCR: check the quote against the page image."
+
+
+def page_label(pages: tuple[int, int]) -> str:
+    """The pinpoint a citation shows: ``p. 12``, or ``pp. 12–13`` for a range."""
+    first, last = pages
+    return f"p. {first}" if first == last else f"pp. {first}–{last}"
+
+
 def check_vocabulary(value: str, allowed: tuple[str, ...], what: str) -> str:
     """Strict lookup: return ``value`` if allowed, else fail loudly."""
     if value not in allowed:
@@ -116,9 +128,20 @@ class SourceMeta:
     publisher: str | None = None
     authors: tuple[str, ...] = ()
     published_at: str | None = None  # ISO 8601, only as precise as the text supports
+    place: str | None = None  # where it was filed, from a dateline ("WASHINGTON")
     url: str | None = None
     language: str | None = None  # ISO 639-1, e.g. "en"
     kind: str | None = None  # "article", "report", "letter", ...
+    retrieved_at: str | None = None  # ISO 8601 date-time a web page was fetched
+    # (field, where its value came from), e.g. ("title", "og:title"), ("url", "sidecar")
+    origins: tuple[tuple[str, str], ...] = ()
+
+    def origin(self, key: str) -> str | None:
+        """Where the value of ``key`` came from; None when unknown or not given."""
+        for name, where in self.origins:
+            if name == key:
+                return where
+        return None
 
 
 @dataclass(frozen=True)
@@ -130,10 +153,27 @@ class SourceDocument:
     content_hash: str  # SHA-1 hex of the file's bytes
     meta: SourceMeta
     furniture: tuple[Span, ...] = ()  # page furniture, excluded from extraction
+    # Paginated sources (PDF, scans): page i + 1 is text[pages[i].start:pages[i].end].
+    pages: tuple[Span, ...] = ()
+    ocr: tuple[Span, ...] = ()  # text read from page images by OCR, to check by eye
+    mime_type: str | None = None  # of the file as read, e.g. "application/pdf"
 
     @property
     def id(self) -> str:
         return make_id("doc", self.content_hash)
+
+    def page_range(self, start: int, end: int) -> tuple[int, int] | None:
+        """First and last page (1-based) of ``text[start:end]``; None if not paginated."""
+        if len(self.pages) == 0:
+            return None
+        starts = [page.start for page in self.pages]
+        first = max(bisect_right(starts, start) - 1, 0)
+        last = max(bisect_right(starts, max(start, end - 1)) - 1, first)
+        return first + 1, last + 1
+
+    def is_ocr(self, start: int, end: int) -> bool:
+        """True when any of ``text[start:end]`` was read by OCR."""
+        return any(span.start < end and start < span.end for span in self.ocr)
 
     def analysis_text(self) -> str:
         """``text`` with furniture blanked out, same length, so offsets hold."""

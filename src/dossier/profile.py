@@ -21,9 +21,17 @@ from urllib.parse import urlsplit
 
 from followthemoney import EntityProxy, model
 
-from dossier.model import CATEGORIES, PARTS, PERPETRATOR_PARTS, check_vocabulary
+from dossier.model import (
+    CATEGORIES,
+    OCR_NOTE,
+    PAGE_PREFIX,
+    PARTS,
+    PERPETRATOR_PARTS,
+    check_vocabulary,
+)
 
 REVIEWER_NOTE = "Reviewer's note:"
+_PAGES = re.compile(re.escape(PAGE_PREFIX) + r" (?:p\. \d+|pp\. \d+–\d+)")
 STATUSES: tuple[str, ...] = ("unreviewed", "accepted", "rejected")
 ACTOR_SCHEMATA: tuple[str, ...] = ("Person", "Organization", "PublicBody", "Company")
 RELATION_SCHEMATA: dict[str, tuple[str, str]] = {
@@ -249,6 +257,8 @@ class EvidenceItem:
     status: str  # unreviewed / accepted / rejected
     date: str | None
     document: SourceRef | None
+    pages: str | None = None  # pinpoint in a paginated source: "p. 12", "pp. 12–13"
+    ocr: bool = False  # the passage was read by OCR: check it against the page image
 
     @property
     def is_allegation(self) -> bool:
@@ -264,6 +274,8 @@ class PositionHeld:
     summary: str | None  # verbatim passage, None when only the Person.position value exists
     document: SourceRef | None
     record_id: str | None
+    pages: str | None = None  # pinpoint of the summary in a paginated source
+    ocr: bool = False
 
 
 @dataclass(frozen=True)
@@ -282,6 +294,8 @@ class RelationItem:
     summary: str | None
     document: SourceRef | None
     record_id: str | None
+    pages: str | None = None  # pinpoint of the summary in a paginated source
+    ocr: bool = False
 
 
 @dataclass
@@ -413,6 +427,8 @@ def build_profile(store: EntityStore, person_id: str) -> PersonProfile:
                         summary=first(ref, "summary"),
                         document=source_ref(store, first(ref, "proof")),
                         record_id=first(ref, "recordId") or ref_id,
+                        pages=pinpoint(ref)[0],
+                        ocr=pinpoint(ref)[1],
                     )
                 )
 
@@ -427,9 +443,11 @@ def build_profile(store: EntityStore, person_id: str) -> PersonProfile:
     relations.sort(key=lambda r: (r.kind, r.other_name, r.other_id, r.record_id or ""))
 
     documents: dict[str, SourceRef] = {}
-    for doc in [e.document for e in evidence] + [r.document for r in relations] + [
-        p.document for p in positions
-    ]:
+    for doc in (
+        [e.document for e in evidence]
+        + [r.document for r in relations]
+        + [p.document for p in positions]
+    ):
         if doc is not None:
             documents[doc.id] = doc
     ordered_docs = sorted(
@@ -473,7 +491,12 @@ def _evidence_item(store: EntityStore, ref: EntityProxy) -> EvidenceItem:
         raise ProfileError(f"evidence {ref_id} has no summary (verbatim passage)")
     descriptions = sorted(ref.get("description", quiet=True))
     notes = [d for d in descriptions if d.startswith(REVIEWER_NOTE)]
-    plain = [d for d in descriptions if not d.startswith(REVIEWER_NOTE)]
+    plain = [
+        d
+        for d in descriptions
+        if not d.startswith(REVIEWER_NOTE) and d != OCR_NOTE and _PAGES.fullmatch(d) is None
+    ]
+    pages, ocr = pinpoint(ref)
     return EvidenceItem(
         id=ref_id,
         record_id=first(ref, "recordId") or ref_id,
@@ -485,7 +508,17 @@ def _evidence_item(store: EntityStore, ref: EntityProxy) -> EvidenceItem:
         status=status,
         date=first(ref, "date"),
         document=source_ref(store, first(ref, "document")),
+        pages=pages,
+        ocr=ocr,
     )
+
+
+def pinpoint(proxy: EntityProxy) -> tuple[str | None, bool]:
+    """The page label ("p. 12") and OCR mark an evidence record carries in its descriptions."""
+    descriptions = sorted(proxy.get("description", quiet=True))
+    pages = [d for d in descriptions if _PAGES.fullmatch(d) is not None]
+    label = pages[0].removeprefix(PAGE_PREFIX).strip() if len(pages) > 0 else None
+    return label, OCR_NOTE in descriptions
 
 
 def _positions(store: EntityStore, occupancy: EntityProxy) -> list[PositionHeld]:
@@ -503,6 +536,8 @@ def _positions(store: EntityStore, occupancy: EntityProxy) -> list[PositionHeld]
                 summary=first(occupancy, "summary"),
                 document=source_ref(store, first(occupancy, "proof")),
                 record_id=first(occupancy, "recordId") or str(occupancy.id),
+                pages=pinpoint(occupancy)[0],
+                ocr=pinpoint(occupancy)[1],
             )
         )
     return found

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from dossier import atomic
+from dossier.decisionfile import DecisionFileError, json_lines, problems
 from dossier.model import CATEGORIES, PARTS, Claim, check_vocabulary
 
 ReviewStatus = Literal["unreviewed", "accepted", "rejected"]
@@ -49,7 +50,7 @@ REGIME_ALIASES: dict[str, str] = {
 }
 
 
-class ReviewError(ValueError):
+class ReviewError(DecisionFileError):
     """A review decision or decision file that cannot be used."""
 
 
@@ -185,29 +186,40 @@ def _target_from(data: dict[str, Any], where: str) -> TargetDecision:
 
 
 def load_review(path: Path) -> ReviewDecisions:
-    """Read the review file strictly; a missing file means no decisions yet."""
+    """Read the review file strictly; a missing file means no decisions yet.
+
+    Any problem (a malformed line, git conflict markers) raises ``ReviewError``
+    naming the file and line.
+    """
     decisions = ReviewDecisions()
-    if not path.exists():
-        return decisions
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip() == "":
-            continue
-        where = f"{path}:{number}"
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ReviewError(f"{where}: not valid JSON ({exc.msg})") from exc
-        if not isinstance(data, dict):
-            raise ReviewError(f"{where}: expected a JSON object")
-        kind = data.pop("kind", None)
-        if kind == "evidence":
-            decision = _evidence_from(data, where)
+    for where, data in json_lines(path, ReviewError):
+        decision = parse_review_row(data, where)
+        if isinstance(decision, EvidenceDecision):
             decisions.evidence[decision.id] = decision
-        elif kind == "target":
-            decisions.targets.append(_target_from(data, where))
         else:
-            raise ReviewError(f"{where}: kind must be 'evidence' or 'target', got {kind!r}")
+            decisions.targets.append(decision)
     return decisions
+
+
+def parse_review_row(data: dict[str, Any], where: str) -> EvidenceDecision | TargetDecision:
+    """One review decision from its line's JSON object; ``where`` (file:line) names it."""
+    data = dict(data)
+    kind = data.pop("kind", None)
+    try:
+        if kind == "evidence":
+            return _evidence_from(data, where)
+        if kind == "target":
+            return _target_from(data, where)
+    except ReviewError:
+        raise
+    except (ValueError, TypeError) as exc:
+        raise ReviewError(f"{where}: {exc}") from exc
+    raise ReviewError(f"{where}: kind must be 'evidence' or 'target', got {kind!r}")
+
+
+def check_review(path: Path) -> list[str]:
+    """Every problem in the review decision file, one ``file:line: …`` message each."""
+    return problems(path, parse_review_row)
 
 
 def _line(kind: str, record: object) -> str:

@@ -77,9 +77,10 @@ from followthemoney.proxy import EntityProxy
 from followthemoney.schema import Schema
 from nomenklatura.matching import LogicV2
 from rigour.text import ascii_text
-from rigour.text.distance import levenshtein
 
 from dossier import atomic
+from dossier.resolve.names import ascii_token, name_part, person_form
+from dossier.resolve.parts import agreement
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +118,9 @@ FULL_NAME_PROPS = ("name", "alias", "previousName")
 STOP_TOKENS = frozenset(
     {"al", "el", "bin", "ibn", "abu", "de", "da", "la", "le", "van", "von", "der", "the", "of"}
 )
+# Titles that are no name part when a name is compared part by part.
+TITLE_TOKENS = frozenset({"sheikh", "shaykh", "haji", "hajji", "mullah", "mawlawi", "qari"})
+POSSIBLE_LIMIT = 10  # possible matches listed per target, best first
 _SKELETON_RULES = (
     ("dzh", "j"),
     ("zh", "j"),
@@ -163,47 +167,130 @@ def block_keys(names: Iterable[str]) -> set[str]:
 
 
 def same_name_part(a: str, b: str) -> bool:
-    """Two name tokens that spell the same name part (Kassym/Kasym, Dzhumadiyev/Dzhumadiev)."""
-    if a == b:
-        return True
-    if skeleton(a) != skeleton(b):
+    """Two name tokens that spell the same name part, by the rules resolution uses
+    (``dossier.resolve.parts.agreement``: Kassym/Kasym, Aleksandr/Oleksandr, Oleg/Oleh)."""
+    return agreement(name_part(ascii_token(a)), name_part(ascii_token(b))) is not None
+
+
+def _parts_and_words(name: str) -> tuple[list[str], list[int]]:
+    """A name's parts for screening (lower-case ASCII tokens, each once, without
+    particles such as al, bin, van and titles), and for each the number of the written
+    word it comes from (the two parts of "Hong-Mun" come from one word)."""
+    parts: list[str] = []
+    words: list[int] = []
+    for number, word in enumerate(name.split()):
+        form = person_form(word)
+        if form is None:
+            continue
+        for token in form.tokens:
+            if token in STOP_TOKENS or token in TITLE_TOKENS or len(token) < 2:
+                continue
+            if token not in parts:
+                parts.append(token)
+                words.append(number)
+    return parts, words
+
+
+def _name_parts(name: str) -> list[str]:
+    return _parts_and_words(name)[0]
+
+
+def _matched(ours: Sequence[str], theirs: Sequence[str]) -> list[tuple[int, int]]:
+    """The largest one-to-one pairing of agreeing parts (index in ours, index in theirs)."""
+    if len(ours) > 8 or len(theirs) > 8:
+        ours, theirs = ours[:8], theirs[:8]
+    options = [[j for j, t in enumerate(theirs) if same_name_part(p, t)] for p in ours]
+    best: list[tuple[int, int]] = []
+
+    def walk(i: int, used: frozenset[int], chosen: list[tuple[int, int]]) -> None:
+        nonlocal best
+        if len(chosen) + (len(ours) - i) <= len(best):
+            return
+        if i == len(ours):
+            best = list(chosen)
+            return
+        for j in options[i]:
+            if j not in used:
+                chosen.append((i, j))
+                walk(i + 1, used | {j}, chosen)
+                chosen.pop()
+        walk(i + 1, used, chosen)
+
+    walk(0, frozenset(), [])
+    return best
+
+
+def _agree(
+    ours: Sequence[str],
+    theirs: Sequence[str],
+    pairs: Sequence[tuple[int, int]],
+    words: tuple[Sequence[int], Sequence[int]],
+) -> bool:
+    """Strong-grade agreement: at least two parts pair up, every part of the shorter name
+    does, and at most one part of the longer name is left: a word of its own in the
+    middle (a patronymic or middle name one source leaves out), not half of a
+    hyphenated name ("Hong-Mun"). Half the parts is never enough."""
+    shorter, longer = sorted((len(ours), len(theirs)))
+    if len(pairs) < 2 or len(pairs) != shorter or longer - len(pairs) > 1:
         return False
-    allowed = 1 if len(a) <= 6 else 2
-    return levenshtein(a, b) <= allowed
+    if longer == shorter:
+        return True
+    side = 0 if len(ours) == longer else 1
+    word_of = words[side]
+    left = set(range(longer)) - {pair[side] for pair in pairs}
+    return all(
+        0 < index < longer - 1 and list(word_of).count(word_of[index]) == 1 for index in left
+    )
 
 
 def missing_name_parts(target_names: Sequence[str], candidate_names: Sequence[str]) -> list[str]:
     """Name parts that keep a target name and a listed name from agreeing; empty if they agree.
 
-    A pair of full names (two parts or more each) agrees when at least two parts
-    match and every part of one of the two names is matched in the other, so a
+    Parts agree by the rules resolution uses (``same_name_part``). A pair of
+    full names (two parts or more each, particles such as "al" not counted)
+    agrees when at least two parts pair up, every part of one of the two names
+    is paired, and at most one part of the other is left, in its middle: a
     missing patronymic or middle name is fine ("Serik Omarbekov" and "Serik
     Dauletovich Omarbekov") but a different one is not ("Serik Dauletovich
     Omarbekov" and "Serik Nurlanovich Omarbekov"), nor is a shared surname or
-    given name alone. Returns the unmatched parts of the closest pair.
-    Raises ``LookupError`` when either side has no name of two parts or more.
+    given name alone, nor half the parts ("Hong Kong" and "Hong-Mun Kang").
+    Returns the unmatched parts of the closest pair. Raises ``LookupError``
+    when either side has no name of two parts or more.
     """
-    targets = [p for p in (_parts(n) for n in target_names) if len(p) >= 2]
-    listed = [p for p in (_parts(n) for n in candidate_names) if len(p) >= 2]
+    targets = [p for p in (_parts_and_words(n) for n in target_names) if len(p[0]) >= 2]
+    listed = [p for p in (_parts_and_words(n) for n in candidate_names) if len(p[0]) >= 2]
     if len(targets) == 0 or len(listed) == 0:
         raise LookupError("no full name")
     best: list[str] | None = None
-    for ours in targets:
-        for theirs in listed:
-            ours_missing = [p for p in ours if not any(same_name_part(p, t) for t in theirs)]
-            theirs_missing = [t for t in theirs if not any(same_name_part(p, t) for p in ours)]
-            matched = len(ours) - len(ours_missing)
-            if matched >= 2 and (len(ours_missing) == 0 or len(theirs_missing) == 0):
+    for ours, our_words in targets:
+        for theirs, their_words in listed:
+            pairs = _matched(ours, theirs)
+            if _agree(ours, theirs, pairs, (our_words, their_words)):
                 return []
-            missing = sorted(set(ours_missing) | set(theirs_missing))
+            missing = sorted(
+                {p for i, p in enumerate(ours) if i not in {a for a, _ in pairs}}
+                | {t for j, t in enumerate(theirs) if j not in {b for _, b in pairs}}
+            )
             if best is None or len(missing) < len(best):
                 best = missing
     assert best is not None
     return best
 
 
-def _parts(name: str) -> list[str]:
-    return list(dict.fromkeys(t for t in name_tokens(name) if len(t) >= 2))
+def shared_name_parts(
+    target_names: Sequence[str], candidate_names: Sequence[str]
+) -> tuple[int, int, list[str]]:
+    """The most name parts (particles not counted) one target name shares with one listed
+    name: (shared, parts of that target name, the shared parts as the target spells them).
+    What ranks possible matches, and what a possible match is shown with."""
+    best: tuple[int, int, list[str]] = (0, 0, [])
+    for ours in (_name_parts(n) for n in target_names):
+        for theirs in (_name_parts(n) for n in candidate_names):
+            pairs = _matched(ours, theirs)
+            found = (len(pairs), max(len(ours), len(theirs)), [ours[i] for i, _ in pairs])
+            if (found[0], -found[1]) > (best[0], -best[1]):
+                best = found
+    return best
 
 
 @dataclass(frozen=True)
@@ -226,6 +313,7 @@ class Match:
     why: list[str]
     features: dict[str, dict[str, Any]]
     sanctions: list[SanctionRecord]
+    shared_parts: int = 0  # name parts shared with the target (ranks possible matches)
 
     def to_dict(self) -> dict[str, Any]:
         entity = self.entity
@@ -253,6 +341,7 @@ class TargetScreening:
     target: EntityProxy
     strong: list[Match] = field(default_factory=list)
     possible: list[Match] = field(default_factory=list)
+    possible_left_out: int = 0  # possible matches beyond POSSIBLE_LIMIT, not listed
 
     def to_dict(self) -> dict[str, Any]:
         target = self.target
@@ -263,6 +352,7 @@ class TargetScreening:
             "names": sorted({v for p in NAME_PROPS for v in target.get(p, quiet=True)}),
             "strong": [m.to_dict() for m in self.strong],
             "possible": [m.to_dict() for m in self.possible],
+            "possible_left_out": self.possible_left_out,
         }
 
 
@@ -400,7 +490,11 @@ def _judge(
         missing = missing_name_parts(target_names, listed_names)
     except LookupError:
         strong = False
-        why.append("no full name of two parts or more on one side; one name part proves little")
+        side = "the target" if _single_part(target_names) else "the listed person"
+        why.append(
+            f"{side} has no name of two parts or more; a surname or a given name alone "
+            "is never a strong match"
+        )
     else:
         if len(missing) > 0:
             strong = False
@@ -413,6 +507,14 @@ def _judge(
     if strong:
         why.append("no contradicting birth date, country or gender in the data")
     return ("strong" if strong else "possible"), why
+
+
+def _single_part(names: Sequence[str]) -> bool:
+    return all(len(_name_parts(n)) < 2 for n in names)
+
+
+def _full_names(entity: EntityProxy) -> list[str]:
+    return [v for p in FULL_NAME_PROPS for v in entity.get(p, quiet=True)]
 
 
 def _names(entity: EntityProxy) -> list[str]:
@@ -503,15 +605,24 @@ def screen_targets(
                 contradicted and _name_evidence(scored.explanations) >= STRONG_THRESHOLD
             ):
                 continue
+            shared, total, parts = shared_name_parts(_full_names(target), _full_names(candidate))
+            if shared == 0:
+                continue  # the matcher's score alone: no name part agrees by our rules
             strength, why = _judge(target, candidate, scored.score, features)
+            if strength == "possible":
+                why.insert(0, f"{shared} of {total} name parts agree ({', '.join(parts)})")
             records = sorted(
                 sanctions.get(candidate_id, []),
                 key=lambda s: (s.fields.get("listingDate", []), s.id),
             )
-            match = Match(candidate, datasets, scored.score, strength, why, features, records)
+            match = Match(
+                candidate, datasets, scored.score, strength, why, features, records, shared
+            )
             (screening.strong if strength == "strong" else screening.possible).append(match)
         for matches in (screening.strong, screening.possible):
-            matches.sort(key=lambda m: (-round(m.score, 4), m.entity.id or ""))
+            matches.sort(key=lambda m: (-m.shared_parts, -round(m.score, 4), m.entity.id or ""))
+        screening.possible_left_out = max(0, len(screening.possible) - POSSIBLE_LIMIT)
+        del screening.possible[POSSIBLE_LIMIT:]
         result.targets.append(screening)
         if progress is not None:
             progress()

@@ -8,7 +8,18 @@ import time
 
 from dossier.bench import verdicts
 
-SUITES = ("extraction", "resolution", "claims", "cases", "conll", "render", "pipeline", "scale")
+SUITES = (
+    "extraction",
+    "resolution",
+    "variants",
+    "claims",
+    "cases",
+    "conll",
+    "render",
+    "pipeline",
+    "scale",
+    "ingest",
+)
 
 
 def main(argv: list[str]) -> int:

@@ -31,9 +31,9 @@ def main(ctx: click.Context, verbose: bool, quiet: bool) -> None:
 
 
 def _register() -> None:
-    from dossier.cli import identity, output, pipeline, review, screen
+    from dossier.cli import identity, output, pipeline, review, screen, sources
 
-    for module in (pipeline, identity, review, output, screen):
+    for module in (pipeline, sources, identity, review, output, screen):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -17,7 +17,13 @@ import click
 
 from dossier.resolve import PendingPair
 from dossier.resolve.catalog import CatalogError, read_catalog
-from dossier.resolve.decisions import DecisionError, EntryIndex, default_user, load_decisions
+from dossier.resolve.decisions import (
+    DecisionError,
+    EntryIndex,
+    check_decisions,
+    default_user,
+    load_decisions,
+)
 from dossier.resolve.review import (
     CATALOG_FILE,
     IDENTITY_FILE,
@@ -113,10 +119,23 @@ def split_command(ref: str, user: str | None) -> None:
 
 
 @click.command("decisions")
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Validate both decision files (identity.jsonl, review.jsonl); exit 1 on any problem.",
+)
 @_user_errors
-def decisions_command() -> None:
-    """List the identity decisions (match, no match, unsure) with who and when."""
+def decisions_command(check: bool) -> None:
+    """List the identity decisions (match, no match, unsure) with who and when.
+
+    With --check, validate entities/decisions/identity.jsonl and review.jsonl
+    instead: every malformed line or git conflict marker is printed as
+    file:line: problem, and the exit code is 1 if there is any.
+    """
     catalog, path = _paths()
+    if check:
+        _check_decision_files()
+        return
     decisions = load_decisions(path)
     index: EntryIndex | None
     try:
@@ -127,6 +146,20 @@ def decisions_command() -> None:
         click.echo(f"no identity decisions yet ({path})")
     for decision in decisions:
         click.echo(describe_decision(decision, index))
+
+
+def _check_decision_files() -> None:
+    from dossier.review import REVIEW_FILE, check_review
+
+    entities = Settings.from_env().entities_dir
+    identity, review = entities / IDENTITY_FILE, entities / REVIEW_FILE
+    found = [*check_decisions(identity), *check_review(review)]
+    for problem in found:
+        click.echo(f"Error: {problem}", err=True)
+    if len(found) > 0:
+        raise SystemExit(1)
+    present = [str(p) for p in (identity, review) if p.is_file()]
+    click.echo(f"decision files are valid: {', '.join(present) or 'none yet'}")
 
 
 def _show_side(label: str, cluster: Cluster) -> None:
@@ -143,26 +176,45 @@ def _show_side(label: str, cluster: Cluster) -> None:
             click.echo(f"     “{quote}” ({entry.document})")
 
 
+_RANK_LABELS = {
+    "dossier": "affects a candidate target's dossier",
+    "relation": "changes a relation",
+    "other": "name only",
+}
+
+
 @click.command("dedupe")
 @click.option(
     "--score/--no-score",
     default=False,
-    help="Order pairs by nomenklatura's logic-v2 score (slower start).",
+    help="Show nomenklatura's logic-v2 score as a hint (slower start).",
 )
 @_user_option
 @_user_errors
 def dedupe_command(score: bool, user: str | None) -> None:
-    """Review the pairs the resolver left for a human, one by one.
+    """Review the pairs the resolver left for a human, most consequential first.
 
-    Answer x (same entity), n (different), u (unsure), s (skip) or q (quit).
-    Answers may come from stdin, one per line. Each answer is saved at once.
+    Pairs that would add or move evidence in a candidate target's dossier come
+    first, then pairs that would change a relation, then the rest. An entity
+    that could be one of several others is asked about once: answer with the
+    number of the one it is. Otherwise answer x (same entity), n (different),
+    u (unsure), s (skip) or q (quit). Answers may come from stdin, one per
+    line. Each answer is saved at once.
     """
+    from dossier.resolve.queue import group_by_entity, rank_counts, rank_pairs, stakes_from_catalog
+
     state = _state(score=score)
     who = _who(user)
-    pending: list[PendingPair] = list(state.resolution.pending)
-    if len(pending) == 0:
+    canonical = state.resolution.canonical
+    queued = rank_pairs(state.resolution.pending, canonical, stakes_from_catalog(state.entries))
+    if len(queued) == 0:
         click.echo("nothing to review")
         return
+    counts = rank_counts(queued)
+    click.echo(
+        f"{len(queued)} pairs to review: {counts['dossier']} affect a candidate target's "
+        f"dossier, {counts['relation']} change a relation; those come first."
+    )
     joined: dict[str, str] = {}
 
     def root(cid: str) -> str:
@@ -170,21 +222,43 @@ def dedupe_command(score: bool, user: str | None) -> None:
             cid = joined[cid]
         return cid
 
+    def record(kind: str, pair: PendingPair) -> None:
+        state.decide(kind, pair.left, pair.right, who)
+        if kind == "match":
+            left, right = state.cluster_of(pair.left), state.cluster_of(pair.right)
+            joined[root(left.id)] = root(right.id)
+
     done = 0
-    for number, pair in enumerate(pending, start=1):
-        left, right = state.cluster_of(pair.left), state.cluster_of(pair.right)
-        if root(left.id) == root(right.id):
+    groups = group_by_entity(queued, canonical)
+    for number, (shared, items) in enumerate(groups, start=1):
+        live = [
+            q
+            for q in items
+            if root(state.cluster_of(q.pair.left).id) != root(state.cluster_of(q.pair.right).id)
+        ]
+        if len(live) == 0:
             continue
         click.echo("")
-        click.echo(f"[{number}/{len(pending)}] {pair.reason} (score {pair.score:.2f})")
-        _show_side("A", left)
-        _show_side("B", right)
+        head = live[0]
+        hint = f", score {head.pair.score:.2f}" if score else ""
+        click.echo(
+            f"[{number}/{len(groups)}] {_RANK_LABELS[head.rank]}: {head.pair.reason}{hint}"
+        )
+        if len(live) == 1:
+            _show_side("A", state.cluster_of(head.pair.left))
+            _show_side("B", state.cluster_of(head.pair.right))
+            choices = ["x", "n", "u", "s", "q"]
+            question = "Same entity? x=match n=no match u=unsure s=skip q=quit"
+        else:
+            _show_side("A", state.clusters[shared])
+            click.echo(f"  could be one of {len(live)}:")
+            for option, item in enumerate(live, start=1):
+                other = item.pair.right if canonical[item.pair.left] == shared else item.pair.left
+                _show_side(str(option), state.cluster_of(other))
+            choices = [str(n) for n in range(1, len(live) + 1)] + ["n", "u", "s", "q"]
+            question = f"Which one? 1-{len(live)}=that one n=none u=unsure s=skip q=quit"
         try:
-            answer = click.prompt(
-                "Same entity? x=match n=no match u=unsure s=skip q=quit",
-                type=click.Choice(["x", "n", "u", "s", "q"]),
-                show_choices=False,
-            )
+            answer = click.prompt(question, type=click.Choice(choices), show_choices=False)
         except click.Abort:
             click.echo("")
             break
@@ -192,10 +266,15 @@ def dedupe_command(score: bool, user: str | None) -> None:
             break
         if answer == "s":
             continue
-        state.decide(_ANSWERS[answer], pair.left, pair.right, who)
-        done += 1
-        if answer == "x":
-            joined[root(left.id)] = root(right.id)
+        if answer.isdigit():
+            record("match", live[int(answer) - 1].pair)
+            done += 1
+            continue
+        for item in live:
+            record(_ANSWERS[answer], item.pair)
+            done += 1
+            if answer == "x":
+                break
     click.echo(f"{done} decision(s) recorded; run `dossier build` to apply them")
 
 

@@ -152,8 +152,10 @@ def _print_profile(profile: PersonProfile) -> None:
     for item in profile.evidence:
         status = click.style(item.status.upper(), fg=colours[item.status])
         echo(f"  [{status}] {item.category}/{item.part}  {item.date or 'undated'}  {item.id}")
-        echo(f"      “{_clean(item.summary)}”")
-        echo(f"      {_source_line(item.document)}")
+        ocr = "  " + click.style("[OCR: check against the page image]", fg="magenta")
+        echo(f"      “{_clean(item.summary)}”" + (ocr if item.ocr else ""))
+        pinpoint = f" · {item.pages}" if item.pages is not None else ""
+        echo(f"      {_source_line(item.document)}{pinpoint}")
         if item.reviewer_note is not None:
             echo(f"      reviewer: {_clean(item.reviewer_note)}")
 

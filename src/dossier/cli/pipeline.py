@@ -45,9 +45,15 @@ def _summary(result: BuildResult) -> None:
     for path in result.dossiers:
         click.echo(f"Dossier: {path}")
     if result.resolution is not None and len(result.resolution.pending) > 0:
+        from dossier.resolve.queue import rank_counts, review_queue
+
+        targets = [t.id for t in result.targets if t.is_target]
+        counts = rank_counts(review_queue(result.extractions, result.resolution, targets))
         click.echo(
-            f"{len(result.resolution.pending)} possible duplicates await review: "
-            "run `dossier dedupe`."
+            f"{len(result.resolution.pending)} possible duplicates await review; "
+            f"{counts['dossier']} would add or move evidence in a candidate target's dossier, "
+            f"{counts['relation']} would change a relation: run `dossier dedupe` "
+            "(it shows those first)."
         )
     for error in result.errors:
         click.echo(f"Refused {error.file_name}: {error.message}", err=True)
@@ -61,6 +67,7 @@ def _summary(result: BuildResult) -> None:
 
 def _run(ctx: click.Context, render: bool, strict: bool, fresh: bool) -> None:
     from dossier.build import BuildLockedError, run_build
+    from dossier.decisionfile import DecisionFileError
     from dossier.extract.nlp import ModelNotInstalledError
     from dossier.outputs import JournalError
 
@@ -68,7 +75,13 @@ def _run(ctx: click.Context, render: bool, strict: bool, fresh: bool) -> None:
     reporter = ClickReporter(quiet=bool(ctx.obj.get("quiet", False)) if ctx.obj else False)
     try:
         result = run_build(settings, reporter, render=render, fresh=fresh)
-    except (BuildLockedError, ModelNotInstalledError, FileNotFoundError, JournalError) as exc:
+    except (
+        BuildLockedError,
+        DecisionFileError,
+        ModelNotInstalledError,
+        FileNotFoundError,
+        JournalError,
+    ) as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         reporter.close()

@@ -10,7 +10,8 @@ import click
 
 from dossier.cli.progress import ClickReporter
 from dossier.clusters import Cluster, find_clusters
-from dossier.model import CATEGORIES, PARTS
+from dossier.decisionfile import DecisionFileError
+from dossier.model import CATEGORIES, PARTS, page_label
 from dossier.review import (
     ReviewDecisions,
     ReviewError,
@@ -38,7 +39,7 @@ def _state(ctx: click.Context) -> tuple[Settings, BuildResult]:
     reporter = ClickReporter(quiet=True)
     try:
         return settings, run_assessment(settings, reporter)
-    except (ModelNotInstalledError, FileNotFoundError, ReviewError) as exc:
+    except (ModelNotInstalledError, FileNotFoundError, DecisionFileError) as exc:
         raise click.ClickException(str(exc)) from exc
 
 
@@ -134,9 +135,15 @@ def _passage(result: BuildResult, item: ReviewedClaim) -> str:
 
 def _source_name(result: BuildResult, item: ReviewedClaim) -> str:
     for extraction in result.extractions:
-        if extraction.source.content_hash == item.claim.content_hash:
-            meta = extraction.source.meta
-            return meta.title or extraction.source.file_name
+        source = extraction.source
+        if source.content_hash == item.claim.content_hash:
+            name = source.meta.title or source.file_name
+            pages = source.page_range(item.claim.start, item.claim.end)
+            if pages is not None:
+                name += f", {page_label(pages)}"
+            if source.is_ocr(item.claim.start, item.claim.end):
+                name += "  [OCR: check the quote against the page image]"
+            return name
     return "?"
 
 

@@ -6,9 +6,13 @@ is an error naming the key, never a silent default. A missing key means unknown.
     {
       "title": "…", "publisher": null, "authors": ["…"],
       "published_at": "2022-02-03", "url": null, "language": "en",
-      "kind": "letter",
+      "kind": "letter", "place": null,
+      "retrieved_at": "2026-12-01T08:30:00Z", "sha256": "…",
       "notes": {"published_at": "date from the letter's date line"}
     }
+
+``retrieved_at`` and ``sha256`` are written by ``dossier add``: when and what
+was fetched. A ``sha256`` that no longer matches the file is an error.
 """
 
 from __future__ import annotations
@@ -26,9 +30,12 @@ from dossier.model import SourceMeta
 
 SIDECAR_SUFFIX = ".meta.json"
 KINDS: tuple[str, ...] = ("article", "report", "letter", "analysis")
-TEXT_KEYS: tuple[str, ...] = ("title", "publisher", "published_at", "url", "language", "kind")
+TEXT_KEYS: tuple[str, ...] = (
+    "title", "publisher", "published_at", "url", "language", "kind", "place", "retrieved_at"
+)  # fmt: skip
 META_KEYS: tuple[str, ...] = (*TEXT_KEYS, "authors")
-ALLOWED_KEYS: tuple[str, ...] = (*META_KEYS, "notes")
+ALLOWED_KEYS: tuple[str, ...] = (*META_KEYS, "sha256", "notes")
+SIDECAR_ORIGIN = "sidecar"
 MAX_SIDECAR_BYTES = 1024 * 1024
 
 # ISO 8601, only as precise as known: 2022, 2022-02, 2022-02-03, or a date-time.
@@ -37,6 +44,7 @@ _ISO = re.compile(
     r"(?P<time>T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?)?)?"
 )
 _LANGUAGE = re.compile(r"[a-z]{2}")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 def sidecar_path(document: Path) -> Path:
@@ -46,6 +54,11 @@ def sidecar_path(document: Path) -> Path:
 
 def read_sidecar(path: Path) -> SourceMeta:
     """Parse and validate the sidecar at ``path``."""
+    return parse_meta(_load(path), path.name)
+
+
+def _load(path: Path) -> object:
+    """The sidecar's JSON, read strictly."""
     try:
         size = path.stat().st_size
         if size > MAX_SIDECAR_BYTES:
@@ -70,7 +83,7 @@ def read_sidecar(path: Path) -> SourceMeta:
         ) from exc
     except ValueError as exc:
         raise UnusableSourceError(f"sidecar {path.name}: {exc}") from exc
-    return parse_meta(data, path.name)
+    return data
 
 
 def parse_meta(data: object, where: str) -> SourceMeta:
@@ -86,6 +99,14 @@ def parse_meta(data: object, where: str) -> SourceMeta:
     published_at = values["published_at"]
     if published_at is not None:
         _check_date(published_at, where)
+    retrieved_at = values["retrieved_at"]
+    if retrieved_at is not None:
+        _check_date(retrieved_at, where, "retrieved_at")
+    sha = data.get("sha256")
+    if sha is not None and (not isinstance(sha, str) or not _SHA256.fullmatch(sha)):
+        raise UnusableSourceError(
+            f"sidecar {where}: key 'sha256' must be 64 lower-case hex digits, got {sha!r}"
+        )
     url = values["url"]
     if url is not None:
         _check_url(url, where)
@@ -109,7 +130,19 @@ def parse_meta(data: object, where: str) -> SourceMeta:
         url=url,
         language=language,
         kind=kind,
+        place=values["place"],
+        retrieved_at=retrieved_at,
+        origins=tuple((key, SIDECAR_ORIGIN) for key in META_KEYS if key in data),
     )
+
+
+def read_sidecar_and_hash(path: Path) -> tuple[SourceMeta, str | None]:
+    """The sidecar's metadata and the ``sha256`` of the document it records, if any."""
+    data = _load(path)
+    meta = parse_meta(data, path.name)
+    assert isinstance(data, dict)  # parse_meta checked it
+    sha = data.get("sha256")
+    return meta, sha if isinstance(sha, str) else None
 
 
 def _text(data: dict[str, Any], key: str, where: str) -> str | None:
@@ -161,7 +194,7 @@ def _check_notes(value: object, where: str) -> None:
             raise UnusableSourceError(f"sidecar {where}: notes[{key!r}] must be a string")
 
 
-def _check_date(value: str, where: str) -> None:
+def _check_date(value: str, where: str, key: str = "published_at") -> None:
     match = _ISO.fullmatch(value)
     problem = match is None
     if match is not None:
@@ -174,7 +207,7 @@ def _check_date(value: str, where: str) -> None:
             problem = True
     if problem:
         raise UnusableSourceError(
-            f"sidecar {where}: key 'published_at' must be ISO 8601 (2022, 2022-02 or "
+            f"sidecar {where}: key {key!r} must be ISO 8601 (2022, 2022-02 or "
             f"2022-02-03), got {value!r}"
         )
 

@@ -11,45 +11,93 @@ import logging
 import os
 import stat
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from dossier.ingest.decode import decode_text, is_blank
+from dossier.ingest.docx import read_docx
 from dossier.ingest.errors import UnusableSourceError
 from dossier.ingest.furniture import find_furniture
 from dossier.ingest.html import html_to_text
-from dossier.ingest.pdf import pdf_to_text
-from dossier.ingest.sidecar import SIDECAR_SUFFIX, read_sidecar, sidecar_path
+from dossier.ingest.htmlmeta import html_meta
+from dossier.ingest.metadata import merge_meta
+from dossier.ingest.ocr import Ocr
+from dossier.ingest.odt import read_odt
+from dossier.ingest.pdf import read_pdf
+from dossier.ingest.reading import Reading, join_pages
+from dossier.ingest.sidecar import SIDECAR_SUFFIX, read_sidecar_and_hash, sidecar_path
+from dossier.ingest.textmeta import text_meta
 from dossier.model import IngestError, SourceDocument, SourceMeta
 
 log = logging.getLogger(__name__)
 
-
-def _plain_text(data: bytes) -> tuple[str, str | None]:
-    return decode_text(data), None
-
-
-def _html_text(data: bytes) -> tuple[str, str | None]:
-    return html_to_text(decode_text(data))
-
-
-def _pdf_text(data: bytes) -> tuple[str, str | None]:
-    return pdf_to_text(data), None
+UNPACKED_FACTOR = 10  # a .docx/.odt may unpack to this many times the byte limit
+IMAGE_TYPES: dict[str, str] = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".tif": "image/tiff",
+    ".tiff": "image/tiff",
+}
 
 
-# suffix -> reader returning (text to quote, title found in the file)
-_READERS: dict[str, Callable[[bytes], tuple[str, str | None]]] = {
+@dataclass(frozen=True)
+class _Context:
+    max_bytes: int
+    ocr: Ocr
+
+
+def _plain_text(data: bytes, context: _Context) -> Reading:
+    return Reading(text=decode_text(data), mime_type="text/plain")
+
+
+def _html_text(data: bytes, context: _Context) -> Reading:
+    markup = decode_text(data)
+    text, _title = html_to_text(markup)
+    return Reading(text=text, found=html_meta(markup), mime_type="text/html")
+
+
+def _pdf_text(data: bytes, context: _Context) -> Reading:
+    return read_pdf(data, context.ocr)
+
+
+def _docx_text(data: bytes, context: _Context) -> Reading:
+    return read_docx(data, context.max_bytes * UNPACKED_FACTOR)
+
+
+def _odt_text(data: bytes, context: _Context) -> Reading:
+    return read_odt(data, context.max_bytes * UNPACKED_FACTOR)
+
+
+def _image_text(data: bytes, context: _Context) -> Reading:
+    pages = [page.strip() for page in context.ocr.image_pages(data)]
+    reading = join_pages(pages, [True] * len(pages))
+    if reading.text.strip() == "":
+        raise UnusableSourceError(f"no text found by OCR in {len(pages)} page image(s)")
+    return reading
+
+
+# suffix -> reader of the file's bytes
+_READERS: dict[str, Callable[[bytes, _Context], Reading]] = {
     ".txt": _plain_text,
     ".md": _plain_text,
     ".html": _html_text,
     ".htm": _html_text,
     ".pdf": _pdf_text,
+    ".docx": _docx_text,
+    ".odt": _odt_text,
+    **dict.fromkeys(IMAGE_TYPES, _image_text),
 }
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_READERS)
 
 
-def ingest_file(path: Path, seeds_root: Path, max_bytes: int) -> SourceDocument | IngestError:
-    """Read one source file under ``seeds_root``; an ``IngestError`` if it cannot be used."""
+def ingest_file(
+    path: Path, seeds_root: Path, max_bytes: int, ocr: Ocr | None = None
+) -> SourceDocument | IngestError:
+    """Read one source file under ``seeds_root``; an ``IngestError`` if it cannot be used.
+
+    ``ocr`` reads pages without a text layer (a default ``Ocr()``, uncached, if None).
+    """
     if max_bytes <= 0:
         raise ValueError(f"max_bytes must be positive, got {max_bytes}")
     root = Path(os.path.abspath(seeds_root))
@@ -64,12 +112,15 @@ def ingest_file(path: Path, seeds_root: Path, max_bytes: int) -> SourceDocument 
     except UnicodeEncodeError:
         return _error(file_name, "file name is not valid UTF-8; rename the file")
     try:
-        return _ingest(full, root, file_name, max_bytes)
+        context = _Context(max_bytes, ocr if ocr is not None else Ocr())
+        return _ingest(full, root, file_name, context)
     except UnusableSourceError as problem:
         return _error(file_name, problem.message)
 
 
-def ingest_dir(seeds_root: Path, max_bytes: int) -> tuple[list[SourceDocument], list[IngestError]]:
+def ingest_dir(
+    seeds_root: Path, max_bytes: int, ocr: Ocr | None = None
+) -> tuple[list[SourceDocument], list[IngestError]]:
     """Ingest every source under ``seeds_root`` in POSIX path order.
 
     Skips hidden files and folders and sidecars; reports unsupported file types,
@@ -81,8 +132,9 @@ def ingest_dir(seeds_root: Path, max_bytes: int) -> tuple[list[SourceDocument], 
     if not root.is_dir():
         errors.append(_error(".", f"seeds folder {_shown(root.as_posix())} does not exist"))
         return documents, errors
+    engine = ocr if ocr is not None else Ocr()
     for path in _walk(root, errors):
-        result = ingest_file(path, root, max_bytes)
+        result = ingest_file(path, root, max_bytes, engine)
         if isinstance(result, IngestError):
             errors.append(result)
         else:
@@ -129,26 +181,38 @@ def _walk(root: Path, errors: list[IngestError]) -> list[Path]:
     return [path for _, path in found]
 
 
-def _ingest(full: Path, root: Path, file_name: str, max_bytes: int) -> SourceDocument:
+def _ingest(full: Path, root: Path, file_name: str, context: _Context) -> SourceDocument:
     suffix = full.suffix.lower()
     reader = _READERS.get(suffix)
     if reader is None:
         kind = f"file type {suffix}" if suffix != "" else "file without an extension"
         raise UnusableSourceError(f"unsupported {kind}; supported: {', '.join(SUPPORTED_SUFFIXES)}")
-    data = _read(full, root, max_bytes)
-    text, found_title = reader(data)
-    if is_blank(text):
-        raise UnusableSourceError("empty file: no visible text")
+    data = _read(full, root, context.max_bytes)
     sidecar = sidecar_path(full)
-    meta = read_sidecar(sidecar) if os.path.lexists(sidecar) else SourceMeta()
-    if meta.title is None and found_title is not None:
-        meta = replace(meta, title=found_title)
+    given: SourceMeta | None = None
+    if os.path.lexists(sidecar):
+        given, recorded = read_sidecar_and_hash(sidecar)
+        actual = hashlib.sha256(data).hexdigest()
+        if recorded is not None and recorded != actual:
+            raise UnusableSourceError(
+                f"the file changed since it was added: its sha256 is {actual}, the sidecar "
+                f"records {recorded}; restore the file, or remove 'sha256' from the sidecar"
+            )
+    reading = reader(data, context)
+    if is_blank(reading.text):
+        raise UnusableSourceError("empty file: no visible text")
+    furniture = find_furniture(reading.text)
+    found = reading.found
+    found.extend(text_meta(reading.text, furniture))
     return SourceDocument(
         file_name=file_name,
-        text=text,
+        text=reading.text,
         content_hash=hashlib.sha1(data).hexdigest(),
-        meta=meta,
-        furniture=find_furniture(text),
+        meta=merge_meta(given, found),
+        furniture=furniture,
+        pages=reading.pages,
+        ocr=reading.ocr,
+        mime_type=reading.mime_type or IMAGE_TYPES.get(suffix),
     )
 
 

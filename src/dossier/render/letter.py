@@ -21,16 +21,13 @@ from pypdf import PdfReader, PdfWriter
 
 from dossier import criteria as rules
 from dossier.profile import EntityStore, EvidenceItem, PersonProfile, build_profile
-from dossier.render.dossier import (
-    Note,
-    RenderOptions,
-    _as_phrase,
-    _Builder,
-    _join,
-    dossier_path,
-    render_dossier_pdf,
-)
+from dossier.render.dossier import RenderOptions, dossier_path, render_dossier_pdf
 from dossier.render.pdf import html_document, make_environment, write_pdf
+from dossier.render.sections.basis import Basis, Note
+from dossier.render.sections.facts import conduct_sentence
+from dossier.render.sections.positions import as_phrase, position_list
+from dossier.render.sections.regimes import chosen_regimes
+from dossier.render.sections.wording import join_words
 
 
 class LetterError(ValueError):
@@ -166,7 +163,7 @@ class TargetParagraph:
     dossier_file: str
 
 
-def _strongest(builder: _Builder, status: str) -> list[EvidenceItem]:
+def _strongest(builder: Basis, status: str) -> list[EvidenceItem]:
     """The strongest allegation of each category with the given review status (at most
     three categories, in the dossier's order)."""
     best: list[EvidenceItem] = []
@@ -185,7 +182,7 @@ def _paragraph(
     options: LetterOptions,
 ) -> TargetParagraph:
     dossier_options = RenderOptions(options.templates_dir, options.date, options.organisation)
-    builder = _Builder(store, profile, dossier_options)
+    builder = Basis(store, profile, dossier_options)
     applicable = _applicable(builder, addressee, options)
     if len(applicable) == 0:
         raise LetterError(
@@ -194,9 +191,9 @@ def _paragraph(
             "remove the target or choose --regime"
         )
     sentences: list[tuple[str, Note | None]] = []
-    positions = builder.position_list()
+    positions = position_list(builder)
     if len(positions) > 0:
-        titles = _join(_as_phrase(pos.dated) for pos in positions[:3])
+        titles = join_words(as_phrase(pos.dated) for pos in positions[:3])
         sentences.append((f"{profile.name} is described in the sources as {titles}.", None))
     strongest = _strongest(builder, "accepted")
     reviewed = len(strongest) > 0
@@ -204,7 +201,7 @@ def _paragraph(
         # A draft letter shows what the reviewer must check, marked as unreviewed.
         strongest = _strongest(builder, "unreviewed")
     for item in strongest:
-        sentence = builder.conduct_sentence(item, "", limit=320, tag=False)
+        sentence = conduct_sentence(builder, item, "", limit=320, tag=False)
         note = sentence.note
         if note is not None:
             note = dataclasses.replace(note, source_no=None, ref=f"Annex {annex}, {note.ref}")
@@ -238,12 +235,12 @@ def _paragraph(
     )
 
 
-def _applicable(builder: _Builder, addressee: Addressee, options: LetterOptions) -> list[str]:
+def _applicable(builder: Basis, addressee: Addressee, options: LetterOptions) -> list[str]:
     """The target's regimes (chosen, or derived) that the addressee administers."""
     if options.regimes is not None:
         chosen = list(options.regimes)
     else:
-        chosen, _reason = builder.chosen_regimes()
+        chosen, _reason = chosen_regimes(builder)
     return [r for r in chosen if r in addressee.regimes]
 
 
@@ -275,7 +272,7 @@ def render_letter_html(store: EntityStore, options: LetterOptions) -> str:
         regimes=regimes,
         measures=measures,
         draft=draft,
-        names=_join(p.name for p in profiles),
+        names=join_words(p.name for p in profiles),
     )
 
 
@@ -292,7 +289,7 @@ def render_letter_pdf(store: EntityStore, options: LetterOptions) -> bytes:
     for target in options.targets:
         profile = build_profile(store, target)
         # Each annexed dossier is addressed to this letter's addressee and its regimes.
-        regimes = tuple(_applicable(_Builder(store, profile, base), addressee, options))
+        regimes = tuple(_applicable(Basis(store, profile, base), addressee, options))
         dossier_options = dataclasses.replace(base, regimes=regimes)
         parts.append(render_dossier_pdf(profile, store, dossier_options))
     return concatenate(parts)

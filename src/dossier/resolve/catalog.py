@@ -10,11 +10,14 @@ object per local entity::
      "first_name": null, "key": "local-…", "last_name": null, "mentions": 3,
      "name": "Collective Security Treaty Organization", "positions": [],
      "quotes": ["… Collective Security Treaty Organization (CSTO) …"],
-     "schema": "Organization"}
+     "schema": "Organization", "claims": 2, "related": true, "target": false}
 
 ``acronyms`` are the acronyms the document itself defines for the entity's name
 ("Collective Security Treaty Organization (CSTO)"); ``quotes`` are short
-passages around the first mentions, for human review.
+passages around the first mentions, for human review. ``claims`` (evidence
+items about the entity), ``related`` (it takes part in a relation) and
+``target`` (its cluster was a candidate target at that build) rank the review
+queue (``queue.py``); catalogs without them read as 0 / false.
 """
 
 from __future__ import annotations
@@ -57,6 +60,9 @@ class CatalogEntry:
     quotes: tuple[str, ...] = ()
     positions: tuple[str, ...] = ()
     mentions: int = 0
+    claims: int = 0
+    related: bool = False
+    target: bool = False
 
     @property
     def schema_class(self) -> str:
@@ -114,7 +120,9 @@ def _quotes(source: SourceDocument, extraction: Extraction, key: str) -> tuple[s
     return tuple(quotes)
 
 
-def entry_from_entity(extraction: Extraction, entity: LocalEntity) -> CatalogEntry:
+def entry_from_entity(
+    extraction: Extraction, entity: LocalEntity, target: bool = False
+) -> CatalogEntry:
     """Flatten one local entity of ``extraction``."""
     source = extraction.source
     acronyms: tuple[str, ...] = ()
@@ -136,13 +144,19 @@ def entry_from_entity(extraction: Extraction, entity: LocalEntity) -> CatalogEnt
         quotes=_quotes(source, extraction, entity.key),
         positions=positions,
         mentions=sum(1 for m in extraction.mentions if m.entity_key == entity.key),
+        claims=sum(1 for c in extraction.claims if c.entity_key == entity.key),
+        related=any(entity.key in (r.subject_key, r.object_key) for r in extraction.relations),
+        target=target,
     )
 
 
-def catalog_entries(extractions: Sequence[Extraction]) -> list[CatalogEntry]:
-    """Every local entity of every extraction, sorted by document then key."""
+def catalog_entries(
+    extractions: Sequence[Extraction], target_keys: frozenset[str] = frozenset()
+) -> list[CatalogEntry]:
+    """Every local entity of every extraction, sorted by document then key;
+    ``target_keys`` are the local keys of candidate targets' clusters."""
     entries = [
-        entry_from_entity(extraction, entity)
+        entry_from_entity(extraction, entity, entity.key in target_keys)
         for extraction in extractions
         for entity in extraction.entities.values()
     ]
@@ -155,9 +169,11 @@ def dump_catalog(entries: Sequence[CatalogEntry]) -> str:
     return json.dumps(rows, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def write_catalog(extractions: Sequence[Extraction], path: Path) -> None:
+def write_catalog(
+    extractions: Sequence[Extraction], path: Path, target_keys: frozenset[str] = frozenset()
+) -> None:
     """Write the catalog of ``extractions`` to ``path`` atomically."""
-    write_text(path, dump_catalog(catalog_entries(extractions)))
+    write_text(path, dump_catalog(catalog_entries(extractions, target_keys)))
 
 
 def _text(row: dict[str, Any], field: str, where: str, optional: bool = False) -> str | None:
@@ -185,8 +201,12 @@ def parse_entry(row: Any, where: str) -> CatalogEntry:
         raise CatalogError(f"{where}: unknown schema {schema!r}; expected one of {SCHEMAS}")
     cited = row.get("cited_only", False)
     mentions = row.get("mentions", 0)
+    claims = row.get("claims", 0)
+    related, target = row.get("related", False), row.get("target", False)
     if not isinstance(cited, bool) or not isinstance(mentions, int):
         raise CatalogError(f"{where}: cited_only must be true/false and mentions a number")
+    if not isinstance(claims, int) or not isinstance(related, bool) or not isinstance(target, bool):
+        raise CatalogError(f"{where}: claims must be a number, related and target true/false")
     return CatalogEntry(
         key=str(_text(row, "key", where)),
         schema=schema,
@@ -202,6 +222,9 @@ def parse_entry(row: Any, where: str) -> CatalogEntry:
         quotes=_texts(row, "quotes", where),
         positions=_texts(row, "positions", where),
         mentions=mentions,
+        claims=claims,
+        related=related,
+        target=target,
     )
 
 

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 from dossier.atomic import write_text
+from dossier.decisionfile import DecisionFileError, json_lines, problems
 from dossier.resolve.catalog import CatalogEntry
 from dossier.resolve.names import name_key
 
@@ -45,7 +46,7 @@ DECISION_KINDS: tuple[str, ...] = get_args(DecisionKind)
 SCHEMA_CLASSES = ("person", "org")
 
 
-class DecisionError(ValueError):
+class DecisionError(DecisionFileError):
     """The decision file cannot be read or a decision is invalid."""
 
 
@@ -172,6 +173,11 @@ def parse_line(line: str, where: str) -> Decision:
         raise DecisionError(f"{where}: not valid JSON: {exc}") from exc
     if not isinstance(row, dict):
         raise DecisionError(f"{where}: expected a JSON object")
+    return parse_row(row, where)
+
+
+def parse_row(row: dict[str, Any], where: str) -> Decision:
+    """One decision from its line's JSON object; ``where`` (file:line) names it in errors."""
     kind = row.get("decision")
     if kind not in DECISION_KINDS:
         raise DecisionError(f"{where}: unknown decision {kind!r}; expected {DECISION_KINDS}")
@@ -185,19 +191,17 @@ def parse_line(line: str, where: str) -> Decision:
 
 
 def load_decisions(path: Path) -> list[Decision]:
-    """Every decision in ``path`` (none if the file does not exist yet)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return []
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DecisionError(f"cannot read {path}: {exc}") from exc
-    decisions = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip() == "":
-            continue
-        decisions.append(parse_line(line, f"{path}:{number}"))
-    return decisions
+    """Every decision in ``path`` (none if the file does not exist yet).
+
+    Any problem (a malformed line, git conflict markers) raises ``DecisionError``
+    naming the file and line.
+    """
+    return [parse_row(row, where) for where, row in json_lines(path, DecisionError)]
+
+
+def check_decisions(path: Path) -> list[str]:
+    """Every problem in the identity decision file, one ``file:line: …`` message each."""
+    return problems(path, parse_row)
 
 
 def format_decisions(decisions: Iterable[Decision]) -> str:

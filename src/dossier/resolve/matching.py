@@ -9,10 +9,18 @@ Persons
 - *Strong* merge: two full names (given name and surname) that spell the same
   after transliteration, in any token order or hyphenation (Kassym-Jomart /
   Kassym Zhomart-Tokayev), or whose surnames differ by one vowel or one swap
-  (Ablyazov / Ablayazov) while everything else is equal.
+  (Ablyazov / Ablayazov) while everything else is equal, or in which every
+  name part on both sides is paired with one part of the other by a spelling
+  key, a transliteration key, a rigour name symbol or a phonetic key
+  (``parts.align``: Aleksandr Zhuravlev / Oleksandr Zhuravlyov; Sergei
+  Borisovich Korolev / Sergey Borisovich Korolyov). A part left over on either
+  side (a patronymic one source gives and the other does not) leaves the pair
+  to a human; so does a shared given name alone (Timur Kulibayev / Timur
+  Turlov share rigour's symbol for Timur and nothing else: no verdict).
 - *Apart* (recorded as a rule judgement, blocks transitive merges): the same
   surname with clearly different given names (family members), or a masculine
-  and a feminine form of the surname (Kulibayev / Kulibayeva).
+  and a feminine form of the surname (Kulibayev / Kulibayeva, Ivanov /
+  Ivanova, Kandinsky / Kandinskaya) or of the given name.
 - *Weak* merge: a surname alone merges with the one full name in the same
   document that has that surname; "T. Kulibayev" merges with the one given name
   starting with T that the corpus knows for that surname. Never across
@@ -43,9 +51,11 @@ from dossier.resolve.names import (
     deletion_keys,
     edit_variant,
     is_acronym,
+    name_part,
     org_key,
     person_form,
 )
+from dossier.resolve.parts import agreement, align, gendered
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +109,9 @@ class Profile:
     def signature(self) -> tuple[object, ...]:
         """What the strong tier looks at: profiles with one signature get one verdict."""
         if self.is_person:
-            forms = tuple(sorted((f.parts, f.royal) for f in (*self.full, *self.royal)))
+            forms = tuple(
+                sorted((f.parts, f.part_signature, f.royal) for f in (*self.full, *self.royal))
+            )
             if len(forms) == 0:  # no strong-tier verdict at all: a group of its own
                 return ("alone", self.key)
             return ("person", forms, self.entry.country)
@@ -116,17 +128,22 @@ class Profile:
         """Keys shared by every pair the strong tier can give a verdict on.
 
         Persons: the surname and its one-letter deletions (spelling variants,
-        masculine/feminine forms, relatives), the order-free token set and the
-        joined tokens. Organisations: each name and alias whole, the primary
-        name with one token replaced by a one-letter deletion (one-token
-        spelling variants) and the primary name minus its last word. A person
-        named by a surname or given name alone has no keys: only the weak tier
-        (``weak_proposals``) places it.
+        masculine/feminine forms, relatives), the surname's transliteration
+        keys, consonants (phonetic variants) and rigour name symbols, the
+        order-free token set and the joined tokens. Organisations: each name
+        and alias whole, the primary name with one token replaced by a
+        one-letter deletion (one-token spelling variants) and the primary name
+        minus its last word. A person named by a surname or given name alone
+        has no keys: only the weak tier (``weak_proposals``) places it.
         """
         keys: set[str] = set()
         if self.is_person:
             for form in self.full:
                 keys.update(f"s:{k}" for k in deletion_keys(form.surname))
+                surname = form.name_parts[-1]
+                keys.update(f"sk:{key}" for key in surname.keys)
+                keys.add(f"sc:{surname.consonants}")
+                keys.update(f"sy:{symbol}" for symbol in surname.symbols)
                 keys.add("p:" + " ".join(sorted(form.parts)))
                 keys.add(f"j:{form.joined}")
             keys.update(f"r:{form.joined}" for form in self.royal)
@@ -206,19 +223,18 @@ def _same_surname(a: str, b: str) -> bool:
     return a == b or edit_variant(a, b)
 
 
-def _gendered(a: str, b: str) -> bool:
-    """Masculine and feminine forms of one surname (Kulibayev / Kulibayeva)."""
-    return a + "a" == b or b + "a" == a
-
-
-def _given_close(a: str, b: str) -> bool:
-    """Given names that might be one name: a prefix or a one-letter vowel/swap variant."""
-    return a.startswith(b) or b.startswith(a) or edit_variant(a, b)
+def _given_close(f: PersonForm, g: PersonForm) -> bool:
+    """Given names that might be one name: a prefix, a one-letter vowel/swap variant,
+    or parts that agree (``parts.agreement``: Aleksandr / Oleksandr)."""
+    a, b = f.given, g.given
+    if a.startswith(b) or b.startswith(a) or edit_variant(a, b):
+        return True
+    return agreement(f.name_parts[0], g.name_parts[0]) is not None
 
 
 def compare_full(f: PersonForm, g: PersonForm) -> Verdict:
     """Two full names."""
-    if _gendered(f.surname, g.surname) or _gendered(f.given, g.given):
+    if gendered(f.surname, g.surname) or gendered(f.given, g.given):
         return Verdict("apart", "masculine and feminine forms of the name")
     if f.joined == g.joined or sorted(f.parts) == sorted(g.parts):
         return Verdict("merge", "same name after transliteration")
@@ -226,12 +242,20 @@ def compare_full(f: PersonForm, g: PersonForm) -> Verdict:
         diffs = [(x, y) for x, y in zip(f.parts, g.parts, strict=True) if x != y]
         if len(diffs) == 1 and diffs[0] == (f.surname, g.surname) and edit_variant(*diffs[0]):
             return Verdict("merge", "surname spelling variant")
+    alignment = align(f.name_parts, g.name_parts)
+    if alignment is not None:
+        return Verdict(
+            "merge", f"every name part agrees: {alignment.describe(f.tokens, g.tokens)}"
+        )
     if _same_surname(f.surname, g.surname):
         if f.given != g.given:
-            if _given_close(f.given, g.given):
+            if _given_close(f, g):
                 return Verdict("pending", "same surname, given names nearly agree")
             return Verdict("apart", "same surname, different given names")
         return Verdict("pending", "same given name and surname, other names differ")
+    surnames = agreement(f.name_parts[-1], g.name_parts[-1])
+    if surnames is not None and _given_close(f, g):
+        return Verdict("pending", f"surname and given name agree ({surnames}), other names differ")
     return NONE
 
 
@@ -374,6 +398,13 @@ def weak_proposals(profiles: Sequence[Profile], cluster_of: dict[str, str]) -> l
             exact = [q for q in same_doc if any(f.surname == token for f in q.full)]
             if len(exact) == 0:
                 exact = [q for q in same_doc if any(edit_variant(f.surname, token) for f in q.full)]
+            if len(exact) == 0:
+                single = name_part(p.singles[0].tokens[0])
+                exact = [
+                    q
+                    for q in same_doc
+                    if any(agreement(f.name_parts[-1], single) is not None for f in q.full)
+                ]
             if len(exact) > 0:
                 targets = group(exact)
                 reason = (

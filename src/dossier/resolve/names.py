@@ -27,6 +27,8 @@ from functools import lru_cache
 from rigour.names import remove_person_prefixes
 from rigour.text import ascii_text
 
+from dossier.resolve.parts import Part, part, transliteration_keys
+
 VOWELS = frozenset("aeiou")
 
 # Honorifics rigour does not strip, lower-case, without the full stop. Royal and
@@ -71,11 +73,15 @@ def display_case(text: str) -> str:
     return text
 
 
+def ascii_token(token: str) -> str:
+    """A token in lower-case ASCII letters and digits (Тоқаев → "toqaev")."""
+    return re.sub(r"[^a-z0-9]", "", ascii_text(token).lower())
+
+
 @lru_cache(maxsize=65536)
 def skeleton(token: str) -> str:
     """The spelling key of one name token (see the module docstring)."""
-    text = ascii_text(token).lower()
-    text = re.sub(r"[^a-z0-9]", "", text)
+    text = ascii_token(token)
     text = text.replace("dzh", "j").replace("dj", "j").replace("zh", "j")
     text = text.replace("sh", "1").replace("ch", "2").replace("kh", "k").replace("gh", "g")
     text = text.replace("h", "k").replace("q", "k").replace("x", "ks")
@@ -111,6 +117,17 @@ class PersonForm:
     parts: tuple[str, ...]  # skeletons of every token, in written order
     initial: str | None  # "T. Kulibayev": "t"; else None
     royal: bool  # "Prince Andrew": a title that is part of the name
+    tokens: tuple[str, ...] = ()  # each part's token in lower-case ASCII
+
+    @property
+    def name_parts(self) -> tuple[Part, ...]:
+        """Each part with what ``parts.agreement`` compares (rigour symbols, keys)."""
+        return tuple(name_part(t) for t in self.tokens)
+
+    @property
+    def part_signature(self) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+        """What the agreement rules read from each part (profiles with one get one verdict)."""
+        return tuple((p.skeleton, p.keys, p.symbols) for p in self.name_parts)
 
     @property
     def is_full(self) -> bool:
@@ -145,10 +162,17 @@ def person_form(text: str) -> PersonForm | None:
     if len(raw) >= 2 and all(is_initial(t) for t in raw[:-1]):
         initial = skeleton(raw[0])[:1] or None
         raw = raw[-1:]
-    parts = tuple(s for s in (skeleton(t) for t in raw) if s != "")
-    if len(parts) == 0:
+    kept = [(skeleton(t), ascii_token(t)) for t in raw]
+    kept = [(s, t) for s, t in kept if s != ""]
+    if len(kept) == 0:
         return None
-    return PersonForm(cleaned, parts, initial, royal)
+    parts = tuple(s for s, _ in kept)
+    return PersonForm(cleaned, parts, initial, royal, tuple(t for _, t in kept))
+
+
+def name_part(token: str) -> Part:
+    """``parts.Part`` of a lower-case ASCII token."""
+    return part(token, skeleton(token), transliteration_keys(token, skeleton))
 
 
 def org_key(text: str) -> str:

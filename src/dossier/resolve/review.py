@@ -77,8 +77,8 @@ class IdentityState:
 
     @classmethod
     def load(cls, catalog_file: Path, decisions_file: Path, score: bool = False) -> IdentityState:
+        decisions = load_decisions(decisions_file)  # first: a broken file is named at once
         entries = read_catalog(catalog_file)
-        decisions = load_decisions(decisions_file)
         return cls(entries, decisions_file, resolve_entries(entries, decisions, MEMORY_DB, score))
 
     def cluster_of(self, key: str) -> Cluster:
