@@ -39,6 +39,13 @@ def test_a_surname_is_understood_through_the_other_file(tmp_path: Path, nlp: Lan
             "start": 20,
             "end": 35,
             "resolved": "Marta Kowalczyk",
+            "why": [
+                "rule:title",
+                "title:lawyer",
+                "title",
+                "given-name-and-surname",
+                "reference:full-name",
+            ],
         },
         {
             "file": str(first),
@@ -47,6 +54,7 @@ def test_a_surname_is_understood_through_the_other_file(tmp_path: Path, nlp: Lan
             "start": 71,
             "end": 77,
             "resolved": None,
+            "why": [],
         },
         {
             "file": str(second),
@@ -55,6 +63,14 @@ def test_a_surname_is_understood_through_the_other_file(tmp_path: Path, nlp: Lan
             "start": 0,
             "end": 9,
             "resolved": "Kowalczyk",
+            # the other file's full name is the agreeing evidence for a lone surname
+            "why": [
+                "model:PERSON",
+                "model-votes-agree",
+                "surname-of-full-name-in-corpus",
+                "backed",
+                "reference:own-name",
+            ],
         },
     ]
     for line in together:

@@ -176,6 +176,7 @@ def _actor(
         if cluster.is_person:
             builder.put(entity, "firstName", local.first_name, origin)
             builder.put(entity, "lastName", local.last_name, origin)
+            builder.put(entity, "fatherName", local.father_name, origin)
         builder.put(entity, "country", local.country, origin)
         local_role = member.extraction.roles.get(local.key)
         if local_role is not None:

@@ -244,6 +244,7 @@ class Mention:
     label: EntityLabel
     entity_key: str | None  # LocalEntity.key; None = unresolved, left for a human
     cited: bool = False  # inside a footnote, bibliography or citation
+    why: tuple[str, ...] = ()  # signals the person and reference decisions weighed
 
 
 @dataclass
@@ -256,6 +257,7 @@ class LocalEntity:
     aliases: set[str] = field(default_factory=set)  # other spellings, as written
     first_name: str | None = None
     last_name: str | None = None
+    father_name: str | None = None  # a patronymic, kept apart from the given name
     cited_only: bool = False  # only ever named as a cited author
     country: str | None = None  # ISO 3166-1 alpha-2, where the text says so
 

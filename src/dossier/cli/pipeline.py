@@ -126,17 +126,18 @@ def export(ctx: click.Context, strict: bool, fresh: bool) -> None:
 
 
 @click.command()
-@click.argument(
-    "files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path)
-)
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 def extract(files: tuple[Path, ...]) -> None:
     """Print every name found in FILES, read as one corpus, as JSON lines.
 
     The files are read as `dossier build` reads a seeds folder (every format it
     reads, OCR included, with their sidecars) and their names are decided over
     all of them together, as in a build. Each line: {"file", "text", "label", "start",
-    "end", "resolved"}, with character offsets into the file's text; "resolved"
-    is the full name a PERSON or ORG mention refers to, or null. Files are
+    "end", "resolved", "why"}, with character offsets into the file's text;
+    "resolved" is the full name a PERSON or ORG mention refers to, or null;
+    "why" lists the signals that made it a person and decided its reference
+    (for example "title:Dr.", "reference:only-fit:surname",
+    "reference:start-of-longer-name"). Files are
     printed in path order. If any file cannot be read, each one is reported and
     nothing is printed (exit status 1).
     """

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dossier.extract.citations import CitedRegions, cited_regions, headline_ranges
 from dossier.extract.names import (
@@ -33,11 +33,15 @@ MODEL_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 )
 
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁӘҒҚҢӨҰҮҺІ"
+_LOWER = "a-zß-öø-ÿā-žſа-яёәғқңөұүһі"
+# A capitalised name word: "Erdoğan", "McCarthy", "Al-Khawaja", "Farr-Jones", "AlSingace".
 _NAME_WORD = (
-    r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІ][a-zà-öø-ÿа-яёәғқңөұүһі’'-]*[a-zà-öø-ÿа-яёәғқңөұүһі]|[A-Z]\.)"
+    rf"(?:[{_UPPER}](?:[{_LOWER}’']|-(?=[{_UPPER}{_LOWER}])|[{_UPPER}](?=[{_LOWER}]))*"
+    rf"[{_LOWER}]|[A-Z]\.)"
 )
 _PARTICLE = "|".join(sorted(PARTICLES))
-_NAME_SEQ = rf"{_NAME_WORD}(?:[ \u00a0]{{1,2}}(?:(?:{_PARTICLE})[ \u00a0])*{_NAME_WORD}){{0,3}}"
+_NAME_SEQ = rf"{_NAME_WORD}(?:[ \u00a0]{{1,2}}(?:(?:{_PARTICLE})[ \u00a0])*{_NAME_WORD}){{0,5}}"
 _MODIFIERS = frozenset(
     {"former", "late", "acting", "interim", "then", "then-president", "then-prime"}
 )
@@ -59,6 +63,14 @@ _TITLED = re.compile(
 _CAPS_NAME = re.compile(
     r"(?<![\w-])((?:[A-ZА-Я]\.[ \u00a0]?|[A-ZА-ЯЁ][A-ZА-ЯЁ'-]+[ \u00a0]){1,3}"
     r"[A-ZА-ЯЁ][A-ZА-ЯЁ'-]{2,})(?![\w-])"
+)
+# A list item that opens with a name and describes the person: "Ann Bolt - Director of ...",
+# "• Ann Petrovna Bolt: a district court judge who ...".
+_LISTED = re.compile(
+    rf"^[ \t\u00a0]*(?:[•*·▪◦‣⁃-]|\d{{1,3}}[.)])?[ \t\u00a0]*({_NAME_SEQ})[ \u00a0]*"
+    r"(?:[-–—:]|,(?=[ \u00a0]+(?:a|an|the|former|formerly|deputy|head|chief)\b))[ \u00a0]+"
+    r"([^\n]{0,120})",
+    re.M,
 )
 # "AliyaIsenova": a given name and a surname without the space.
 _CAMEL = re.compile(r"(?<![\w-])[A-Z][a-z]+[A-Z][a-z]+(?![\w-])")
@@ -92,8 +104,10 @@ _URL = re.compile(r"https?://[^\s)\]>”\"]+|www\.[^\s)\]>”\"]+")
 _DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+)[a-z]{2,}(?=[/\s]|$)", re.I)
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
 # "Eva van der Merwe": the model often drops the given name and particles.
+_PLAIN_NAME_WORD = rf"(?:[{_UPPER}][{_LOWER}’'-]*[{_LOWER}]|[A-Z]\.)"
+# (no inner capitals here: with IGNORECASE they would make the search backtrack)
 _PARTICLES_BEFORE = re.compile(
-    rf"(?:{_NAME_WORD}[ \u00a0](?:(?:{_PARTICLE})[ \u00a0])+)$", re.IGNORECASE
+    rf"(?:{_PLAIN_NAME_WORD}[ \u00a0](?:(?:{_PARTICLE})[ \u00a0])+)$", re.IGNORECASE
 )
 # Nouns for people, for apposition cues ("Nurbolat Alpamys, a 19-year-old student").
 PERSON_NOUNS = TITLES | wordset(
@@ -178,6 +192,9 @@ class Candidate:
     headline: bool = False  # inside a Title Case headline, where capitals prove nothing
     place_cue: bool = False  # "renamed from Alma Ata", "the city of Oral"
     noun_after: bool = False  # a lowercase word follows that is not a function word
+    person_verb: str | None = None  # "X said", "arrested X": a verb that takes a person
+    rule_after: bool = False  # "the X regime", "X's rule": a noun for a person's time in power
+    coordinated: list[tuple[int, int]] = field(default_factory=list)  # "A, B and C": spans
 
 
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \u00a0]+$")
@@ -195,9 +212,21 @@ _PLACE_BEFORE = re.compile(
 )
 
 
+_TITLE_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Za-z-]*\.?)[ \u00a0]+$")
+# Nouns after a name for a person's time in power: "the X regime", "X’s rule".
+_RULE_AFTER = re.compile(
+    r"(?:[’']s)?[ \u00a0]+(?:regime|administration|presidency|reign|rule|era|dictatorship)\b"
+)
+
+
 def with_context(cand: Candidate, text: str) -> Candidate:
     """Set the possessive and determiner flags of ``cand`` from the text around it."""
     cand.possessive = text[cand.end : cand.end + 2] in ("’s", "'s")
+    cand.rule_after = _RULE_AFTER.match(text, cand.end, min(len(text), cand.end + 20)) is not None
+    if cand.title is None:
+        titled = _TITLE_BEFORE.search(text, max(0, cand.start - 20), cand.start)
+        if titled is not None and is_title(titled.group(1)):
+            cand.title = titled.group(1)  # "Dr. Mira Kovalenko" where the model left "Dr." out
     before = _THE_BEFORE.search(text, max(0, cand.start - 6), cand.start) is not None
     after = _NOUN_AFTER.match(text, cand.end, min(len(text), cand.end + 5)) is not None
     cand.determiner = before and not after
@@ -223,6 +252,147 @@ class DocumentView:
     headlines: CitedRegions = field(default_factory=lambda: CitedRegions([]))
 
 
+# Verbs whose subject is nearly always a person ("Smith said", "Smith told reporters").
+PERSON_VERBS = wordset(
+    """
+    say tell add ask admit deny insist explain recall write complain believe think
+    feel hope want smile laugh shrug marry die resign retire testify confess apologise
+    apologize plead
+    """
+)
+
+
+# Verbs whose object is nearly always a person ("assassinate X", "arrested X").
+PERSON_OBJECT_VERBS = wordset(
+    """
+    assassinate kill murder arrest detain jail imprison torture kidnap abduct execute
+    sentence convict acquit pardon interview marry appoint elect re-elect nominate meet
+    """
+)
+
+
+_HYPHEN_AFTER = re.compile(rf"(?:-[{_UPPER}][{_LOWER}’']*)+(?![\w-])")
+_HYPHEN_BEFORE = re.compile(rf"(?<![\w-])(?:[{_UPPER}][{_LOWER}’']*-)+$")
+
+
+def hyphen_whole(text: str, start: int, end: int) -> tuple[int, int]:
+    """ "Nick Farr" of "Nick Farr-Jones", "Murza" of "Kara-Murza": a name is not cut at a
+    hyphen that joins two capitalised parts."""
+    after = _HYPHEN_AFTER.match(text, end, min(len(text), end + 40))
+    if after is not None:
+        end = after.end()
+    before = _HYPHEN_BEFORE.search(text, max(0, start - 40), start)
+    if before is not None:
+        start = before.start()
+    return start, end
+
+
+def _given_name_before(doc: Doc, text: str) -> list[Candidate]:
+    """ "sanctioned Abelrahim Hamdan Dagalo" tagged from "Hamdan": the proper noun right
+    before a person's name, after a lowercase word, is its first given name."""
+    out: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.start < 2 or len(ent) > 3:
+            continue
+        prev, before = doc[ent.start - 1], doc[ent.start - 2]
+        if prev.pos_ != "PROPN" or not prev.is_title or prev.ent_type_ != "" or prev.is_sent_start:
+            continue
+        if is_title(prev.text) or not before.is_lower or not before.is_alpha:
+            continue
+        for piece in clean_span(text, prev.idx, ent.end_char, person=True):
+            value = text[piece.start : piece.end]
+            out.append(
+                Candidate(piece.start, piece.end, value, "PERSON", "given-before", piece.title)
+            )
+    return out
+
+
+def _adjacent_people(doc: Doc, text: str) -> list[Candidate]:
+    """ "Athar Kamel" + "Mohamed Ibrahim" with one space between: the model cut one long name
+    (a given name, a patronymic, a grandfather's name and a family name) in two."""
+    out: list[Candidate] = []
+    ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    i = 0
+    while i < len(ents) - 1:
+        j = i
+        while j + 1 < len(ents) and text[ents[j].end_char : ents[j + 1].start_char] == " ":
+            j += 1
+        if j > i:
+            start, end = ents[i].start_char, ents[j].end_char
+            for piece in clean_span(text, start, end, person=True):
+                value = text[piece.start : piece.end]
+                if len(value.split()) <= 6:
+                    out.append(
+                        Candidate(piece.start, piece.end, value, "PERSON", "model", piece.title)
+                    )
+        i = j + 1
+    return out
+
+
+def _coordinated_spans(doc: Doc) -> dict[tuple[int, int], list[tuple[int, int]]]:
+    """For each entity, the entities and proper-noun phrases coordinated with it ("A, B and
+    C", "lawmakers: A B, C D and E F")."""
+    ent_of: dict[int, tuple[int, int]] = {}
+    for ent in doc.ents:
+        for token in ent:
+            ent_of[token.i] = (ent.start_char, ent.end_char)
+    out: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+            continue
+        span = (ent.start_char, ent.end_char)
+        root = ent.root
+        tokens = [t for t in root.children if t.dep_ == "conj"]
+        if root.dep_ == "conj":
+            tokens.append(root.head)
+        for token in tokens:
+            other = ent_of.get(token.i) or _proper_phrase(token)
+            if other is not None and other != span:
+                out.setdefault(span, []).append(other)
+                out.setdefault(other, []).append(span)
+    return out
+
+
+def _proper_phrase(token: Token) -> tuple[int, int] | None:
+    """The span of proper nouns ending at ``token`` ("Hervé Fourcand"), or None."""
+    if token.pos_ != "PROPN" or not token.is_title:
+        return None
+    first = token
+    while first.i > 0:
+        prev = first.doc[first.i - 1]
+        if prev.pos_ != "PROPN" or not prev.is_title or first.i - 1 < token.i - 3:
+            break
+        first = prev
+    if first.i == token.i:
+        return None
+    return first.idx, token.idx + len(token.text)
+
+
+def _appos_to_person(dep: str, head: Token) -> bool:
+    if dep != "appos" or head.pos_ != "NOUN":
+        return False
+    return head.lemma_.lower() in PERSON_NOUNS or head.text.lower() in PERSON_NOUNS
+
+
+# "Porfirio “Pepe” Lobo Sosa", "Hector " Macho " Camacho": a nickname in quotes inside a name.
+_NICKNAMED = re.compile(
+    rf"(?<![\w-]){_NAME_WORD}(?:[ \u00a0]{_NAME_WORD})?[ \u00a0]+"
+    rf"[“\"‘][ \u00a0]?{_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,3}}[ \u00a0]?[”\"’][ \u00a0]+"
+    rf"(?:(?:{_PARTICLE})[ \u00a0])*{_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,2}}(?![\w-])"
+)
+
+
+def _person_verb(root_dep: str, head_lemma: str) -> str | None:
+    lemma = head_lemma.lower()
+    if root_dep in ("nsubj", "nsubjpass") and lemma in PERSON_VERBS:
+        return lemma
+    if root_dep == "dobj" and lemma in PERSON_OBJECT_VERBS:
+        return lemma
+    if root_dep == "nsubjpass" and lemma in PERSON_OBJECT_VERBS:
+        return lemma  # "X was arrested"
+    return None
+
+
 def collect(source: SourceDocument, doc: Doc) -> DocumentView:
     """Candidates from the model and from span rules, for one document."""
     text = doc.text
@@ -232,27 +402,46 @@ def collect(source: SourceDocument, doc: Doc) -> DocumentView:
             f"{len(source.text)}; parse source.analysis_text()"
         )
     candidates: list[Candidate] = []
+    partners = _coordinated_spans(doc)
     for ent in doc.ents:
         if ent.label_ not in MODEL_LABELS:
             continue
         person = ent.label_ in ("PERSON", "ORG", "GPE", "NORP")
+        verb = _person_verb(ent.root.dep_, ent.root.head.lemma_) if person else None
+        # "two officials, Ann Bolt (Bolt) and ...": in apposition to a noun for people
+        appos = person and _appos_to_person(ent.root.dep_, ent.root.head)
         for piece in clean_span(text, ent.start_char, ent.end_char, person=person):
-            start = piece.start
+            start, end = piece.start, piece.end
             if person:
                 before = _PARTICLES_BEFORE.search(text, max(0, start - 40), start)
                 if before is not None and before.group()[0].isupper():
                     start = before.start()
+                start, end = hyphen_whole(text, start, end)
             candidates.append(
                 Candidate(
                     start,
-                    piece.end,
-                    text[start : piece.end],
+                    end,
+                    text[start:end],
                     ent.label_,
                     "model",
                     piece.title,
-                    person and _apposition(text, piece.end),
+                    person and (appos or _apposition(text, piece.end)),
+                    person_verb=verb,
+                    coordinated=partners.get((ent.start_char, ent.end_char), []),
                 )
             )
+    candidates.extend(_adjacent_people(doc, text))
+    candidates.extend(_given_name_before(doc, text))
+    ent_spans = {(e.start_char, e.end_char) for e in doc.ents}
+    for span, others in sorted(partners.items()):
+        if span not in ent_spans:  # a proper-noun phrase the model did not tag
+            for piece in clean_span(text, span[0], span[1], person=True):
+                value = text[piece.start : piece.end]
+                candidates.append(
+                    Candidate(
+                        piece.start, piece.end, value, "COORD", "coordinated", coordinated=others
+                    )
+                )
     cited = cited_regions(text)
     rule_candidates = _rule_candidates(text)
     for cand in rule_candidates:
@@ -347,6 +536,18 @@ def _rule_candidates(text: str) -> list[Candidate]:
             out.append(
                 Candidate(piece.start, piece.end, text[piece.start : piece.end], "PERSON", "caps")
             )
+    for match in _LISTED.finditer(text):
+        described = re.findall(r"[A-Za-z][\w-]*", match.group(2))[:8]
+        if not any(w.lower() in PERSON_NOUNS for w in described):
+            continue
+        for piece in clean_span(text, match.start(1), match.end(1), person=True):
+            value = text[piece.start : piece.end]
+            if len(value.split()) >= 2:
+                out.append(
+                    Candidate(piece.start, piece.end, value, "PERSON", "listed", piece.title, True)
+                )
+    for match in _NICKNAMED.finditer(text):
+        out.append(Candidate(match.start(), match.end(), match.group(), "PERSON", "nickname"))
     for match in _CAMEL.finditer(text):
         if split_camel(match.group()) is not None:
             out.append(Candidate(match.start(), match.end(), match.group(), "PERSON", "camel"))

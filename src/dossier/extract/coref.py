@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from dossier.extract.name_parts import name_parts
 from dossier.extract.names import (
     has_surname_morphology,
     is_initial,
@@ -32,6 +33,8 @@ class PersonMention:
     text: str
     collective: bool = False  # "the Meldekhan family", "the Kulibayevs"
     title: str | None = None  # the title or honorific right before it ("Mr.", "Prince")
+    defined_by: int | None = None  # "Ann Bolt (Bolt)": index of the full name it abbreviates
+    longer_name: bool = False  # followed or preceded by another capitalised name word
 
 
 @dataclass
@@ -43,6 +46,8 @@ class PersonCluster:
     spellings: set[str] = field(default_factory=set)  # as written
     first_name: str | None = None
     last_name: str | None = None
+    father_name: str | None = None  # a patronymic ("Petrovich")
+    name_order: str = "given-first"  # or "family-first" ("Wang Xiaoming")
 
 
 # Titles used with a given name or alone; never a link to another person's surname.
@@ -60,7 +65,24 @@ def resolve_people(
     mentions: Sequence[PersonMention],
 ) -> tuple[list[int | None], list[PersonCluster]]:
     """Link mentions to clusters: ``links[i]`` is an index into ``clusters`` or None."""
+    links, clusters, _reasons = resolve_references(mentions)
+    return links, clusters
+
+
+def resolve_references(
+    mentions: Sequence[PersonMention],
+) -> tuple[list[int | None], list[PersonCluster], list[str]]:
+    """Whom each mention refers to, and why.
+
+    ``links[i]`` is an index into ``clusters`` or None (left for review);
+    ``reasons[i]`` names the rule that decided it: ``full-name``,
+    ``defined-short-form``, ``only-fit:surname``, ``only-fit:given-name``,
+    ``only-fit:initial-and-surname``, ``own-name`` (a name no full name fits),
+    or why it stays unresolved: ``ambiguous:N-fit``, ``start-of-longer-name``,
+    ``family``, ``collective``.
+    """
     links: list[int | None] = [None] * len(mentions)
+    reasons: list[str] = [""] * len(mentions)
     clusters: list[PersonCluster] = []
     by_full: dict[tuple[str, str], int] = {}
     forms = [normal_form(m.text) for m in mentions]
@@ -74,6 +96,7 @@ def resolve_people(
             by_full[key] = len(clusters)
             clusters.append(PersonCluster(name=forms[i]))
         links[i] = by_full[key]
+        reasons[i] = "full-name"
     by_surname: dict[str, set[int]] = defaultdict(set)
     by_given: dict[str, set[int]] = defaultdict(set)
     for (given, surname), index in by_full.items():
@@ -85,6 +108,13 @@ def resolve_people(
         by_surname[skeleton(last)].add(index)
     # 2. Partial names link to the one cluster they fit.
     singles: dict[str, int] = {}
+    # "Ann Bolt (Bolt)": the text defines the short form; it names her wherever it occurs.
+    defined: dict[str, int] = {}
+    for i, mention in enumerate(mentions):
+        full_index = mention.defined_by
+        target = None if full_index is None else links[full_index]
+        if target is not None and links[i] is None:
+            defined.setdefault(skeleton(strip_possessive(forms[i])), target)
     for i, mention in enumerate(mentions):
         if links[i] is not None:
             continue
@@ -92,8 +122,19 @@ def resolve_people(
         if len(words) == 0:
             continue
         if mention.collective:
+            reasons[i] = "collective"
             continue
+        short_form = defined.get(skeleton(strip_possessive(forms[i])))
+        if short_form is not None:
+            links[i] = short_form
+            reasons[i] = "defined-short-form"
+            continue
+        if mention.longer_name:
+            reasons[i] = "start-of-longer-name"
+            continue  # "Sergey" of a "Sergey Volkov" not read as a person: never linked
+        kind = "surname"
         if len(words) >= 2 and is_initial(words[0]):
+            kind = "initial-and-surname"
             initial = skeleton(words[0])[:1]
             fits = {
                 c
@@ -112,24 +153,33 @@ def resolve_people(
                     clusters.append(PersonCluster(name=own))
                     forms[i] = own
                 links[i] = singles[own]
+                reasons[i] = "royal-title-and-name"
                 continue
             fits = set(by_surname.get(word_key, set()))
             if title is None:
                 # a bare word may be a given name ("Bauyrzhan"); "Mr. X" is always a surname
-                fits |= by_given.get(word_key, set())
+                given_fits = by_given.get(word_key, set())
+                if len(fits) == 0 and len(given_fits) > 0:
+                    kind = "given-name"
+                fits |= given_fits
             plural = word_key.endswith("s") and len(by_surname.get(word_key[:-1], set())) > 0
             if len(fits) == 0 and plural:
+                reasons[i] = "family"
                 continue  # "the Kulibayevs": a family, not one person
         else:
             fits = set()
         if len(fits) == 1:
             links[i] = next(iter(fits))
+            reasons[i] = f"only-fit:{kind}"
         elif len(fits) == 0:
             own = skeleton(forms[i])
             if own not in singles:
                 singles[own] = len(clusters)
                 clusters.append(PersonCluster(name=forms[i]))
             links[i] = singles[own]
+            reasons[i] = "own-name"
+        else:
+            reasons[i] = f"ambiguous:{len(fits)}-fit"
     # 3. Names, spellings and first/last names of each cluster.
     for i, link in enumerate(links):
         if link is not None:
@@ -143,8 +193,9 @@ def resolve_people(
             cluster.name = max(full, key=lambda f: (cluster.forms[f], len(f), f))
         words = name_words(cluster.name)
         if len(words) >= 2:
-            cluster.first_name = None if is_initial(words[0]) else words[0]
-            cluster.last_name = words[-1]
+            parts = name_parts(cluster.name)
+            cluster.first_name, cluster.last_name = parts.first_name, parts.last_name
+            cluster.father_name, cluster.name_order = parts.father_name, parts.order
         elif has_surname_morphology(words[0]):
             cluster.last_name = words[0]
-    return links, clusters
+    return links, clusters, reasons

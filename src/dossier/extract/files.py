@@ -54,7 +54,7 @@ class FileMention:
     path: Path
     record: MentionRecord
 
-    def to_dict(self) -> dict[str, str | int | None]:
+    def to_dict(self) -> dict[str, str | int | list[str] | None]:
         return {"file": str(self.path), **self.record.to_dict()}
 
 
@@ -115,6 +115,7 @@ def corpus_mentions(files: Sequence[FileSource], docs: Sequence[Doc]) -> list[Fi
                 m.start,
                 m.end,
                 None if m.entity_key is None else found.entities[m.entity_key].name,
+                m.why,
             )
             for m in found.mentions
         ]

@@ -18,19 +18,22 @@ from dataclasses import dataclass, field, replace
 
 from dossier.extract.candidates import Candidate, DocumentView
 from dossier.extract.names import (
+    CALENDAR_WORDS,
     EPONYM_NOUNS,
     PARTICLES,
     PLACE_NOUNS,
+    WEEKDAYS,
     fold,
     has_surname_morphology,
     is_demonym,
     is_initial,
+    is_prefixed_name,
     is_shouting,
     is_title,
-    split_camel,
     wordset,
 )
 from dossier.extract.orgs import has_org_cue
+from dossier.extract.places import is_country
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 # Things the model takes for people that never are (small closed list).
@@ -40,9 +43,17 @@ NOT_NAMES: frozenset[str] = wordset(
     whatsapp tiktok vkontakte google wikipedia linkedin internet
     """
 )
+# Words of news agencies' names ("Agence France-Presse", "Associated Press"): never people.
+AGENCY_WORDS: frozenset[str] = wordset(
+    "agence presse press news reuters interfax xinhua tass novosti yonhap kyodo bernama anadolu afp"
+)
+# Words of a listing's fields ("Gender Male", "Nationality: ..."), never a name's.
+FIELD_WORDS: frozenset[str] = wordset(
+    "gender male female sex nationality citizenship dob pob passport born aka alias"
+)
 # Place-name endings (Kyzylorda, Shymkent, Uralsk, Ashgabat, Petersburg, Kazakhstan).
 _POSSESSIVE_END = re.compile(r"[’']s?$")
-_TOPONYM = re.compile(r"(?:stan|abad|grad|gorod|burg|orda|kent|polis|insk|ovsk|evsk|sk)$")
+TOPONYM = re.compile(r"(?:stan|abad|grad|gorod|burg|orda|kent|polis|insk|ovsk|evsk|sk)$")
 _COLLECTIVE = re.compile(
     r"[ \u00a0]+(?:family|families|clan|clans|dynasty|brothers|sisters|siblings|couple|"
     r"household)\b"
@@ -64,6 +75,7 @@ class Gazetteer:
     strong_names: dict[str, str] = field(default_factory=dict)  # fold -> surface
     surnames: set[str] = field(default_factory=set)  # surname-shaped surnames of strong names
     given_names: set[str] = field(default_factory=set)
+    last_names: set[str] = field(default_factory=set)  # last words of strong full names
     eponym_uses: Counter[str] = field(default_factory=Counter)
     person_uses: Counter[str] = field(default_factory=Counter)
     locative_uses: Counter[str] = field(default_factory=Counter)
@@ -102,6 +114,7 @@ class Gazetteer:
                 gaz.strong_names[fold(core.text)] = core.text
                 last = words[-1]
                 gaz.person_uses[fold(last)] += 1
+                gaz.last_names.add(last)
                 if has_surname_morphology(last):
                     gaz.surnames.add(last)
                 if not is_initial(words[0]) and words[0].lower() not in PARTICLES:
@@ -151,7 +164,7 @@ class Gazetteer:
             break
         # "Prisoner of Conscience Max Bokayev": a known full name at the end, after words
         # that are not a given name ("Mehmet Volkan Kasikci" keeps "Mehmet")
-        while len(matches) - i >= 3 and cand.rule != "author":
+        while len(matches) - i >= 3 and cand.rule not in ("author", "given-before"):
             rest = text[matches[i + 1].start() :]
             if fold(rest) not in self.strong_names:
                 break
@@ -179,14 +192,14 @@ class Gazetteer:
         ):
             return False  # a domain name: Vlast.kz, Factcheck.kz
         words = words_of(value)
-        if len(words) == 0 or len(words) > 5:
+        if len(words) == 0 or len(words) > 7:
             return False
         for word in words:
-            if word.lower() in PARTICLES or is_initial(word):
+            if word.lower() in PARTICLES or is_initial(word) or is_prefixed_name(word):
                 continue
             if not word[0].isupper():
                 return False
-        if not words[-1][0].isupper():
+        if not (words[-1][0].isupper() or is_prefixed_name(words[-1])):
             return False
         return not has_org_cue(value)
 
@@ -194,7 +207,7 @@ class Gazetteer:
         """Demonyms, titles, sites, diseases, scandals and common words are not people."""
         words = words_of(value)
         key = fold(value)
-        if key in NOT_NAMES or key.replace(" ", "") in self.domains:
+        if key in NOT_NAMES or key.replace(" ", "") in self.domains or is_country(value):
             return True
         if len(words) > 1 and (
             words[-1].lower() in EPONYM_NOUNS or words[-1].lower() in PLACE_NOUNS
@@ -204,6 +217,14 @@ class Gazetteer:
             return True  # "Jehovah’s Witnesses"
         if key in self.typed_orgs and not has_surname_morphology(words[-1]):
             return True  # "the Ak Zhol party", "social movement Oyan Kazakstan"
+        if any(p in AGENCY_WORDS for w in words for p in w.lower().split("-")):
+            return True  # a news agency
+        if any(w.lower().strip(".:;,") in FIELD_WORDS for w in words):
+            return True  # "Gender Male": a field of a sanctions listing
+        if len(words) == 1 and words[0].lower().strip(".") in CALENDAR_WORDS:
+            return True  # "Friday", "May": a day or a month alone
+        if words[-1].lower() in WEEKDAYS:
+            return True  # "Good Friday", "Super Tuesday"
         if len(words) == 1:
             word = words[0]
             if is_demonym(word) or is_title(word) or word.lower().endswith("gate"):
@@ -239,21 +260,21 @@ class Gazetteer:
         word_surname = (
             len(words) == 2
             and common == [words[1]]
-            and cand.rule == "title"
+            and (cand.rule == "title" or cand.title is not None)
             and not self.is_common(words[0])
             and not is_title(words[0])
         )
         if len(common) > 0 and not given_word and not word_surname:
             return False
-        if self._mostly_place(value):
+        if self.mostly_place(value):
             return False
-        if any(self._mostly_place(w, 5) for w in words if not has_surname_morphology(w)):
+        if any(self.mostly_place(w, 5) for w in words if not has_surname_morphology(w)):
             return False  # "President Nazarbayev Kazakhstan"
         if cand.rule in ("title", "author") or (cand.person_cue and len(words) >= 2):
             return True
         lenient = cand.rule == "morph" or has_surname_morphology(words[-1])
         at_least = 5 if lenient else 2
-        if any(self._mostly_place(w, at_least) for w in words if not has_surname_morphology(w)):
+        if any(self.mostly_place(w, at_least) for w in words if not has_surname_morphology(w)):
             return False
         if len(words) < 2:
             return False
@@ -261,18 +282,40 @@ class Gazetteer:
             return True
         return cand.label == "PERSON"
 
+    def strong_signals(self, cand: Candidate) -> list[str]:
+        """The evidence ``is_strong`` found in a full name, named for the output."""
+        words = words_of(cand.text)
+        out: list[str] = []
+        if cand.rule in ("caps", "camel"):
+            out.append("shouted-or-glued-name")
+        if cand.rule == "author":
+            out.append("note-author")
+        if cand.rule == "title" or cand.title is not None:
+            out.append("title")
+        if cand.person_cue:
+            out.append("apposition")
+        if len(words) >= 2:
+            out.append("given-name-and-surname")
+        if has_surname_morphology(words[-1]):
+            out.append("surname-morphology")
+        return out
+
     def _given_word(self, cand: Candidate, word: str) -> bool:
         """A common word capitalised mid-sentence before a surname: a given name ("Bill")."""
-        return cand.label == "PERSON" and cand.after_lower and word in self.mid_caps
+        titled = cand.rule == "title" or cand.title is not None  # "President Bill Clinton"
+        return cand.label == "PERSON" and (cand.after_lower or titled) and word in self.mid_caps
 
     def is_certain(self, cand: Candidate) -> bool:
         """Strong evidence beyond the model's label: a title, a note author, an apposition,
         surname morphology, a shouted or glued name."""
-        if cand.rule in ("title", "author", "caps", "camel", "morph") or cand.person_cue:
+        if (
+            cand.rule in ("title", "author", "caps", "camel", "morph", "nickname", "listed")
+            or cand.person_cue
+        ):
             return True
         return has_surname_morphology(words_of(cand.text)[-1])
 
-    def _mostly_place(self, word: str, at_least: int = 1) -> bool:
+    def mostly_place(self, word: str, at_least: int = 1) -> bool:
         person, place, org = self.place_votes(word)
         return place > person and place >= org and place >= at_least
 
@@ -281,69 +324,6 @@ class Gazetteer:
 
     def collective_after(self, text: str, end: int) -> bool:
         return _COLLECTIVE.match(text, end, min(len(text), end + 20)) is not None
-
-    def person_label(self, cand: Candidate, doc_parts: set[str]) -> str | None:
-        """ "strong", "weak" or None: whether a single candidate is a person mention.
-
-        ``doc_parts`` are the given names and surnames of full names in the same document.
-        """
-        value = cand.text
-        if not self.name_like(value) or self.rejected_as_person(value):
-            return None
-        if self.is_strong(cand):
-            return "strong"
-        words = words_of(value)
-        if len(words) == 1:
-            word = words[0]
-            key = fold(word)
-            if split_camel(word) is not None:
-                return "strong"
-            if cand.determiner or cand.place_cue:
-                return None  # "the Khan": a title or a common noun, not a name
-            person, place, _org = self.place_votes(word)
-            if word in doc_parts:
-                return "weak"
-            if cand.headline:
-                return "weak" if word in self.surnames else None
-            if self.eponym_uses[key] > 0 and self.eponym_uses[key] >= self.person_uses[key]:
-                return None
-            if (
-                cand.label == "SURNAME"
-                and place <= 1
-                and _org == 0
-                and self.locative_uses[key] == 0
-                and not _TOPONYM.search(word)
-            ):
-                return "weak"  # "a meeting with Asanov": surname-shaped, mid-sentence
-            if word in self.surnames and cand.label in ("ORG", "GPE", "NORP", "GAZ"):
-                return "weak" if place <= person + self.person_uses[key] else None
-            if self.locative_uses[key] > 0 or place > person or _TOPONYM.search(word):
-                return None
-            if (
-                word not in self.mid_caps
-                and not cand.person_cue
-                and cand.rule != "title"
-                and not cand.possessive
-            ):
-                return None  # only ever capitalised at the start of a sentence
-            if cand.label == "PERSON" or (cand.label == "SURNAME" and place == 0 and _org == 0):
-                return "weak"
-            return None
-        if cand.headline or cand.place_cue:
-            return None
-        if (
-            cand.label == "PERSON"
-            and not any(self._mostly_place(w) for w in words)
-            and all(w in doc_parts or not self.is_common(w) for w in words)
-        ):
-            return "weak"
-        if (
-            cand.label in ("ORG", "GPE", "NORP")
-            and len(words) <= 3
-            and words[0] in self.given_names
-        ) and not any(self.is_common(w) or self._mostly_place(w) for w in words):
-            return "weak"
-        return None
 
 
 def _possessive_at(text: str, end: int) -> bool:

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dossier.extract.candidates import Candidate, DocumentView, collect, with_context
-from dossier.extract.coref import PersonMention, resolve_people
+from dossier.extract.coref import PersonMention, resolve_references
 from dossier.extract.gazetteer import Gazetteer, words_of
 from dossier.extract.names import (
     fold,
@@ -35,6 +35,7 @@ from dossier.extract.names import (
     wordset,
 )
 from dossier.extract.orgs import LEGAL_FORMS, has_org_cue, org_core, org_schema
+from dossier.extract.person_decision import BACKED, decide_person
 from dossier.extract.places import is_country
 from dossier.extract.spans import clean_span
 from dossier.extract.terms import TermIndex, find_terms
@@ -89,14 +90,16 @@ class MentionRecord:
     start: int
     end: int
     resolved: str | None  # the full normal-form name it resolves to, or None
+    why: tuple[str, ...] = ()  # the signals the person and reference decisions weighed
 
-    def to_dict(self) -> dict[str, str | int | None]:
+    def to_dict(self) -> dict[str, str | int | list[str] | None]:
         return {
             "text": self.text,
             "label": self.label,
             "start": self.start,
             "end": self.end,
             "resolved": self.resolved,
+            "why": list(self.why),
         }
 
 
@@ -108,6 +111,7 @@ class _Accepted:
     kind: str  # key of _PRIORITY
     collective: bool = False
     alias_of: _Accepted | None = None  # an acronym given in brackets after the full name
+    signals: tuple[str, ...] = ()  # why it is a person (or an organisation)
 
     @property
     def rank(self) -> tuple[float, int]:
@@ -164,6 +168,7 @@ def extract_text_mentions(text: str, nlp: Language) -> list[MentionRecord]:
             m.start,
             m.end,
             None if m.entity_key is None else found.entities[m.entity_key].name,
+            m.why,
         )
         for m in found.mentions
     ]
@@ -205,6 +210,7 @@ def document_mentions(view: DocumentView, knowledge: CorpusKnowledge) -> Documen
     ]
     # Given names and surnames of the full names this document gives with strong evidence.
     parts: set[str] = set()
+    surnames: set[str] = set()
     for _, core in cores:
         if core is not None and gaz.is_strong(core):
             words = name_words(normal_form(core.text))
@@ -212,24 +218,36 @@ def document_mentions(view: DocumentView, knowledge: CorpusKnowledge) -> Documen
             if len(words) >= 2:
                 if not is_initial(words[0]):
                     parts.update({words[0], raw[0]})
-                parts.update({words[-1], raw[-1], words[-1].split()[-1]})
+                last = {words[-1], raw[-1], words[-1].split()[-1]}
+                parts.update(last)
+                surnames.update(last)
     accepted: list[_Accepted] = []
     signatures: list[Candidate] = []
     for cand, core in cores:
         if cand.rule == "signature2":
             signatures.append(cand)
             continue
-        verdict = None if core is None else gaz.person_label(core, parts)
-        if core is not None and verdict == "weak" and not _supported(core, gaz, parts, view):
+        verdict = None if core is None else decide_person(gaz, core, parts, surnames)
+        if (
+            core is not None
+            and verdict is not None
+            and verdict.strength == "weak"
+            and not _supported(core, gaz, parts, view)
+        ):
             verdict = None
         if core is not None and verdict is not None:
             if _eponym(gaz, text, core):
                 continue
-            certain = verdict == "strong" and gaz.is_certain(core)
+            certain = verdict.strength == "strong" and gaz.is_certain(core)
             kind = "person-strong" if certain else "person-weak"
             accepted.append(
                 _Accepted(
-                    core.start, core.end, "PERSON", kind, gaz.collective_after(text, core.end)
+                    core.start,
+                    core.end,
+                    "PERSON",
+                    kind,
+                    gaz.collective_after(text, core.end),
+                    signals=verdict.signals,
                 )
             )
         else:
@@ -237,7 +255,8 @@ def document_mentions(view: DocumentView, knowledge: CorpusKnowledge) -> Documen
             if org is not None and _is_org(org, gaz):
                 kind = _ORG_KINDS.get(org.rule, "org-quoted")
                 accepted.append(_Accepted(org.start, org.end, "ORG", kind))
-    accepted.extend(_search_people(view, gaz, parts, accepted, knowledge.person_terms))
+    accepted.extend(_coordinated_people(cores, accepted, gaz))
+    accepted.extend(_search_people(view, gaz, parts, surnames, accepted, knowledge.person_terms))
     person_ends = {a.end for a in accepted if a.label == "PERSON"}
     for cand in signatures:
         # "Oliver Windridge, rights: applied": the rest of a signature line after a name
@@ -284,6 +303,39 @@ def _coordinated(text: str, accepted: list[_Accepted], gaz: Gazetteer) -> list[_
             if place > 1 and item.kind != "org-typed":
                 continue  # "companies Wolt and Glovo": the type noun covers both
             out.append(_Accepted(piece.start, piece.end, "ORG", "org-gazetteer"))
+    return out
+
+
+def _coordinated_people(
+    cores: list[tuple[Candidate, Candidate | None]], accepted: list[_Accepted], gaz: Gazetteer
+) -> list[_Accepted]:
+    """ "Ann Bolt, Carl Dunne and Eva Fisk": a full name in a list with people is a person."""
+    people = [(a.start, a.end) for a in accepted if a.label == "PERSON"]
+    taken = set(people)
+    out: list[_Accepted] = []
+    for _ in range(3):  # "A, B, C": each link of the list in turn
+        found = False
+        for cand, core in cores:
+            if core is None or len(cand.coordinated) == 0 or (core.start, core.end) in taken:
+                continue
+            if not any(s < e2 and s2 < e for s, e in cand.coordinated for s2, e2 in people):
+                continue
+            words = words_of(core.text)
+            if (
+                len(words) < 2
+                or not gaz.name_like(core.text)
+                or gaz.rejected_as_person(core.text)
+                or any(gaz.is_common(w) or gaz.mostly_place(w) for w in words)
+                or gaz.mostly_place(core.text)
+            ):
+                continue
+            signals = ("coordinated-with-person", f"rule:{cand.rule}", "given-name-and-surname")
+            out.append(_Accepted(core.start, core.end, "PERSON", "person-weak", signals=signals))
+            people.append((core.start, core.end))
+            taken.add((core.start, core.end))
+            found = True
+        if not found:
+            break
     return out
 
 
@@ -435,32 +487,57 @@ def _search_people(
     view: DocumentView,
     gaz: Gazetteer,
     parts: set[str],
+    surnames: set[str],
     accepted: list[_Accepted],
     corpus_terms: TermIndex,
 ) -> list[_Accepted]:
-    """Occurrences of known names that the model missed or mislabelled."""
+    """Occurrences of known names that the model missed or mislabelled.
+
+    A full name the document gives as a person is one wherever it occurs; a single
+    word is decided again at each occurrence, so that one label does not spread.
+    """
     text = view.text
     terms: set[str] = set()
-    named: set[str] = set()  # names this document already gives as people
+    named: set[str] = set()  # full names this document already gives as people
     for item in accepted:
         if item.label == "PERSON" and not item.collective:
-            terms.add(text[item.start : item.end].replace("\u00a0", " "))
-            named.add(text[item.start : item.end].replace("\u00a0", " "))
+            value = text[item.start : item.end].replace("\u00a0", " ")
+            terms.add(value)
+            if " " in value:
+                named.add(value)
     terms |= {p for p in parts if " " not in p and not gaz.is_common(p)}
+    singles = {
+        text[a.start : a.end]
+        for a in accepted
+        if a.label == "PERSON" and (BACKED in a.signals or "title" in a.signals)
+    }
     own_terms = TermIndex(_searchable(terms))
     found: list[_Accepted] = []
     for start, end in find_terms(text, [own_terms, corpus_terms]):
         value = text[start:end]
         cand = with_context(Candidate(start, end, value, "GAZ", "gazetteer"), text)
-        verdict = "weak" if value.replace("\u00a0", " ") in named else gaz.person_label(cand, parts)
-        if verdict is None or _eponym(gaz, text, cand):
+        if value.replace("\u00a0", " ") in named:
+            signals: tuple[str, ...] = ("full-name-given-as-person-in-document",)
+        else:
+            verdict = decide_person(gaz, cand, parts, surnames, singles)
+            if verdict is None:
+                continue
+            signals = verdict.signals
+        if _eponym(gaz, text, cand):
             continue
         if text[end : end + 1] == "-" and not re.match(
             r"-(?:era|led|backed|linked|appointed|allied)\b", text[end : end + 12]
         ):
             continue
         found.append(
-            _Accepted(start, end, "PERSON", "person-gazetteer", gaz.collective_after(text, end))
+            _Accepted(
+                start,
+                end,
+                "PERSON",
+                "person-gazetteer",
+                gaz.collective_after(text, end),
+                signals=("name-known-in-corpus", *signals),
+            )
         )
     return found
 
@@ -566,6 +643,43 @@ def _title_before(text: str, start: int) -> str | None:
     return match.group(1)
 
 
+_NEXT_NAME_WORD = re.compile(r"[ \u00a0]([A-Z][\w’'-]*[a-z][\w’'-]*)")
+_PREVIOUS_NAME_WORD = re.compile(
+    r"(?<![.!?:;\n] )(?<![\w’'-])([A-Z][\w’'-]*[a-z][\w’'-]*)[ \u00a0]$"
+)
+
+
+def _in_longer_name(text: str, start: int, end: int) -> bool:
+    """ "Sergey" in "Sergey Volkov" when only "Sergey" was read as a name: a given name at the
+    start of a longer name (or a surname after another name word) is not a reference."""
+    after = _NEXT_NAME_WORD.match(text, end, min(len(text), end + 40))
+    if after is not None and not is_title(after.group(1)) and after.group(1) not in _CAPITAL_MINOR:
+        return True
+    before = _PREVIOUS_NAME_WORD.search(text, max(0, start - 40), start)
+    if before is None or start - 1 - len(before.group(1)) <= 0:
+        return False
+    word = before.group(1)
+    at_sentence_start = re.search(
+        r"(?:^|[.!?:;\n]\s*)$", text[max(0, before.start() - 3) : before.start()]
+    )
+    return not (is_title(word) or word in _CAPITAL_MINOR or at_sentence_start is not None)
+
+
+def _defined_by(text: str, people: list[_Accepted], i: int) -> int | None:
+    """ "Ann Bolt (Bolt)": the index of the full name a bracketed short form defines."""
+    if i == 0:
+        return None
+    item, full = people[i], people[i - 1]
+    if text[full.end : item.start] not in (" (", " (“", ' ("', "\u00a0("):
+        return None
+    if (
+        text[item.end : item.end + 1] not in (")", "”", '"')
+        or " " not in text[full.start : full.end]
+    ):
+        return None
+    return i - 1
+
+
 def _build(
     view: DocumentView, chosen: list[_Accepted], accepted: list[_Accepted]
 ) -> DocumentMentions:
@@ -575,11 +689,17 @@ def _build(
     people = [a for a in chosen if a.label == "PERSON"]
     person_mentions = [
         PersonMention(
-            a.start, a.end, text[a.start : a.end], a.collective, _title_before(text, a.start)
+            a.start,
+            a.end,
+            text[a.start : a.end],
+            a.collective,
+            _title_before(text, a.start),
+            _defined_by(text, people, i),
+            " " not in text[a.start : a.end] and _in_longer_name(text, a.start, a.end),
         )
-        for a in people
+        for i, a in enumerate(people)
     ]
-    links, clusters = resolve_people(person_mentions)
+    links, clusters, reasons = resolve_references(person_mentions)
     entities: dict[str, LocalEntity] = {}
     cluster_keys: list[str] = []
     for cluster in clusters:
@@ -593,6 +713,7 @@ def _build(
                 name=cluster.name,
                 first_name=cluster.first_name,
                 last_name=cluster.last_name,
+                father_name=cluster.father_name,
             )
             entities[key] = entity
         entity.aliases |= {s for s in cluster.spellings if s != entity.name}
@@ -614,8 +735,10 @@ def _build(
     for item in chosen:
         value = source.text[item.start : item.end]
         cited = view.cited.covers(item.start, item.end)
+        why: tuple[str, ...] = item.signals
         if item.label == "PERSON":
             link = links[person_index]
+            why = (*why, f"reference:{reasons[person_index]}")
             person_index += 1
             entity_key = None if link is None else cluster_keys[link]
         else:
@@ -625,7 +748,7 @@ def _build(
             org_forms[entity_key][value.replace("\u00a0", " ")] += 1
         if entity_key is not None:
             cited_by_key[entity_key].append(cited)
-        mentions.append(Mention(item.start, item.end, value, item.label, entity_key, cited))
+        mentions.append(Mention(item.start, item.end, value, item.label, entity_key, cited, why))
     for key, forms in org_forms.items():
         name = max(forms, key=lambda f: (forms[f], len(f), f))
         name = re.sub(r"^(?:the|The)\s+", "", name)

@@ -37,6 +37,9 @@ TITLES: frozenset[str] = wordset(
     spokesman spokeswoman spokesperson king queen prince princess emir sheikh sultan
     shah tsar czar pope cardinal bishop archbishop imam rabbi reverend rev father fr
     pastor saint protester protestor prisoner journalist reporter editor
+    shaikh shaykh sheik sayyid sayed mullah ayatollah haji hajji crown vice brig brigadier
+    lieutenant-general major-general lt-gen maj-gen lt-col lt.-col lt-colonel
+    brigadier-general rear-admiral vice-admiral hon honourable honorable excellency hrh
     blogger activist dissident
     defender campaigner businessman businesswoman billionaire tycoon oligarch banker
     financier investor economist analyst expert researcher academic scholar historian
@@ -49,9 +52,19 @@ TITLES: frozenset[str] = wordset(
 # Lower-case particles that belong inside a name ("Eva van der Merwe").
 PARTICLES: frozenset[str] = wordset(
     """
-    van der den de del della di da dos das du le la von zu ten ter bin ibn al el st
+    van der den de del della di da dos das du le la von zu ten ter bin ibn al el st dela
+    bint ben binti
     """
 )
+
+# "al-Hasan", "el-Sisi", "d’Estaing": a lowercase particle glued to a capitalised name.
+_PREFIXED = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|bin|ibn|abu|d|l)[-’'][A-ZÀ-Þ]")
+
+
+def is_prefixed_name(word: str) -> bool:
+    """``al-Hasan``, ``el-Sisi``: a name word that starts with a glued lowercase particle."""
+    return _PREFIXED.match(word) is not None
+
 
 # Nationalities, ethnic groups and languages that the model takes for people.
 DEMONYMS: frozenset[str] = wordset(
@@ -69,7 +82,29 @@ DEMONYMS: frozenset[str] = wordset(
     scottish welsh canadian canadians mexican mexicans brazilian brazilians african africans
     asian asians armenian armenians azerbaijani azerbaijanis mongolian mongolians serb serbs
     croat croats bosnian bosnians albanian albanians greek greeks egyptian egyptians saudi
-    saudis lebanese iranians chechen chechens georgian georgians
+    saudis lebanese iranians chechen chechens georgian georgians emirati emiratis lankan
+    lankans sudanese eritrean eritreans ethiopian ethiopians congolese ugandan ugandans
+    zimbabwean zimbabweans cambodian cambodians venezuelan venezuelans haitian haitians
+    guatemalan guatemalans honduran hondurans paraguayan paraguayans bulgarian bulgarians
+    bahraini bahrainis filipino filipinos nicaraguan nicaraguans burmese bangladeshi
+    bangladeshis vietnamese thai thais nigerian nigerians kenyan kenyans somali somalis
+    yemeni yemenis libyan libyans tunisian tunisians moroccan moroccans algerian algerians
+    jordanian jordanians qatari qataris kuwaiti kuwaitis omani omanis colombian colombians
+    cuban cubans peruvian peruvians chilean chileans argentine argentinian argentinians
+    bolivian bolivians ecuadorian ecuadorians salvadoran salvadorans hutu hutus tutsi tutsis
+    rohingya azeri azeris uzbekistani tajikistani belarussian moldovan moldovans romanian
+    romanians hungarian hungarians czech czechs slovak slovaks portuguese norwegian
+    norwegians austrian austrians belgian belgians australian australians
+    """
+)
+
+WEEKDAYS: frozenset[str] = wordset("monday tuesday wednesday thursday friday saturday sunday")
+# Days and months: capitalised like names, never people ("on Friday", "in May").
+CALENDAR_WORDS: frozenset[str] = wordset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december jan feb mar apr jun jul aug sep
+    sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     """
 )
 

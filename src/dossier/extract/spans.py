@@ -26,6 +26,7 @@ _GLUE = re.compile(r"(?<=[0-9][.\]])(?=[A-ZА-Я])|(?<=[a-z]\.)(?=[A-ZА-Я]{2})
 _ABBREVIATION_END = re.compile(
     r"(?:\b(?:[A-Za-z]\.){1,4}|\b(?:Inc|Co|Ltd|Corp|Jr|Sr|Bros|Plc|St|Ave|No|Dept|Univ)\.)$"
 )
+_SPACED_DASH = re.compile(r"[ \u00a0][-–—](?=[ \u00a0])")
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"), ("«", "»"), ("‘", "’"), ('"', '"'))
 
 
@@ -119,6 +120,17 @@ def clean_span(text: str, start: int, end: int, person: bool) -> list[Piece]:
             *(line_start + m.start() for m in _GLUE.finditer(text[line_start:line_end])),
             line_end,
         ]
+        if person:
+            # "Ann Bolt - Director General": a spaced dash ends a name
+            bounds = sorted(
+                {
+                    *bounds,
+                    *(
+                        line_start + m.start()
+                        for m in _SPACED_DASH.finditer(text[line_start:line_end])
+                    ),
+                }
+            )
         for seg_start, seg_end in itertools.pairwise(bounds):
             for part_start, part_end in _split_slash(text, seg_start, seg_end):
                 piece = _clean_piece(text, part_start, part_end, person)

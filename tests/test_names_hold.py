@@ -1,0 +1,172 @@
+"""Names that hold anywhere: the person decision, name shapes and name parts.
+
+Every text here is written for the test; the names are made up.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from spacy.language import Language
+
+from dossier.extract.mentions import DocumentMentions, extract_text_mentions, find_mentions
+from dossier.extract.name_parts import family_name_first, name_parts
+from dossier.model import LocalEntity, SourceDocument, SourceMeta
+
+
+def _source(name: str, text: str) -> SourceDocument:
+    return SourceDocument(
+        file_name=name,
+        text=text,
+        content_hash=hashlib.sha1(text.encode("utf-8")).hexdigest(),
+        meta=SourceMeta(),
+    )
+
+
+def _corpus(nlp: Language, texts: list[str]) -> list[DocumentMentions]:
+    sources = [_source(f"{i:03d}.txt", t) for i, t in enumerate(texts)]
+    return find_mentions(sources, [nlp(s.analysis_text()) for s in sources])
+
+
+def _people(found: DocumentMentions) -> dict[str, LocalEntity]:
+    return {e.name: e for e in found.entities.values() if e.schema == "Person"}
+
+
+def _person_texts(text: str, nlp: Language) -> set[str]:
+    return {r.text for r in extract_text_mentions(text, nlp) if r.label == "PERSON"}
+
+
+STORIES = [
+    "Tornell Rasmey scored twice on Friday as Dunmore beat Kelling 3-1. Rasmey said on "
+    "Saturday that the win on Friday was the best of his career.",
+    "Prices fell on Friday in Verlow. Traders said Friday was quiet and that Monday would "
+    "bring more selling in May.",
+    "Olvan Pretic told reporters on Tuesday that he would resign in June. Pretic said "
+    "Friday's vote was final.",
+]
+
+
+def test_days_and_months_are_never_people(nlp: Language) -> None:
+    found = _corpus(nlp, STORIES)
+    for doc in found:
+        for m in doc.mentions:
+            if m.label == "PERSON":
+                assert m.text not in ("Friday", "Saturday", "Tuesday", "Monday", "May", "June")
+    assert "Tornell Rasmey" in _people(found[0]) and "Olvan Pretic" in _people(found[2])
+
+
+def test_programmes_and_laws_are_not_people(nlp: Language) -> None:
+    text = (
+        "The Treasury designated Marek Olvanski under the Global Magnitsky sanctions "
+        "programme and E.O. 13818. The Global Magnitsky Act allows such designations."
+    )
+    people = _person_texts(text, nlp)
+    assert "Marek Olvanski" in people
+    assert not any("Magnitsky" in p or "13818" in p for p in people)
+
+
+def test_hyphenated_names_are_whole(nlp: Language) -> None:
+    text = (
+        "Opposition leader Dmitri Vasko-Murel was arrested in March. Vasko-Murel said the "
+        "charges were false. His lawyer, Ahmed Abdel-Samir, said the court met in secret."
+    )
+    people = _person_texts(text, nlp)
+    assert {"Dmitri Vasko-Murel", "Ahmed Abdel-Samir"} <= people
+    assert not any(p in ("Dmitri Vasko", "Ahmed Abdel", "Vasko", "Murel") for p in people)
+
+
+def test_names_with_inner_capitals_and_accents(nlp: Language) -> None:
+    text = (
+        "Manager Gary McTavell said the club would appeal. Defender Tomasz Wrzoğlu agreed, "
+        "and McTavell added that the team would travel on Sunday."
+    )
+    people = _person_texts(text, nlp)
+    assert "Gary McTavell" in people
+    assert "Gary Mc" not in people
+
+
+def test_particles_stay_in_the_name(nlp: Language) -> None:
+    text = (
+        "The minister, Faisal bin Tamer al-Harbi, met the envoy Joana dos Reis and the "
+        "commissioner Pieter van Hollen in the capital. Suhail al-Marwan, a general, was "
+        "also present."
+    )
+    people = _person_texts(text, nlp)
+    assert {"Joana dos Reis", "Pieter van Hollen", "Suhail al-Marwan"} <= people
+
+
+def test_ranks_and_honorifics_are_not_part_of_the_name(nlp: Language) -> None:
+    text = (
+        "The unit was led by Lt. Col. Samir Haddour and Maj. Gen. Tomas Ruelle. Shaikh Ali "
+        "Nasrin, a cleric, was detained. Dr. Mira Kovalenko treated the prisoners."
+    )
+    people = _person_texts(text, nlp)
+    assert {"Samir Haddour", "Tomas Ruelle", "Ali Nasrin", "Mira Kovalenko"} <= people
+    assert not any(p.startswith(("Col", "Gen", "Shaikh", "Dr", "Lt", "Maj")) for p in people)
+
+
+def test_a_nickname_in_quotes_stays_inside_the_name(nlp: Language) -> None:
+    text = 'Former mayor Roberto "El Toro" Vasquez Pinel was charged with bribery on Monday.'
+    assert 'Roberto "El Toro" Vasquez Pinel' in _person_texts(text, nlp)
+
+
+def test_a_list_item_with_a_patronymic_is_found_whole(nlp: Language) -> None:
+    text = (
+        "The following officials were designated:\n"
+        "Irina Olegovna Tarasenko: a district court judge who sentenced the activist.\n"
+        "Pavel Sergeyevich Lomtev - Deputy Prosecutor of the region\n"
+    )
+    found = _corpus(nlp, [text])[0]
+    people = _people(found)
+    assert {"Irina Olegovna Tarasenko", "Pavel Sergeyevich Lomtev"} <= set(people)
+    irina = people["Irina Olegovna Tarasenko"]
+    assert (irina.first_name, irina.father_name, irina.last_name) == (
+        "Irina",
+        "Olegovna",
+        "Tarasenko",
+    )
+
+
+def test_names_in_a_list_with_people_are_people(nlp: Language) -> None:
+    text = (
+        "The department also designated his relatives, including Lucia Maren Oteiza Vallin, "
+        "Dario Anselmo Oteiza Brun, and Tamsin Oteiza Carrol."
+    )
+    people = _person_texts(text, nlp)
+    assert {"Lucia Maren Oteiza Vallin", "Dario Anselmo Oteiza Brun"} <= people
+
+
+def test_family_name_first_order() -> None:
+    assert family_name_first(["Wang", "Zhiguo"])
+    assert not family_name_first(["Lee", "Harvey", "Oswald"])
+    assert not family_name_first(["Sam", "Nunnally"])
+    parts = name_parts("Wang Zhiguo")
+    assert (parts.first_name, parts.last_name, parts.order) == ("Zhiguo", "Wang", "family-first")
+    parts = name_parts("Kim Sung-ho")
+    assert (parts.first_name, parts.last_name) == ("Sung-ho", "Kim")
+    parts = name_parts("Ivan Petrovich Sokolenko")
+    assert (parts.first_name, parts.father_name, parts.last_name) == (
+        "Ivan",
+        "Petrovich",
+        "Sokolenko",
+    )
+    assert name_parts("Hans Dietmar Kessler").father_name is None
+
+
+def test_family_name_first_in_the_entity(nlp: Language) -> None:
+    text = "Party secretary Wang Zhiguo ordered the detentions. Wang Zhiguo denied it."
+    people = _people(_corpus(nlp, [text])[0])
+    assert (people["Wang Zhiguo"].first_name, people["Wang Zhiguo"].last_name) == (
+        "Zhiguo",
+        "Wang",
+    )
+
+
+def test_each_person_mention_says_why(nlp: Language) -> None:
+    text = "Dr. Mira Kovalenko said the clinic was closed. Kovalenko left for Verlow."
+    records = [r for r in extract_text_mentions(text, nlp) if r.label == "PERSON"]
+    assert len(records) == 2
+    full, short = records
+    assert "title" in full.why and "reference:full-name" in full.why
+    assert "reference:only-fit:surname" in short.why and short.resolved == "Mira Kovalenko"
+    assert full.to_dict()["why"] == list(full.why)
