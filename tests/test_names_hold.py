@@ -170,3 +170,14 @@ def test_each_person_mention_says_why(nlp: Language) -> None:
     assert "title" in full.why and "reference:full-name" in full.why
     assert "reference:only-fit:surname" in short.why and short.resolved == "Mira Kovalenko"
     assert full.to_dict()["why"] == list(full.why)
+
+
+def test_a_name_before_an_organisations_head_word_is_not_a_person(nlp: Language) -> None:
+    text = (
+        "The Treasury designated Deputy Minister Tarin Volosk and Corvanta Bi-Regional "
+        "Entity legal adviser Osric Palmeda for bribery. Palmeda took payments through "
+        "the Corvanta Bi-Regional Entity and the Ilse Marrow Foundation."
+    )
+    people = _person_texts(text, nlp)
+    assert "Osric Palmeda" in people and "Tarin Volosk" in people
+    assert not any(p.startswith("Corvanta") or p.startswith("Ilse Marrow") for p in people)

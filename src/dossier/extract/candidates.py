@@ -191,6 +191,7 @@ class Candidate:
     after_lower: bool = False  # the word before is a lowercase word (not a Title Case run)
     headline: bool = False  # inside a Title Case headline, where capitals prove nothing
     place_cue: bool = False  # "renamed from Alma Ata", "the city of Oral"
+    org_after: bool = False  # "Ana Ruiz Foundation": an organisation's head word follows
     noun_after: bool = False  # a lowercase word follows that is not a function word
     person_verb: str | None = None  # "X said", "arrested X": a verb that takes a person
     rule_after: bool = False  # "the X regime", "X's rule": a noun for a person's time in power
@@ -211,6 +212,9 @@ _PLACE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+
+# A capitalised word right after the name: "Ana Ruiz Foundation", "Rio Azul Entity".
+_CAPITAL_AFTER = re.compile(r"[ \u00a0]+([A-Z][A-Za-z-]*)\b")
 
 _TITLE_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Za-z-]*\.?)[ \u00a0]+$")
 # Nouns after a name for a person's time in power: "the X regime", "X’s rule".
@@ -233,6 +237,8 @@ def with_context(cand: Candidate, text: str) -> Candidate:
     cand.noun_after = after
     cand.after_lower = _LOWER_BEFORE.search(text, max(0, cand.start - 30), cand.start) is not None
     cand.place_cue = _PLACE_BEFORE.search(text, max(0, cand.start - 30), cand.start) is not None
+    following = _CAPITAL_AFTER.match(text, cand.end, min(len(text), cand.end + 40))
+    cand.org_after = following is not None and following.group(1).lower() in ORG_CUES
     return cand
 
 

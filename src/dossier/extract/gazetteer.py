@@ -245,7 +245,7 @@ class Gazetteer:
         words = words_of(value)
         if cand.rule in ("caps", "camel"):
             return True
-        if cand.place_cue:
+        if cand.place_cue or cand.org_after:
             return False
         if cand.headline and cand.rule != "author" and not has_surname_morphology(words[-1]):
             return False  # "Dark Shadows: Inside the Secret World of Kazakhstan"

@@ -36,7 +36,7 @@ COMPANY_CUES: frozenset[str] = wordset(
 ORG_CUES: frozenset[str] = (
     wordset(
         """
-    organization organisation union association foundation fund institute institution
+    organization organisation entity union association foundation fund institute institution
     university college academy school movement initiative coalition alliance federation
     network society centre center party partiyasy partiya front league club network
     watch international unit project programme program house church mosque council

@@ -74,6 +74,8 @@ def decide_person(
         return None
     if not gaz.name_like(value) or gaz.rejected_as_person(value):
         return None
+    if cand.org_after:
+        return None  # "Ana Ruiz Foundation", "Rio Azul Entity": part of an organisation's name
     words = words_of(value)
     if gaz.is_strong(cand):
         signals = [*base, *gaz.strong_signals(cand)]
