@@ -21,20 +21,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dossier.extract.corpus import parse
-from dossier.extract.mentions import MentionRecord, find_mentions
-from dossier.extract.spans import clean_span
+from dossier.extract.mentions import MentionRecord, find_mentions, mention_records
 from dossier.ingest import ingest_file
 from dossier.ingest.ocr import Ocr
 from dossier.model import IngestError, SourceDocument
 
+
 # spaCy labels that are already decided by the mention stage (PERSON, ORG) or
 # are not names (numbers, dates); the others (GPE, LOC, NORP, ...) are printed as
 # spaCy gives them, where no person or organisation mention covers them.
-_NOT_PRINTED = frozenset(
-    {"PERSON", "ORG", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
-)
-
-
 class DuplicateFileError(ValueError):
     """The same file was named twice."""
 
@@ -107,31 +102,7 @@ def corpus_mentions(files: Sequence[FileSource], docs: Sequence[Doc]) -> list[Fi
     sources = [f.source for f in files]
     out: list[FileMention] = []
     for file, doc, found in zip(files, docs, find_mentions(sources, docs), strict=True):
-        text = file.source.text
-        records = [
-            MentionRecord(
-                m.text,
-                m.label,
-                m.start,
-                m.end,
-                None if m.entity_key is None else found.entities[m.entity_key].name,
-                m.why,
-            )
-            for m in found.mentions
-        ]
-        taken = [(m.start, m.end) for m in found.mentions]
-        for ent in doc.ents:
-            if ent.label_ in _NOT_PRINTED:
-                continue
-            for piece in clean_span(text, ent.start_char, ent.end_char, person=False):
-                if any(piece.start < e and s < piece.end for s, e in taken):
-                    continue
-                records.append(
-                    MentionRecord(
-                        text[piece.start : piece.end], ent.label_, piece.start, piece.end, None
-                    )
-                )
-        records.sort(key=lambda r: (r.start, r.end))
+        records = mention_records(file.source.text, doc, found)
         out.extend(FileMention(file.path, r) for r in records)
     return out
 

@@ -160,7 +160,19 @@ def extract_text_mentions(text: str, nlp: Language) -> list[MentionRecord]:
         meta=SourceMeta(),
     )
     doc = nlp(text)
-    found = find_mentions([source], [doc])[0]
+    return mention_records(text, doc, find_mentions([source], [doc])[0])
+
+
+# spaCy labels that are not names of anyone: left out of ``mention_records``.
+NOT_NAME_LABELS = frozenset(
+    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+)
+
+
+def mention_records(text: str, doc: Doc, found: DocumentMentions) -> list[MentionRecord]:
+    """A document's PERSON and ORG mentions, plus spaCy's other name labels where no
+    such mention covers them, sorted by offsets. ``resolved`` is the full name of the
+    local entity a mention names, or None when it is left unresolved."""
     records = [
         MentionRecord(
             m.text,
@@ -174,17 +186,7 @@ def extract_text_mentions(text: str, nlp: Language) -> list[MentionRecord]:
     ]
     taken = [(m.start, m.end) for m in found.mentions]
     for ent in doc.ents:
-        if ent.label_ in (
-            "PERSON",
-            "ORG",
-            "DATE",
-            "TIME",
-            "PERCENT",
-            "MONEY",
-            "QUANTITY",
-            "ORDINAL",
-            "CARDINAL",
-        ):
+        if ent.label_ in ("PERSON", "ORG") or ent.label_ in NOT_NAME_LABELS:
             continue
         for piece in clean_span(text, ent.start_char, ent.end_char, person=False):
             if any(piece.start < e and s < piece.end for s, e in taken):
