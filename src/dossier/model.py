@@ -267,6 +267,13 @@ def local_entity_key(content_hash: str, label: EntityLabel, name_key: str) -> st
     return make_id("local", content_hash, label, name_key)
 
 
+def evidence_id(
+    content_hash: str, start: int, end: int, mention_start: int, mention_end: int
+) -> str:
+    """A claim's evidence ID: the document, the passage span and the mention span."""
+    return make_id("evidence", content_hash, start, end, mention_start, mention_end)
+
+
 @dataclass(frozen=True)
 class Claim:
     """One evidence item: a verbatim passage and what it says about one entity."""
@@ -288,13 +295,8 @@ class Claim:
 
     @property
     def id(self) -> str:
-        return make_id(
-            "evidence",
-            self.content_hash,
-            self.start,
-            self.end,
-            self.mention_start,
-            self.mention_end,
+        return evidence_id(
+            self.content_hash, self.start, self.end, self.mention_start, self.mention_end
         )
 
 
@@ -336,13 +338,8 @@ class Designation:
     @property
     def evidence_id(self) -> str:
         """The ID of the claim that quotes the same passage about the same mention."""
-        return make_id(
-            "evidence",
-            self.content_hash,
-            self.start,
-            self.end,
-            self.mention_start,
-            self.mention_end,
+        return evidence_id(
+            self.content_hash, self.start, self.end, self.mention_start, self.mention_end
         )
 
 
