@@ -23,10 +23,10 @@ See ``dossier.bench.cases`` for what is measured; the rules are:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from dossier.bench.extraction import spelling_key
+from dossier.bench.extraction import Score, spelling_key
 from dossier.model import Extraction
 
 ROLES = ("accused", "protected", "neutral")
@@ -174,43 +174,13 @@ def cut_off(predicted: Predicted, text: str) -> bool:
 # -- scoring --------------------------------------------------------------------
 
 
-@dataclass
-class PeopleScore:
-    gold: int = 0
-    found: int = 0
-    predicted: int = 0
-    correct: int = 0
-    missed: list[str] = field(default_factory=list)
-    spurious: list[str] = field(default_factory=list)
-    merged: list[str] = field(default_factory=list)
-    split: list[str] = field(default_factory=list)
-
-    @property
-    def recall(self) -> float:
-        return self.found / self.gold if self.gold > 0 else 1.0
-
-    @property
-    def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted > 0 else 1.0
-
-    def add(self, other: PeopleScore) -> None:
-        self.gold += other.gold
-        self.found += other.found
-        self.predicted += other.predicted
-        self.correct += other.correct
-        self.missed += other.missed
-        self.spurious += other.spurious
-        self.merged += other.merged
-        self.split += other.split
-
-
 def score_people(
     gold: GoldFile, predicted: Sequence[Predicted], text: str, with_flagged: bool
-) -> PeopleScore:
+) -> Score:
     """People found and predicted correctly in one document."""
     persons = gold.scored(with_flagged)
     ignored = gold.ignored(with_flagged)
-    score = PeopleScore(gold=len(persons))
+    score = Score(gold=len(persons))
     matched: dict[str, int] = {p.name: 0 for p in persons}
     for item in predicted:
         found = hits(item, persons)

@@ -39,7 +39,6 @@ from pathlib import Path
 
 from dossier.bench.case_scoring import (
     GoldFile,
-    PeopleScore,
     Predicted,
     accused_targets,
     hits,
@@ -50,6 +49,7 @@ from dossier.bench.case_scoring import (
     target_kind,
     wrong_links,
 )
+from dossier.bench.extraction import Score
 from dossier.bench.reference import missing, reference_file, verbose
 from dossier.bench.verdicts import cpu_seconds, judge, timed
 from dossier.build import BuildResult, run_assessment
@@ -126,8 +126,8 @@ def run_cases(texts_dir: Path) -> CaseRun:
 class Figures:
     """The corpus's figures; ``[True]`` with every gold person, ``[False]`` without flagged."""
 
-    people: dict[bool, PeopleScore] = field(
-        default_factory=lambda: {True: PeopleScore(), False: PeopleScore()}
+    people: dict[bool, Score] = field(
+        default_factory=lambda: {True: Score(), False: Score()}
     )
     accused: dict[bool, list[int]] = field(
         default_factory=lambda: {True: [0, 0], False: [0, 0]}
