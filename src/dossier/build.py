@@ -18,8 +18,8 @@ import fcntl
 import json
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -48,7 +48,8 @@ from dossier.outputs import (
 )
 from dossier.publish import PublishReport, publish_all
 from dossier.resolve import Resolution, resolve
-from dossier.resolve.catalog import write_catalog
+from dossier.resolve.background import BackgroundResolver
+from dossier.resolve.catalog import catalog_entries, write_catalog
 from dossier.resolve.decisions import load_decisions
 from dossier.resolve.queue import target_keys
 from dossier.review import REVIEW_FILE, load_review
@@ -153,13 +154,15 @@ def run_extract(
     fresh: bool = False,
     processes: int | None = None,
     executor: Executor | None = None,
+    ingested: Callable[[list[SourceDocument]], None] | None = None,
 ) -> BuildResult:
     """Ingest and extract every source; per-file errors are collected, not raised.
 
     Parses and extractions come from the cache when their inputs are unchanged
     (``fresh`` ignores the cache); ``processes`` overrides the automatic choice
     of one or two spaCy processes; ``executor`` runs the per-document work
-    (local processes by default).
+    (local processes by default); ``ingested`` is called with the sources
+    before they are extracted.
     """
     result = BuildResult()
     if not settings.seeds_dir.is_dir():
@@ -173,6 +176,8 @@ def run_extract(
     )
     for error in result.errors:
         log.error("%s: %s", error.file_name, error.message)
+    if ingested is not None:
+        ingested(result.sources)
 
     def load_nlp() -> Language:
         reporter.stage("Loading spaCy pipeline")
@@ -191,8 +196,15 @@ def run_extract(
         processes,
         reporter.stage,
         executor,
+        meanwhile=_import_renderer,
     )
     return result
+
+
+def _import_renderer() -> None:
+    """Import WeasyPrint and the renderer (about 2 s) while the workers parse, not after."""
+    import dossier.render.dossier
+    import dossier.render.pdf  # noqa: F401
 
 
 def run_build(
@@ -240,6 +252,7 @@ def _build(
         def publish() -> None:
             reporter.stage("Publishing statements, summaries and dataset index")
             result.publish = stage_publication(settings, result, entities_out, fresh)
+            write_catalog_cached(settings, result, fresh)
 
         if render:
             dossiers_out = OutputFolder(settings.dossiers_dir)
@@ -258,7 +271,6 @@ def _build(
             )
         else:
             publish()
-        write_catalog_cached(settings, result, fresh)
         reporter.stage("Writing outputs")
         commit(settings.cache_dir, folders)
     finally:
@@ -571,33 +583,59 @@ def run_assessment(
 
     Both decision files are read first, so a malformed line or a git conflict
     stops the run at once with its file and line (``DecisionFileError``).
+
+    With local workers, when the resolution is not in the cache, it runs in a
+    process forked before extraction, which warms up the name tagger meanwhile
+    (``dossier.resolve.background``).
     """
     load_decisions(identity_file(settings))
     review = load_review(review_file(settings))
-    result = run_extract(settings, reporter, fresh=fresh, executor=executor)
-    reporter.stage("Resolving identities")
-    result.resolution = resolve_cached(settings, result, fresh)
+    with ExitStack() as stack:
+        helpers: list[BackgroundResolver] = []
+
+        def ingested(sources: list[SourceDocument]) -> None:
+            local = executor is None or executor.name == LocalExecutor.name
+            key = resolution_key(settings, sources)
+            if local and (fresh or cache_store(settings).get("resolution", key) is None):
+                helpers.append(stack.enter_context(BackgroundResolver()))
+
+        result = run_extract(settings, reporter, fresh=fresh, executor=executor, ingested=ingested)
+        reporter.stage("Resolving identities")
+        helper = helpers[0] if len(helpers) > 0 else None
+        result.resolution = resolve_cached(settings, result, fresh, helper)
     result.clusters = group_entities(result.extractions, result.resolution.canonical)
     result.targets = assess_all(result.clusters, review)
     return result
 
 
-def resolve_cached(settings: Settings, result: BuildResult, fresh: bool = False) -> Resolution:
+def resolution_key(settings: Settings, sources: Sequence[SourceDocument]) -> str:
+    """What a resolution depends on: the extraction's inputs, decisions, code and database."""
+    decisions = identity_file(settings)
+    return digest(
+        "resolution",
+        code_fingerprint("resolve", "model", "ids", "cache"),
+        corpus_key(sources, model_identity(settings.spacy_model)),
+        decisions.read_bytes() if decisions.is_file() else b"",
+        settings.database_url,
+    )
+
+
+def resolve_cached(
+    settings: Settings,
+    result: BuildResult,
+    fresh: bool = False,
+    background: BackgroundResolver | None = None,
+) -> Resolution:
     """``resolve`` through the cache: same extraction, decisions, code and database URL.
 
     The resolver table is derived state (rebuilt from the decision file on
     every run), so skipping the run when nothing it depends on has changed
-    leaves it as the last run wrote it.
+    leaves it as the last run wrote it. ``background`` resolves in its
+    warmed-up process instead of this one.
     """
     cache = cache_store(settings, fresh)
     decisions = identity_file(settings)
-    key = digest(
-        "resolution",
-        code_fingerprint("resolve", "model", "ids", "cache"),
-        corpus_key(result.sources, model_identity(settings.spacy_model)),
-        decisions.read_bytes() if decisions.is_file() else b"",
-        settings.database_url,
-    )
+    key = resolution_key(settings, result.sources)
     data = cache.get("resolution", key)
     if data is not None:
         try:
@@ -608,6 +646,14 @@ def resolve_cached(settings: Settings, result: BuildResult, fresh: bool = False)
         else:
             return cached
     # Scores are hints for `dossier dedupe`, which computes them itself; the build skips them.
-    resolution = resolve(result.extractions, decisions, settings.database_url, score=False)
+    if background is None:
+        resolution = resolve(result.extractions, decisions, settings.database_url, score=False)
+    else:
+        resolution = background.resolve_entries(
+            catalog_entries(result.extractions),
+            load_decisions(decisions),
+            settings.database_url,
+            score=False,
+        )
     cache.put("resolution", key, codec.encode(resolution))
     return resolution

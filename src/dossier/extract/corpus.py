@@ -198,6 +198,7 @@ def extract_cached(
     processes: int | None = None,
     stage: Stage | None = None,
     executor: Executor | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[Extraction]:
     """``extract_corpus`` through the caches; the same result, byte for byte.
 
@@ -214,7 +215,8 @@ def extract_cached(
     ``choose_processes`` of them, or a Dask cluster): parse and ``collect``
     each document, then decide each document's mentions and claims. ``tick``
     is called once per document in each pass; ``stage`` (name, total)
-    announces the second.
+    announces the second. ``meanwhile`` runs in this process while the
+    workers parse (or at once, when nothing is parsed).
     """
     executor = LocalExecutor() if executor is None else executor
     model = model_identity(model_name)
@@ -249,6 +251,9 @@ def extract_cached(
         ]
         reparsed = 0
         with executor.map(_views, context, tasks, n_process) as chunks:
+            if meanwhile is not None:
+                meanwhile()
+                meanwhile = None
             for chunk in chunks:
                 for i, parsed_data, parsed, view in chunk:
                     data[i], views[i] = parsed_data, view
@@ -259,6 +264,8 @@ def extract_cached(
                     if tick is not None:
                         tick()
         log.info("parsed %d of %d documents", reparsed, len(sources))
+    if meanwhile is not None:
+        meanwhile()
     if tick is not None:
         for _ in range(len(sources) - len(todo)):
             tick()
