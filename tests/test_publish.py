@@ -18,7 +18,13 @@ from nomenklatura.store import MemoryStore, load_entity_file_store
 
 from dossier.export import ENTITIES_FILE, DroppedValue, write_entities
 from dossier.publish import publish_all
-from dossier.publish.roundtrip import Mismatch, check_values, read_csv_file, verify_roundtrip
+from dossier.publish.roundtrip import (
+    Mismatch,
+    Verified,
+    check_values,
+    read_csv_file,
+    verify_roundtrip,
+)
 from dossier.publish.statements import STATEMENTS_FILE
 from dossier.publish.summary import spreadsheet_cell
 
@@ -380,3 +386,27 @@ def test_real_export_round_trips_if_present(tmp_path: Path) -> None:
     shutil.copy(source, tmp_path / ENTITIES_FILE)
     report = publish_all(entities, tmp_path, "dossier")
     assert report.problems() == []
+
+
+def test_the_round_trip_memo_skips_only_what_is_unchanged(tmp_path: Path) -> None:
+    entities = make_export()
+    _publish(tmp_path, entities)
+    files = (tmp_path / ENTITIES_FILE, tmp_path / STATEMENTS_FILE)
+    first = Verified()
+    cold = verify_roundtrip(entities, *files, now=first)
+    assert cold.ok and len(first.entities) == len(entities)
+    assert len(first.statements) == cold.statements_checked
+    again = Verified()
+    assert verify_roundtrip(entities, *files, verified=first, now=again) == cold
+    assert again == first
+    # A changed row is read back again, and its problem found, even with the memo.
+    path = files[1]
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Caspian Herald", "Caspian Herold"),
+        encoding="utf-8",
+    )
+    third = Verified()
+    report = verify_roundtrip(entities, None, path, verified=first, now=third)
+    assert [m.problem for m in report.mismatches] == ["value read back as 'Caspian Herold'"]
+    assert report.statements_checked == cold.statements_checked
+    assert len(third.statements) == len(first.statements) - 1

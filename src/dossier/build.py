@@ -25,6 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+import msgpack
 from followthemoney.dataset import Dataset
 from spacy.language import Language
 
@@ -46,7 +47,7 @@ from dossier.outputs import (
     recover,
     unchanged_outputs,
 )
-from dossier.publish import PublishReport, publish_all
+from dossier.publish import PublishReport, Verified, publish_all
 from dossier.resolve import Resolution, resolve
 from dossier.resolve.background import BackgroundResolver
 from dossier.resolve.catalog import catalog_entries, write_catalog
@@ -309,15 +310,51 @@ def stage_publication(
         else:
             folder.keep = previous - {ENTITIES_FILE}
             return report  # type: ignore[no-any-return]
+    memo_key = digest("roundtrip", code_fingerprint("publish", "export"), _ftm_version())
+    verified = None if fresh else _verified(cache.get("roundtrip", memo_key))
+    now = Verified()
     report = publish_all(
         result.export.entities,
         folder.staging,
         settings.dataset,
         dropped=result.export.dropped,
         publisher=settings.organisation or None,
+        verified=verified,
+        now=now,
     )
     cache.put("publish", key, codec.encode(report))
+    cache.put(
+        "roundtrip",
+        memo_key,
+        msgpack.packb(
+            {"entities": sorted(now.entities), "statements": sorted(now.statements)},
+            use_bin_type=True,
+        ),
+    )
     return report
+
+
+def _ftm_version() -> str:
+    from importlib import metadata
+
+    return metadata.version("followthemoney")
+
+
+def _verified(data: bytes | None) -> Verified | None:
+    """The round-trip check's memo (``publish.roundtrip.Verified``), or None if unusable."""
+    if data is None:
+        return None
+    try:
+        raw = msgpack.unpackb(data, raw=False)
+    except (ValueError, msgpack.UnpackException):
+        return None
+    if not isinstance(raw, dict) or set(raw) != {"entities", "statements"}:
+        return None
+    entities, statements = raw["entities"], raw["statements"]
+    for digests in (entities, statements):
+        if not isinstance(digests, list) or not all(isinstance(v, str) for v in digests):
+            return None
+    return Verified(set(entities), set(statements))
 
 
 def write_catalog_cached(settings: Settings, result: BuildResult, fresh: bool = False) -> None:

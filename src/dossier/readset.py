@@ -12,6 +12,11 @@ object and says whether every answer is the same, in which case the
 computation, being a function of its own inputs and these answers, gives the
 same result.
 
+A container may say that its readers use less than a value's whole: if it
+has a method ``readset_answer(value)``, what is recorded for a lookup is the
+fingerprint of that (a count's sign, say, when readers only compare it with
+zero), so a change that does not change it leaves the computation valid.
+
 Stand-ins are made for ``set``/``frozenset``, ``dict`` (``Counter`` and
 ``defaultdict`` included) and, recursively, the attributes of dataclasses
 and the project's own classes; any other attribute (a list, a number, another library's
@@ -173,7 +178,8 @@ class MapReader(_Reader):
         present = key in self._data
         value = self._data[key] if present else None
         if _plain_key(key):
-            self._log.note(self._path, "at", key, fingerprint(value) if present else _MISSING)
+            answer = _value_answer(self._data, value) if present else _MISSING
+            self._log.note(self._path, "at", key, answer)
         else:
             self._all()
         return present, value
@@ -197,6 +203,12 @@ class MapReader(_Reader):
 
     def __setitem__(self, key: Any, value: Any) -> None:
         self._data[key] = value
+
+
+def _value_answer(container: Any, value: Any) -> str:
+    """The fingerprint of what readers use of ``value`` (see the module docstring)."""
+    coarse = getattr(container, "readset_answer", None)
+    return fingerprint(value if coarse is None else coarse(value))
 
 
 def watch(obj: Any, log: ReadLog, path: str = "") -> Any:
@@ -256,5 +268,5 @@ def _answer(obj: Any, path: str, op: str, key: Any) -> str:
     if op == "in":
         return repr(key in target)
     if op == "at":
-        return fingerprint(target[key]) if key in target else _MISSING
+        return _value_answer(target, target[key]) if key in target else _MISSING
     return "unknown"

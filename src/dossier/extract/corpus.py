@@ -176,14 +176,6 @@ def _register_codecs() -> None:
 _register_codecs()
 
 
-@dataclass
-class _DocumentResult:
-    """One document's extraction and what it read of the corpus's knowledge (the cache form)."""
-
-    extraction: Extraction
-    reads: list[tuple[str, str, Any, str]]
-
-
 def extraction_code() -> str:
     """The code an extraction depends on (the extractor, the model, the cache formats)."""
     return code_fingerprint("extract", "model", "ids", "ingest", "cache", "codec", "readset")
@@ -276,15 +268,18 @@ def extract_cached(
     result_keys = [digest("mentions", code, k) for k in view_keys]
     memo: dict[tuple[str, str, Any], str] = {}
     results: list[Extraction | None] = []
+    encoded: list[bytes | None] = []  # each result's codec bytes, for the whole corpus's entry
     previous: dict[int, Extraction] = {}  # own inputs unchanged, but a fact read changed
     for i, result_key in enumerate(result_keys):
-        cached = _decoded(cache, "mentions", result_key, _DocumentResult)
-        if cached is not None and still_valid(knowledge, [_entry(e) for e in cached.reads], memo):
-            results.append(cached.extraction)
+        cached = _cached_result(cache, result_key)
+        if cached is not None and still_valid(knowledge, cached[1], memo):
+            results.append(cached[0])
+            encoded.append(cached[2])
             continue
         results.append(None)
+        encoded.append(None)
         if cached is not None:
-            previous[i] = cached.extraction
+            previous[i] = cached[0]
     redo = sorted(
         (i for i, found in enumerate(results) if found is None), key=lambda i: (-len(texts[i]), i)
     )  # the longest first, so two workers finish together
@@ -312,7 +307,7 @@ def extract_cached(
                 results[i] = extraction
                 if extraction != previous.get(i):
                     claims += 1
-                _put(cache, "mentions", result_keys[i], _DocumentResult(extraction, reads))
+                encoded[i] = _put_result(cache, result_keys[i], extraction, reads)
                 if parsed_data is not None:
                     cache.put("parse", parse_keys[i], parsed_data)
                 if tick is not None:
@@ -324,8 +319,53 @@ def extract_cached(
         claims,
     )
     extractions = [r for r in results if r is not None]
-    _put(cache, "extraction", key, extractions)
+    parts = [b for b in encoded if b is not None]
+    if len(parts) == len(extractions):  # the list's msgpack bytes, without encoding it again
+        header: bytes = msgpack.Packer(use_bin_type=True).pack_array_header(len(parts))
+        cache.put("extraction", key, header + b"".join(parts))
+    else:
+        _put(cache, "extraction", key, extractions)
     return extractions
+
+
+def _cached_result(
+    cache: CacheStore, key: str
+) -> tuple[Extraction, list[tuple[str, str, Any, str]], bytes] | None:
+    """One document's cached extraction, the facts it read and the extraction's codec bytes.
+
+    The entry is a msgpack pair: the extraction's own ``codec`` bytes (kept
+    as they are, for the whole corpus's entry) and the facts read.
+    """
+    data = cache.get("mentions", key)
+    if data is None:
+        return None
+    try:
+        raw = msgpack.unpackb(data, raw=False, strict_map_key=False)
+        if not (isinstance(raw, list) and len(raw) == 2 and isinstance(raw[0], bytes)):
+            raise codec.CodecError("not a document result")
+        if not isinstance(raw[1], list):
+            raise codec.CodecError("no list of facts read")
+        extraction = codec.decode(Extraction, raw[0])
+        reads = [_entry(e) for e in raw[1]]
+    except (codec.CodecError, ValueError, TypeError, msgpack.UnpackException) as exc:
+        log.warning("cache entry mentions/%s is not a document result (%s); redoing it", key, exc)
+        cache.discard("mentions", key)
+        return None
+    return extraction, reads, raw[0]
+
+
+def _put_result(
+    cache: CacheStore, key: str, extraction: Extraction, reads: list[tuple[str, str, Any, str]]
+) -> bytes | None:
+    """Cache one document's result (``_cached_result``); its extraction's bytes, or None."""
+    try:
+        payload = codec.encode(extraction)
+        facts = codec.to_data(reads)
+    except codec.CodecError as exc:  # a new field type the codec does not know: no cache
+        log.warning("cannot cache a document result (%s); it will be computed again", exc)
+        return None
+    cache.put("mentions", key, msgpack.packb([payload, facts], use_bin_type=True))
+    return payload
 
 
 def _decoded(cache: CacheStore, kind: str, key: str, cls: Any) -> Any:
@@ -389,6 +429,8 @@ def _cached_view(
 
 def _entry(raw: Any) -> tuple[str, str, Any, str]:
     path, op, key, answer = raw
+    if not (isinstance(path, str) and isinstance(op, str) and isinstance(answer, str)):
+        raise codec.CodecError(f"not a fact read: {raw!r}")
     return path, op, tuple(key) if isinstance(key, list) else key, answer
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from dossier.extract.candidates import Candidate, DocumentView
@@ -61,6 +61,55 @@ _COLLECTIVE = re.compile(
 _EPONYM_AFTER = re.compile(r"(?:-(?:style|type|like|gate)\b|[ \u00a0]+([A-Za-z]+))")
 
 
+VOTE_CAP = 6  # above every number the decisions compare a vote count with (at most 5)
+
+
+def _sign(value: int) -> int:
+    return (value > 0) - (value < 0)
+
+
+class VoteTable(defaultdict[str, Counter[str]]):
+    """The model's label votes for each folded string (``Gazetteer.votes``).
+
+    The decisions use a string's votes only through ``Gazetteer.place_votes``,
+    comparing the PERSON, place and ORG counts with each other, their sum with
+    the PERSON count, and each count with numbers up to 5 (the place count's
+    lead over the PERSON and use counts together is ``Gazetteer.place_led``).
+    What a document records as read of a string's votes (``dossier.readset``)
+    is therefore that profile, not the counts: one more vote that changes none
+    of those comparisons leaves the documents that looked the string up valid.
+    A rule that compares votes in another way must extend ``readset_answer``
+    (the incremental build tests compare with a cold build).
+    """
+
+    def __init__(self, factory: Callable[[], Counter[str]] = Counter) -> None:
+        super().__init__(factory)
+
+    def readset_answer(self, votes: Counter[str]) -> tuple[int, ...]:
+        person, place, org = _tally(votes)
+        return (
+            min(person, VOTE_CAP),
+            min(place, VOTE_CAP),
+            min(org, VOTE_CAP),
+            _sign(place - person),
+            _sign(place - org),
+            _sign(person - org),
+            _sign(place + org - person),
+        )
+
+
+class UseCounts(Counter[str]):
+    """Counts the decisions only compare with zero (``locative_uses``): a document
+    records only whether a string's count is above zero (``dossier.readset``)."""
+
+    def readset_answer(self, count: int) -> bool:
+        return count > 0
+
+
+def _tally(votes: Counter[str]) -> tuple[int, int, int]:
+    return votes["PERSON"], sum(votes[label] for label in PLACE_LABELS), votes["ORG"]
+
+
 def words_of(value: str) -> list[str]:
     return value.replace("\u00a0", " ").split()
 
@@ -71,16 +120,18 @@ class Gazetteer:
 
     lower_vocab: set[str] = field(default_factory=set)
     domains: set[str] = field(default_factory=set)
-    votes: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    votes: dict[str, Counter[str]] = field(default_factory=VoteTable)
     strong_names: dict[str, str] = field(default_factory=dict)  # fold -> surface
     surnames: set[str] = field(default_factory=set)  # surname-shaped surnames of strong names
     given_names: set[str] = field(default_factory=set)
     last_names: set[str] = field(default_factory=set)  # last words of strong full names
     eponym_uses: Counter[str] = field(default_factory=Counter)
     person_uses: Counter[str] = field(default_factory=Counter)
-    locative_uses: Counter[str] = field(default_factory=Counter)
+    locative_uses: Counter[str] = field(default_factory=UseCounts)
     mid_caps: set[str] = field(default_factory=set)
     typed_orgs: set[str] = field(default_factory=set)  # names the text calls a party, a group ...
+    # strings whose place votes outnumber their PERSON votes and person uses together
+    place_led: set[str] = field(default_factory=set)
 
     @classmethod
     def build(cls, views: Sequence[DocumentView]) -> Gazetteer:
@@ -119,6 +170,11 @@ class Gazetteer:
                     gaz.surnames.add(last)
                 if not is_initial(words[0]) and words[0].lower() not in PARTICLES:
                     gaz.given_names.add(words[0])
+        gaz.place_led = {
+            key
+            for key, votes in gaz.votes.items()
+            if _tally(votes)[1] > _tally(votes)[0] + gaz.person_uses[key]
+        }
         return gaz
 
     # -- word tests ---------------------------------------------------------
@@ -135,7 +191,7 @@ class Gazetteer:
         votes = self.votes.get(fold(value))
         if votes is None:
             return 0, 0, 0
-        return votes["PERSON"], sum(votes[label] for label in PLACE_LABELS), votes["ORG"]
+        return _tally(votes)
 
     def eponym_after(self, text: str, end: int) -> bool:
         """Is the name ending at ``end`` used for a law, prize, street, scandal ...?"""

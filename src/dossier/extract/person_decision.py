@@ -147,7 +147,7 @@ def _one_word(
     ):
         return PersonVerdict("weak", (*base, "surname-morphology", "mid-sentence"))
     if word in gaz.surnames and cand.label in ("ORG", "GPE", "NORP", "GAZ"):
-        if place <= person + gaz.person_uses[key]:
+        if key not in gaz.place_led:  # place <= person + person uses
             return PersonVerdict("weak", (*base, "surname-in-corpus"))
         return None
     if gaz.locative_uses[key] > 0 or place > person or TOPONYM.search(word):

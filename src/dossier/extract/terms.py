@@ -21,31 +21,80 @@ from collections.abc import Iterable, Sequence
 
 _WORD = re.compile(r"\w")
 _NOT_BEFORE = frozenset("-’'.")
-PREFIX = 2  # characters a name is indexed by; shorter names are never searched for
+PREFIX = 2  # names shorter than this are never searched for
 
 
 def _normal(text: str) -> str:
     return text.replace("\u00a0", " ")
 
 
+_FIRST_RUN = re.compile(r"\W*\w+")
+_TWO_RUNS = re.compile(r"\W*\w+\W+\w+")
+
+
 class TermIndex:
-    """Literal names, indexed by their first characters, longest first."""
+    """Literal names, indexed by their first word or first two words, longest first.
+
+    A name that occurs at a position begins with the text's words there: its
+    first two runs of word characters (with what comes before and between
+    them) are the text's first two from that position, and a name of one word
+    ends where the text's word does. So the names that can occur at a position
+    are those filed under the text's first two words, or under its first word
+    for names of one word; names without a word character are tried everywhere.
+
+    Each lookup is keyed by words the text holds, so a document that reads the
+    index (``dossier.readset``) depends only on the names that begin with its
+    own words: a new name elsewhere in the corpus leaves it valid.
+    """
 
     def __init__(self, terms: Iterable[str]) -> None:
-        by_prefix: dict[str, set[str]] = {}
+        one: dict[str, set[str]] = {}
+        two: dict[str, set[str]] = {}
+        bare: set[str] = set()
+        starts: set[str] = set()
         for term in terms:
             normal = _normal(term)
-            if len(normal) >= PREFIX:
-                by_prefix.setdefault(normal[:PREFIX], set()).add(normal)
-        self._by_prefix = {
-            prefix: sorted(found, key=lambda t: (-len(t), t)) for prefix, found in by_prefix.items()
-        }
+            if len(normal) < PREFIX:
+                continue
+            starts.add(normal[0])
+            pair = _TWO_RUNS.match(normal)
+            first = _FIRST_RUN.match(normal)
+            if pair is not None:
+                two.setdefault(pair.group(), set()).add(normal)
+            elif first is not None:
+                one.setdefault(first.group(), set()).add(normal)
+            else:
+                bare.add(normal)
+        self._one = {key: _longest_first(found) for key, found in one.items()}
+        self._two = {key: _longest_first(found) for key, found in two.items()}
+        self._bare = _longest_first(bare)
+        self._starts = starts  # the first characters of the names
 
     def __len__(self) -> int:
-        return sum(len(terms) for terms in self._by_prefix.values())
+        return (
+            sum(len(t) for t in self._one.values())
+            + sum(len(t) for t in self._two.values())
+            + len(self._bare)
+        )
 
-    def candidates(self, prefix: str) -> list[str]:
-        return self._by_prefix.get(prefix, [])
+    def candidates(self, text: str, i: int) -> list[str]:
+        """The names that could occur at ``text[i:]``, longest first (``text`` normalised)."""
+        if text[i] not in self._starts:
+            return []
+        found: list[str] = []
+        first = _FIRST_RUN.match(text, i)
+        if first is not None:
+            found.extend(self._one.get(first.group(), ()))
+            pair = _TWO_RUNS.match(text, i)
+            if pair is not None:
+                found.extend(self._two.get(pair.group(), ()))
+        if len(self._bare) > 0:
+            found.extend(self._bare)
+        return _longest_first(found) if len(found) > 1 else found
+
+
+def _longest_first(terms: Iterable[str]) -> list[str]:
+    return sorted(set(terms), key=lambda t: (-len(t), t))
 
 
 def find_terms(text: str, indexes: Sequence[TermIndex]) -> list[tuple[int, int]]:
@@ -55,11 +104,10 @@ def find_terms(text: str, indexes: Sequence[TermIndex]) -> list[tuple[int, int]]
     found: list[tuple[int, int]] = []
     i = 0
     while i <= size - PREFIX:
-        prefix = normal[i : i + PREFIX]
         end = -1
         if i == 0 or not (_WORD.match(normal[i - 1]) or normal[i - 1] in _NOT_BEFORE):
             for index in indexes:
-                for term in index.candidates(prefix):
+                for term in index.candidates(normal, i):
                     if len(term) <= end - i:
                         break  # the rest are shorter than the best found so far
                     j = i + len(term)

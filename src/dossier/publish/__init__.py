@@ -38,7 +38,7 @@ from dossier.publish.dataset import (
     write_dataset_metadata,
 )
 from dossier.publish.merge import merge_entities
-from dossier.publish.roundtrip import Mismatch, RoundTripReport, verify_roundtrip
+from dossier.publish.roundtrip import Mismatch, RoundTripReport, Verified, verify_roundtrip
 from dossier.publish.statements import STATEMENTS_FILE, write_statements_csv
 from dossier.publish.summary import EVIDENCE_CSV, TARGETS_CSV, write_summaries
 from dossier.publish.targets import TargetFile, write_target_files
@@ -53,6 +53,7 @@ __all__ = [
     "Resource",
     "RoundTripReport",
     "TargetFile",
+    "Verified",
     "publish_all",
 ]
 
@@ -97,12 +98,15 @@ def publish_all(
     summary: str = DEFAULT_SUMMARY,
     publisher: str | None = None,
     updated_at: str | None = None,
+    verified: Verified | None = None,
+    now: Verified | None = None,
 ) -> PublishReport:
     """Write every published form of ``export_entities`` into ``entities_dir`` and check it.
 
     ``dropped`` are the values the export could not add (``Export.dropped``);
     they are carried into the report. ``updated_at`` (ISO 8601) is the only
-    time that ever goes into a file, and only when given.
+    time that ever goes into a file, and only when given. ``verified`` and
+    ``now`` make the round-trip check incremental (``roundtrip.Verified``).
     """
     entities = merge_entities(export_entities)
     report = PublishReport(entity_count=len(entities), dropped=sorted(dropped, key=_dropped_key))
@@ -118,7 +122,7 @@ def publish_all(
     if not entities_path.is_file():
         report.missing.append(ENTITIES_FILE)
         entities_path = None
-    report.roundtrip = verify_roundtrip(entities, entities_path, statements_path)
+    report.roundtrip = verify_roundtrip(entities, entities_path, statements_path, verified, now)
     for problem in report.roundtrip.mismatches:
         log.error("value did not survive the round trip: %s", problem)
 

@@ -15,10 +15,20 @@ nomenklatura's ``load_entity_file_store(cleaned=False)``, ``ftm validate``).
   CSV statement reader and compared, field by field, with the export's statements.
 
 Each problem is a ``Mismatch`` naming the file, entity, property and value.
+
+``Verified`` remembers what loaded back identically: a digest of each line of
+``entities.ftm.json`` and each row of ``statements.csv`` together with the
+export's values it was compared with. A later check (the next build, with
+one document more) loads again only the lines and rows whose digest is new;
+the others are the same bytes compared with the same values, so the readers,
+being deterministic, give the same answer. Only clean lines and rows are
+remembered, so a problem is found again on every run.
 """
 
 from __future__ import annotations
 
+import csv
+import hashlib
 import io
 import json
 import warnings
@@ -32,6 +42,7 @@ from followthemoney.statement import Statement
 from followthemoney.statement.entity import StatementEntity
 from followthemoney.statement.serialize import CSV, read_statements
 from followthemoney.statement.util import BASE_ID
+from rigour.env import ENCODING
 
 from dossier.publish.statements import collect_statements
 
@@ -66,6 +77,18 @@ class Mismatch:
     def __str__(self) -> str:
         where = f"{self.schema}.{self.prop}" if self.schema != "" else self.prop
         return f"{self.file}: {self.entity_id} {where} {self.value!r}: {self.problem}"
+
+
+@dataclass
+class Verified:
+    """Digests of lines and rows that loaded back identically (see the module docstring)."""
+
+    entities: set[str] = field(default_factory=set)
+    statements: set[str] = field(default_factory=set)
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 @dataclass
@@ -111,16 +134,43 @@ def _values(entity: StatementEntity) -> dict[str, set[str]]:
     return {prop: set(values) for prop, values in entity.properties.items()}
 
 
+def _entity_key(raw: bytes, entity: StatementEntity) -> str:
+    values = sorted((prop, sorted(values)) for prop, values in _values(entity).items())
+    return _digest(raw.decode("utf-8", "replace"), entity.schema.name, repr(values))
+
+
 def check_entities_file(
-    entities: Sequence[StatementEntity], path: Path
+    entities: Sequence[StatementEntity],
+    path: Path,
+    verified: Verified | None = None,
+    now: Verified | None = None,
 ) -> tuple[int, list[Mismatch]]:
-    """Load ``path`` (FtM JSON lines) as readers do and compare it with ``entities``."""
+    """Load ``path`` (FtM JSON lines) as readers do and compare it with ``entities``.
+
+    Lines in ``verified`` (the same bytes, compared with the same values) are
+    not loaded again; the digests of the lines found clean go into ``now``.
+    """
     name = path.name
     expected = {e.id: e for e in entities if e.id is not None}
     problems: list[Mismatch] = []
     loaded_ids: set[str] = set()
     with path.open("rb") as handle:
         for number, raw in enumerate(handle, start=1):
+            key = None
+            if verified is not None or now is not None:
+                try:
+                    entity_id = json.loads(raw).get("id")
+                except (ValueError, AttributeError):
+                    entity_id = None
+                known = expected.get(entity_id) if isinstance(entity_id, str) else None
+                if known is not None and isinstance(entity_id, str):
+                    key = _entity_key(raw, known)
+                    if verified is not None and key in verified.entities:
+                        loaded_ids.add(entity_id)
+                        if now is not None:
+                            now.entities.add(key)
+                        continue
+            before = len(problems)
             try:
                 data = json.loads(raw)
                 loaded = StatementEntity.from_data(_LOAD_DATASET, data, cleaned=False)
@@ -146,6 +196,8 @@ def check_entities_file(
                     problems.append(
                         Mismatch(name, entity_id, prop, value, "appeared on load", schema)
                     )
+            if now is not None and key is not None and len(problems) == before:
+                now.entities.add(key)
     for entity_id in sorted(set(expected) - loaded_ids):
         schema = expected[entity_id].schema.name
         problems.append(Mismatch(name, entity_id, "", "", "missing from the file", schema))
@@ -169,20 +221,35 @@ def _fields(stmt: Statement) -> dict[str, object]:
     return {name: getattr(stmt, name) for name in _STATEMENT_FIELDS}
 
 
-def check_statements_file(
-    entities: Sequence[StatementEntity], path: Path
-) -> tuple[int, list[Mismatch]]:
-    """Read ``path`` with followthemoney's CSV reader and compare every statement."""
-    name = path.name
-    expected = {s.id: s for s in collect_statements(entities) if s.id is not None}
-    problems: list[Mismatch] = []
-    seen: set[str] = set()
+def _row_key(row: Sequence[str], original: Statement) -> str:
+    return _digest(*row, "\x1e", *(repr(v) for v in _fields(original).values()))
+
+
+READ_BACK_BATCH = 5000  # rows given to followthemoney's reader at a time
+
+
+def _read_back(
+    name: str,
+    header: list[str],
+    rows: list[list[str]],
+    expected: dict[str, Statement],
+    seen: set[str],
+    problems: list[Mismatch],
+    now: Verified | None,
+) -> int:
+    """Read ``rows`` back with followthemoney's CSV reader and compare; returns the count."""
+    if len(rows) == 0:
+        return 0
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, dialect=csv.unix_dialect)
+    writer.writerow(header)
+    writer.writerows(rows)
+    data = io.BytesIO(buffer.getvalue().encode(ENCODING))
     count = 0
-    with warnings.catch_warnings(), path.open("rb") as handle:
-        # followthemoney's reader leaves its text wrapper for the collector (see read_csv_file);
-        # the file is read one statement at a time: it can run to hundreds of MB
+    with warnings.catch_warnings():
+        # followthemoney's reader leaves its text wrapper for the collector (see read_csv_file)
         warnings.simplefilter("ignore", ResourceWarning)
-        for stmt in read_statements(handle, CSV):
+        for row, stmt in zip(rows, read_statements(data, CSV), strict=True):
             count += 1
             key = stmt.id or ""
             seen.add(key)
@@ -193,8 +260,10 @@ def check_statements_file(
                 )
                 continue
             want, got = _fields(original), _fields(stmt)
+            clean = True
             for field_name in _STATEMENT_FIELDS:
                 if want[field_name] != got[field_name]:
+                    clean = False
                     problems.append(
                         Mismatch(
                             name,
@@ -205,6 +274,58 @@ def check_statements_file(
                             original.schema,
                         )
                     )
+            if clean and now is not None:
+                now.statements.add(_row_key(row, original))
+    return count
+
+
+def check_statements_file(
+    entities: Sequence[StatementEntity],
+    path: Path,
+    verified: Verified | None = None,
+    now: Verified | None = None,
+) -> tuple[int, list[Mismatch]]:
+    """Read ``path`` with followthemoney's CSV reader and compare every statement.
+
+    The file's rows are split as followthemoney's reader splits them (the
+    ``csv`` module, Unix dialect); rows in ``verified`` (the same fields,
+    compared with the same statement) are not read again, the others go
+    through followthemoney's reader; the digests of the rows found clean go
+    into ``now``.
+    """
+    name = path.name
+    expected = {s.id: s for s in collect_statements(entities) if s.id is not None}
+    problems: list[Mismatch] = []
+    seen: set[str] = set()
+    count = 0
+    header: list[str] = []
+    pending: list[list[str]] = []
+    id_at = -1
+    with path.open("rb") as handle, io.TextIOWrapper(handle, ENCODING, newline="") as text:
+        # one row at a time, and the rows to read back in batches: the file can run to
+        # hundreds of MB
+        for row in csv.reader(text, dialect=csv.unix_dialect):
+            if len(header) == 0:
+                header = row
+                id_at = header.index("id") if "id" in header else -1
+                continue
+            if len(row) == 0:
+                continue  # followthemoney's DictReader skips empty rows too
+            if verified is not None and len(row) == len(header) and id_at >= 0:
+                original = expected.get(row[id_at])
+                if original is not None:
+                    key = _row_key(row, original)
+                    if key in verified.statements:
+                        count += 1
+                        seen.add(original.id or "")
+                        if now is not None:
+                            now.statements.add(key)
+                        continue
+            pending.append(row)
+            if len(pending) >= READ_BACK_BATCH:
+                count += _read_back(name, header, pending, expected, seen, problems, now)
+                pending = []
+    count += _read_back(name, header, pending, expected, seen, problems, now)
     for key in sorted(set(expected) - seen):
         stmt = expected[key]
         problems.append(
@@ -217,16 +338,26 @@ def verify_roundtrip(
     entities: Sequence[StatementEntity],
     entities_file: Path | None = None,
     statements_file: Path | None = None,
+    verified: Verified | None = None,
+    now: Verified | None = None,
 ) -> RoundTripReport:
-    """Every check that applies; ``entities`` merged, one per ID."""
+    """Every check that applies; ``entities`` merged, one per ID.
+
+    ``verified`` skips what an earlier check found clean; ``now`` collects
+    what this one found clean (see ``Verified``).
+    """
     report = RoundTripReport()
     report.values_checked, problems = check_values(entities)
     report.mismatches.extend(problems)
     if entities_file is not None:
-        report.entities_checked, problems = check_entities_file(entities, entities_file)
+        report.entities_checked, problems = check_entities_file(
+            entities, entities_file, verified, now
+        )
         report.mismatches.extend(problems)
     if statements_file is not None:
-        report.statements_checked, problems = check_statements_file(entities, statements_file)
+        report.statements_checked, problems = check_statements_file(
+            entities, statements_file, verified, now
+        )
         report.mismatches.extend(problems)
     report.mismatches.sort()
     return report

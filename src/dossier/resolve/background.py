@@ -39,7 +39,7 @@ from dossier.resolve.decisions import Decision
 
 log = logging.getLogger(__name__)
 
-WARM_NICENESS = 10  # the child loads the tagger at this priority, then returns to normal
+WARM_NICENESS = 10  # the child loads the tagger this much nicer, then returns to normal
 _WARM_TOKEN = "Alexander"  # any given name: the tagger loads on the first one
 
 
@@ -59,6 +59,7 @@ class BackgroundResolver:
     def __init__(self) -> None:
         self._conn: Connection | None = None
         self._process: Any = None
+        self._priority = _priority()
         if "fork" not in multiprocessing.get_all_start_methods():
             return
         context = multiprocessing.get_context("fork")
@@ -106,7 +107,8 @@ class BackgroundResolver:
         conn = self._conn
         if conn is None:
             return resolve_entries(entries, decisions, database_url, score)
-        _normal_priority(self._process.pid)  # the build now waits for it: full speed
+        if self._priority is not None:  # the build now waits for it: full speed
+            _set_priority(self._process.pid, self._priority)
         try:
             conn.send((list(entries), list(decisions), database_url, score))
             status, value = conn.recv()
@@ -122,15 +124,17 @@ class BackgroundResolver:
 
 def _serve(conn: Connection) -> None:
     """The child: warm up at low priority, then resolve one request (or none)."""
-    niced = _nice(WARM_NICENESS)
+    priority = _priority()
+    if priority is not None:
+        _set_priority(os.getpid(), priority + WARM_NICENESS)
     started = time.perf_counter()
     try:
         warm_up()
     except Exception as exc:  # the real call reports it, with the inputs that cause it
         log.debug("warming up the name tagger failed: %s", exc)
     log.debug("name tagger loaded in %.1f s", time.perf_counter() - started)
-    if niced:
-        _nice(-WARM_NICENESS)
+    if priority is not None:
+        _set_priority(os.getpid(), priority)
     try:
         request = conn.recv()
     except EOFError:
@@ -153,17 +157,15 @@ def _serve(conn: Connection) -> None:
     conn.close()
 
 
-def _normal_priority(pid: int) -> None:
-    """Give the child back the normal priority, where this process may do so."""
-    with contextlib.suppress(OSError, AttributeError):
-        if os.getpriority(os.PRIO_PROCESS, pid) > 0:
-            os.setpriority(os.PRIO_PROCESS, pid, 0)
-
-
-def _nice(increment: int) -> bool:
-    """Change this process's priority; False where it is not allowed (raising it back)."""
+def _priority() -> int | None:
+    """This process's niceness, or None where it cannot be read."""
     try:
-        os.nice(increment)
+        return os.getpriority(os.PRIO_PROCESS, 0)
     except (OSError, AttributeError):
-        return False
-    return True
+        return None
+
+
+def _set_priority(pid: int, niceness: int) -> None:
+    """Set a process's niceness, where this process may (raising it back may need rights)."""
+    with contextlib.suppress(OSError, AttributeError):
+        os.setpriority(os.PRIO_PROCESS, pid, niceness)
