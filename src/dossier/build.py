@@ -327,7 +327,11 @@ def stage_publication(
         "roundtrip",
         memo_key,
         msgpack.packb(
-            {"entities": sorted(now.entities), "statements": sorted(now.statements)},
+            {
+                "entities": sorted(now.entities),
+                "statements": sorted(now.statements),
+                "values": sorted(now.values),
+            },
             use_bin_type=True,
         ),
     )
@@ -348,13 +352,13 @@ def _verified(data: bytes | None) -> Verified | None:
         raw = msgpack.unpackb(data, raw=False)
     except (ValueError, msgpack.UnpackException):
         return None
-    if not isinstance(raw, dict) or set(raw) != {"entities", "statements"}:
+    if not isinstance(raw, dict) or set(raw) != {"entities", "statements", "values"}:
         return None
-    entities, statements = raw["entities"], raw["statements"]
-    for digests in (entities, statements):
+    entities, statements, values = raw["entities"], raw["statements"], raw["values"]
+    for digests in (entities, statements, values):
         if not isinstance(digests, list) or not all(isinstance(v, str) for v in digests):
             return None
-    return Verified(set(entities), set(statements))
+    return Verified(set(entities), set(statements), set(values))
 
 
 def write_catalog_cached(settings: Settings, result: BuildResult, fresh: bool = False) -> None:

@@ -30,17 +30,19 @@ def _normal(text: str) -> str:
 
 _FIRST_RUN = re.compile(r"\W*\w+")
 _TWO_RUNS = re.compile(r"\W*\w+\W+\w+")
+_THREE_RUNS = re.compile(r"\W*\w+\W+\w+\W+\w+")
 
 
 class TermIndex:
-    """Literal names, indexed by their first word or first two words, longest first.
+    """Literal names, indexed by their first three words (or all, if fewer), longest first.
 
     A name that occurs at a position begins with the text's words there: its
-    first two runs of word characters (with what comes before and between
-    them) are the text's first two from that position, and a name of one word
-    ends where the text's word does. So the names that can occur at a position
-    are those filed under the text's first two words, or under its first word
-    for names of one word; names without a word character are tried everywhere.
+    first runs of word characters (with what comes before and between them)
+    are the text's first runs from that position, and its last word ends where
+    the text's word does. So the names that can occur at a position are those
+    filed under the text's first three words, first two words (names of two
+    words) or first word (names of one word); names without a word character
+    are tried everywhere.
 
     Each lookup is keyed by words the text holds, so a document that reads the
     index (``dossier.readset``) depends only on the names that begin with its
@@ -50,6 +52,7 @@ class TermIndex:
     def __init__(self, terms: Iterable[str]) -> None:
         one: dict[str, set[str]] = {}
         two: dict[str, set[str]] = {}
+        three: dict[str, set[str]] = {}
         bare: set[str] = set()
         starts: set[str] = set()
         for term in terms:
@@ -57,9 +60,12 @@ class TermIndex:
             if len(normal) < PREFIX:
                 continue
             starts.add(normal[0])
+            triple = _THREE_RUNS.match(normal)
             pair = _TWO_RUNS.match(normal)
             first = _FIRST_RUN.match(normal)
-            if pair is not None:
+            if triple is not None:
+                three.setdefault(triple.group(), set()).add(normal)
+            elif pair is not None:
                 two.setdefault(pair.group(), set()).add(normal)
             elif first is not None:
                 one.setdefault(first.group(), set()).add(normal)
@@ -67,6 +73,7 @@ class TermIndex:
                 bare.add(normal)
         self._one = {key: _longest_first(found) for key, found in one.items()}
         self._two = {key: _longest_first(found) for key, found in two.items()}
+        self._three = {key: _longest_first(found) for key, found in three.items()}
         self._bare = _longest_first(bare)
         self._starts = starts  # the first characters of the names
 
@@ -74,6 +81,7 @@ class TermIndex:
         return (
             sum(len(t) for t in self._one.values())
             + sum(len(t) for t in self._two.values())
+            + sum(len(t) for t in self._three.values())
             + len(self._bare)
         )
 
@@ -88,6 +96,9 @@ class TermIndex:
             pair = _TWO_RUNS.match(text, i)
             if pair is not None:
                 found.extend(self._two.get(pair.group(), ()))
+                triple = _THREE_RUNS.match(text, i)
+                if triple is not None:
+                    found.extend(self._three.get(triple.group(), ()))
         if len(self._bare) > 0:
             found.extend(self._bare)
         return _longest_first(found) if len(found) > 1 else found

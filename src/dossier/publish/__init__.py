@@ -39,7 +39,7 @@ from dossier.publish.dataset import (
 )
 from dossier.publish.merge import merge_entities
 from dossier.publish.roundtrip import Mismatch, RoundTripReport, Verified, verify_roundtrip
-from dossier.publish.statements import STATEMENTS_FILE, write_statements_csv
+from dossier.publish.statements import STATEMENTS_FILE, collect_statements, write_statements_csv
 from dossier.publish.summary import EVIDENCE_CSV, TARGETS_CSV, write_summaries
 from dossier.publish.targets import TargetFile, write_target_files
 
@@ -111,7 +111,8 @@ def publish_all(
     entities = merge_entities(export_entities)
     report = PublishReport(entity_count=len(entities), dropped=sorted(dropped, key=_dropped_key))
     statements_path = entities_dir / STATEMENTS_FILE
-    report.statement_count = write_statements_csv(entities, statements_path)
+    statements = collect_statements(entities)
+    report.statement_count = write_statements_csv(entities, statements_path, statements)
     report.target_files = write_target_files(entities, entities_dir)
     report.target_rows, report.evidence_rows = write_summaries(
         entities, entities_dir, report.target_files
@@ -122,7 +123,9 @@ def publish_all(
     if not entities_path.is_file():
         report.missing.append(ENTITIES_FILE)
         entities_path = None
-    report.roundtrip = verify_roundtrip(entities, entities_path, statements_path, verified, now)
+    report.roundtrip = verify_roundtrip(
+        entities, entities_path, statements_path, verified, now, statements
+    )
     for problem in report.roundtrip.mismatches:
         log.error("value did not survive the round trip: %s", problem)
 

@@ -85,6 +85,7 @@ class Verified:
 
     entities: set[str] = field(default_factory=set)
     statements: set[str] = field(default_factory=set)
+    values: set[str] = field(default_factory=set)  # entities whose every value was clean
 
 
 def _digest(*parts: str) -> str:
@@ -103,12 +104,39 @@ class RoundTripReport:
         return len(self.mismatches) == 0
 
 
-def check_values(entities: Sequence[StatementEntity]) -> tuple[int, list[Mismatch]]:
-    """Re-clean every value with its property type; report those that change or vanish."""
+def _values_key(entity: StatementEntity, keys: dict[str, str] | None = None) -> str:
+    """A digest of an entity's ID, schema and values (``keys`` keeps them by ID)."""
+    if keys is not None and entity.id in keys:
+        return keys[entity.id]
+    values = sorted((prop, sorted(values)) for prop, values in _values(entity).items())
+    key = _digest(entity.id or "", entity.schema.name, repr(values))
+    if keys is not None and entity.id is not None:
+        keys[entity.id] = key
+    return key
+
+
+def check_values(
+    entities: Sequence[StatementEntity],
+    verified: Verified | None = None,
+    now: Verified | None = None,
+    keys: dict[str, str] | None = None,
+) -> tuple[int, list[Mismatch]]:
+    """Re-clean every value with its property type; report those that change or vanish.
+
+    An entity in ``verified.values`` (the same values) is not cleaned again;
+    the entities found clean go into ``now.values``.
+    """
     checked = 0
     problems: list[Mismatch] = []
     for entity in entities:
         assert entity.id is not None
+        key = _values_key(entity, keys) if verified is not None or now is not None else ""
+        if verified is not None and key in verified.values:
+            checked += sum(1 for stmt in entity.statements if stmt.prop != BASE_ID)
+            if now is not None:
+                now.values.add(key)
+            continue
+        before = len(problems)
         for stmt in entity.statements:
             if stmt.prop == BASE_ID:
                 continue
@@ -127,6 +155,8 @@ def check_values(entities: Sequence[StatementEntity]) -> tuple[int, list[Mismatc
             problems.append(
                 Mismatch("values", entity.id, stmt.prop, stmt.value, problem, entity.schema.name)
             )
+        if now is not None and len(problems) == before:
+            now.values.add(key)
     return checked, sorted(problems)
 
 
@@ -134,9 +164,8 @@ def _values(entity: StatementEntity) -> dict[str, set[str]]:
     return {prop: set(values) for prop, values in entity.properties.items()}
 
 
-def _entity_key(raw: bytes, entity: StatementEntity) -> str:
-    values = sorted((prop, sorted(values)) for prop, values in _values(entity).items())
-    return _digest(raw.decode("utf-8", "replace"), entity.schema.name, repr(values))
+def _entity_key(raw: bytes, entity: StatementEntity, keys: dict[str, str] | None) -> str:
+    return _digest(raw.decode("utf-8", "replace"), _values_key(entity, keys))
 
 
 def check_entities_file(
@@ -144,6 +173,7 @@ def check_entities_file(
     path: Path,
     verified: Verified | None = None,
     now: Verified | None = None,
+    keys: dict[str, str] | None = None,
 ) -> tuple[int, list[Mismatch]]:
     """Load ``path`` (FtM JSON lines) as readers do and compare it with ``entities``.
 
@@ -164,7 +194,7 @@ def check_entities_file(
                     entity_id = None
                 known = expected.get(entity_id) if isinstance(entity_id, str) else None
                 if known is not None and isinstance(entity_id, str):
-                    key = _entity_key(raw, known)
+                    key = _entity_key(raw, known, keys)
                     if verified is not None and key in verified.entities:
                         loaded_ids.add(entity_id)
                         if now is not None:
@@ -221,8 +251,17 @@ def _fields(stmt: Statement) -> dict[str, object]:
     return {name: getattr(stmt, name) for name in _STATEMENT_FIELDS}
 
 
+_NULLABLE = ("origin", "lang", "original_value", "first_seen", "last_seen")
+
+
 def _row_key(row: Sequence[str], original: Statement) -> str:
-    return _digest(*row, "\x1e", *(repr(v) for v in _fields(original).values()))
+    """The row's fields and what of the statement it was written from they cannot show.
+
+    The row holds every field the check compares, written from ``original``;
+    the writer writes None and "" alike, so which fields were None is added.
+    """
+    nulls = "".join("-" if getattr(original, f) is None else "+" for f in _NULLABLE)
+    return _digest(*row, nulls, repr(original.external))
 
 
 READ_BACK_BATCH = 5000  # rows given to followthemoney's reader at a time
@@ -284,6 +323,7 @@ def check_statements_file(
     path: Path,
     verified: Verified | None = None,
     now: Verified | None = None,
+    statements: Sequence[Statement] | None = None,
 ) -> tuple[int, list[Mismatch]]:
     """Read ``path`` with followthemoney's CSV reader and compare every statement.
 
@@ -291,10 +331,13 @@ def check_statements_file(
     ``csv`` module, Unix dialect); rows in ``verified`` (the same fields,
     compared with the same statement) are not read again, the others go
     through followthemoney's reader; the digests of the rows found clean go
-    into ``now``.
+    into ``now``. ``statements`` is ``collect_statements(entities)``, if the
+    caller has it.
     """
     name = path.name
-    expected = {s.id: s for s in collect_statements(entities) if s.id is not None}
+    if statements is None:
+        statements = collect_statements(entities)
+    expected = {s.id: s for s in statements if s.id is not None}
     problems: list[Mismatch] = []
     seen: set[str] = set()
     count = 0
@@ -340,6 +383,7 @@ def verify_roundtrip(
     statements_file: Path | None = None,
     verified: Verified | None = None,
     now: Verified | None = None,
+    statements: Sequence[Statement] | None = None,
 ) -> RoundTripReport:
     """Every check that applies; ``entities`` merged, one per ID.
 
@@ -347,16 +391,17 @@ def verify_roundtrip(
     what this one found clean (see ``Verified``).
     """
     report = RoundTripReport()
-    report.values_checked, problems = check_values(entities)
+    keys: dict[str, str] = {}  # each entity's values digest, computed once for both checks
+    report.values_checked, problems = check_values(entities, verified, now, keys)
     report.mismatches.extend(problems)
     if entities_file is not None:
         report.entities_checked, problems = check_entities_file(
-            entities, entities_file, verified, now
+            entities, entities_file, verified, now, keys
         )
         report.mismatches.extend(problems)
     if statements_file is not None:
         report.statements_checked, problems = check_statements_file(
-            entities, statements_file, verified, now
+            entities, statements_file, verified, now, statements
         )
         report.mismatches.extend(problems)
     report.mismatches.sort()

@@ -41,12 +41,16 @@ def collect_statements(entities: Iterable[StatementEntity]) -> list[Statement]:
     return sorted(seen.values(), key=statement_key)
 
 
-def write_statements_csv(entities: Iterable[StatementEntity], path: Path) -> int:
+def write_statements_csv(
+    entities: Iterable[StatementEntity], path: Path, statements: list[Statement] | None = None
+) -> int:
     """Write the statements of ``entities`` to ``path`` atomically; returns the row count.
 
     Rows stream to the file: on a large corpus the CSV runs to hundreds of MB.
+    ``statements`` is ``collect_statements(entities)``, if the caller has it.
     """
-    statements = collect_statements(entities)
+    if statements is None:
+        statements = collect_statements(entities)
     with atomic.replacing(path) as handle, TextIOWrapper(handle, ENCODING, newline="") as text:
         writer = CSVStatementWriter(text)  # what followthemoney's write_statements uses for CSV
         for stmt in statements:

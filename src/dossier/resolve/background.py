@@ -39,7 +39,7 @@ from dossier.resolve.decisions import Decision
 
 log = logging.getLogger(__name__)
 
-WARM_NICENESS = 10  # the child loads the tagger this much nicer, then returns to normal
+WARM_NICENESS = 4  # the child loads the tagger this much nicer, then returns to normal
 _WARM_TOKEN = "Alexander"  # any given name: the tagger loads on the first one
 
 
