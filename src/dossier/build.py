@@ -50,7 +50,7 @@ from dossier.outputs import (
 from dossier.publish import PublishReport, Verified, publish_all
 from dossier.resolve import Resolution, resolve
 from dossier.resolve.background import BackgroundResolver
-from dossier.resolve.catalog import catalog_entries, write_catalog
+from dossier.resolve.catalog import CatalogEntry, catalog_entries, write_catalog, write_entries
 from dossier.resolve.decisions import load_decisions
 from dossier.resolve.queue import target_keys
 from dossier.review import REVIEW_FILE, load_review
@@ -117,6 +117,7 @@ class BuildResult:
     entities_path: Path | None = None
     publish: PublishReport | None = None
     dossiers: list[Path] = field(default_factory=list)
+    catalog: list[CatalogEntry] | None = None  # catalog entries, when resolution made them
 
 
 def identity_file(settings: Settings) -> Path:
@@ -377,7 +378,10 @@ def write_catalog_cached(settings: Settings, result: BuildResult, fresh: bool = 
     stamp = cache.get("catalog", key)
     if stamp is not None and path.is_file() and stamp == digest(path.read_bytes()).encode():
         return
-    write_catalog(result.extractions, path, targets)
+    if result.catalog is not None:
+        write_entries(result.catalog, path, targets)
+    else:
+        write_catalog(result.extractions, path, targets)
     cache.put("catalog", key, digest(path.read_bytes()).encode())
 
 
@@ -690,8 +694,9 @@ def resolve_cached(
     if background is None:
         resolution = resolve(result.extractions, decisions, settings.database_url, score=False)
     else:
+        result.catalog = catalog_entries(result.extractions)
         resolution = background.resolve_entries(
-            catalog_entries(result.extractions),
+            result.catalog,
             load_decisions(decisions),
             settings.database_url,
             score=False,

@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, get_args
 
@@ -174,6 +174,13 @@ def write_catalog(
 ) -> None:
     """Write the catalog of ``extractions`` to ``path`` atomically."""
     write_text(path, dump_catalog(catalog_entries(extractions, target_keys)))
+
+
+def write_entries(
+    entries: Sequence[CatalogEntry], path: Path, target_keys: frozenset[str] = frozenset()
+) -> None:
+    """``write_catalog`` from entries already made (``catalog_entries`` without targets)."""
+    write_text(path, dump_catalog([replace(e, target=e.key in target_keys) for e in entries]))
 
 
 def _text(row: dict[str, Any], field: str, where: str, optional: bool = False) -> str | None:
