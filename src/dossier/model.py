@@ -81,6 +81,7 @@ Frame = Literal[
     "list-lead-in",  # a list item under a lead-in that states the act
     "helped",  # "X helped / financed / enabled <act>"
     "cover-up",  # covering up, failing to investigate, denying
+    "denial",  # "X denied receiving bribes / the allegations": the person's own denial
     "victim",  # object or passive subject of the act, "<act> of / against X"
     "released",  # "X was released": held before, so a detainee (unless tried for a crime)
     "speech",  # speaker of a reporting verb, "according to X"

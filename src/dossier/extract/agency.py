@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from dossier.extract import allegations as lex
-from dossier.extract import designations
+from dossier.extract import conduct, designations
 from dossier.extract.allegations import lemma
 from dossier.model import Category, Frame, Part
 
@@ -397,6 +397,20 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
         out.append(Finding(category, "accused", verb.i, "responsible-for"))
     elif designations.designation_verb(verb):
         out.extend(_designation(verb, slot, negated))
+    elif word == "deny" and slot == "agent" and _denied(verb) is not None:
+        # "X denied receiving bribes", "X has denied the allegations": the person's own
+        # denial says an allegation exists; neither proof nor a cover-up. For review.
+        out.append(Finding(_denied(verb) or "context", "unclear", verb.i, "denial"))
+    elif slot == "agent" and _guilty_of(verb) is not None:
+        # "X pleaded guilty to money laundering", "X was found guilty of bribery"
+        crime = _guilty_of(verb)
+        assert crime is not None
+        out.append(Finding(crime, "accused", verb.i, "accused-of"))
+    elif word == "receive" and slot == "agent" and _sentence_for(verb) is not None:
+        # "X received a suspended sentence for taking bribes": a conviction for an act
+        crime = _sentence_for(verb)
+        assert crime is not None
+        out.append(Finding(crime, "accused", verb.i, "accused-of"))
     elif word in ACCUSE_VERBS and _charge_category(verb) is not None:
         crime = _charge_category(verb)
         assert crime is not None
@@ -415,6 +429,9 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
         category = _commanded_act(verb)
         if category is not None:
             out.append(Finding(category, "ordered", verb.i, "command"))
+        elif lex.act_category(verb) == "corruption" and not lex.is_irrealis(verb):
+            # "controlled contracts for personal gain", "ran a fraudulent scheme"
+            out.append(Finding("corruption", "perpetrator", verb.i, "active-agent"))
     elif word == "have" and slot == "agent" and not negated and _record_of(verb) is not None:
         # "X has a long record of atrocities"
         category = _record_of(verb)
@@ -448,6 +465,10 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
             if word == "create"
             else _object_category(verb)
         )
+        if category is None and word in {"engage", "participate"}:
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    category = _crime(prep)  # "engaged in misappropriated public funds"
         passive_involve = word == "involve" and slot == "patient"
         active_other = word != "involve" and slot == "agent"
         if category is not None and not negated and (passive_involve or active_other):
@@ -535,6 +556,14 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
             out.append(
                 Finding(category, part, verb.i, "victim" if part == "victim" else "active-agent")
             )
+
+    if slot == "patient" and not negated and word not in ACCUSE_VERBS:
+        # "arrested on suspicion of misappropriating funds", "dismissed over charges of
+        # abuse of office": the charge is an accusation; an arrest beside it stays, so
+        # an arrest on a charge reads as unclear (a political case looks the same).
+        crime = _on_charges(verb)
+        if crime is not None:
+            out.append(Finding(crime, "accused", verb.i, "accused-of"))
 
     # Coordinated verbs share the subject: "was tortured and threatened".
     if depth < 4:
@@ -716,11 +745,21 @@ def _crime(prep: Token) -> Category | None:
             found = lex.practice_category(word) if not _is_verbal(word) else lex.act_category(word)
             if found is None and _is_verbal(word) and _obstructs(word):
                 found = "cover_up"
+            if found is None and _is_verbal(word) and lemma(word) in COMMAND_VERBS:
+                found = _commanded_act(word)  # "of leading a network that controlled ..."
+            if found is None and not _is_verbal(word) and _misused(word):
+                found = "corruption"  # "of misappropriated public funds"
             if found is not None and (
                 best_found is None or lex.severity(found) < lex.severity(best_found)
             ):
                 best_found = found
     return best_found
+
+
+def _misused(noun: Token) -> bool:
+    """ "misappropriated public funds for his personal benefit": a noun phrase that names
+    corrupt conduct by its participle or its purpose phrase."""
+    return conduct.misused_money(noun) or conduct.private_gain(noun)
 
 
 def _obstructs(verb: Token) -> bool:
@@ -729,6 +768,98 @@ def _obstructs(verb: Token) -> bool:
         c.dep_ == "dobj" and lemma(c) in lex.ACCOUNTABILITY_LEMMAS | {"inquiry", "probe"}
         for c in verb.children
     )
+
+
+CHARGE_NOUNS: frozenset[str] = frozenset(
+    {"charge", "suspicion", "allegation", "accusation", "count", "indictment", "conviction"}
+)
+DENIED_NOUNS: frozenset[str] = frozenset(
+    {
+        "allegation",
+        "accusation",
+        "charge",
+        "wrongdoing",
+        "involvement",
+        "guilt",
+        "responsibility",
+        "claim",
+        "report",
+    }
+)
+
+
+def _charge_noun_crime(noun: Token) -> Category | None:
+    """ "charges of embezzlement", "corruption charges", "suspicion of taking bribes"."""
+    if lemma(noun) not in CHARGE_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "over", "for", "in"}:
+            found = _crime(child)
+            if found is not None:
+                return found
+        if child.dep_ in {"compound", "amod"}:
+            found = lex.ACT_NOUNS.get(lemma(child)) or lex.ACT_NOUNS.get(child.lower_)
+            if found is not None:
+                return found
+    return None
+
+
+def _on_charges(verb: Token) -> Category | None:
+    """The crime of "on charges of ...", "on suspicion of ...", "over allegations of ..."."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"on", "over", "for", "amid", "upon"}:
+            for noun in prep.children:
+                if noun.dep_ == "pobj":
+                    found = _charge_noun_crime(noun)
+                    if found is not None:
+                        return found
+    return None
+
+
+def _denied(verb: Token) -> Category | None:
+    """What a denial denies when it is the person's own: an allegation noun ("denied the
+    allegations", "any wrongdoing") or a gerund ("denied receiving bribes"). Returns
+    "context" for a denial whose act is not named, None for another kind of denial
+    ("denied that torture took place", "denied them access")."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and lemma(child) in DENIED_NOUNS:
+            found = lex.subtree_category(child)
+            return found if found is not None else "context"
+        if child.dep_ in {"xcomp", "ccomp", "dobj"} and child.tag_ == "VBG":
+            if _has_subject(child):
+                return None
+            found = lex.act_category(child)
+            return found if found is not None else "context"
+    return None
+
+
+def _guilty_of(verb: Token) -> Category | None:
+    """ "pleaded guilty to X", "was found guilty of X", "admitted guilt in X"."""
+    if lemma(verb) not in {"plead", "find", "prove", "declare", "be"} or lex.is_negated(verb):
+        return None
+    for child in verb.children:
+        if child.lower_ == "guilty" and child.dep_ in {"acomp", "oprd", "advmod", "attr"}:
+            for prep in [child, verb]:
+                for grand in prep.children:
+                    if grand.dep_ == "prep" and grand.lower_ in {"of", "to", "in"}:
+                        found = _crime(grand)
+                        if found is not None:
+                            return found
+    return None
+
+
+def _sentence_for(verb: Token) -> Category | None:
+    """ "received a (suspended) sentence / prison term for taking bribes"."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and lemma(child) in {"sentence", "term", "conviction", "fine"}:
+            if any(lemma(c) in lex.UNJUST_WORDS for c in child.children):
+                return None  # "a politically motivated sentence": not the person's act
+            for prep in [*child.children, *verb.children]:
+                if prep.dep_ == "prep" and prep.lower_ in {"for", "over"}:
+                    found = _crime(prep)
+                    if found is not None:
+                        return found
+    return None
 
 
 def _charge_category(verb: Token) -> Category | None:
@@ -741,6 +872,12 @@ def _charge_category(verb: Token) -> Category | None:
         if child.dep_ == "dobj" and lemma(child) in {"charge", "count"}:
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"of", "for"}:
+                    found = found or _crime(prep)
+        if child.dep_ == "dobj" and lemma(child) not in {"charge", "count"}:
+            # "accused the minister's secretary, X, of obstructing ...": the parser hangs
+            # the crime on the object; only an act word there counts.
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"of", "with"}:
                     found = found or _crime(prep)
     return found
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from dossier.extract import conduct
 from dossier.model import CATEGORIES, Category, check_vocabulary
 
 # Verbs (by lemma) that name an act in a category; the grammatical subject of
@@ -79,6 +80,8 @@ _ACT_VERBS: dict[str, str] = {
     "siphon": "corruption",
     "defraud": "corruption",
     "extort": "corruption",
+    "pilfer": "corruption",
+    "embezzel": "corruption",  # the small model's lemma of "embezzling"
     # laundering, concealment of assets
     "launder": "laundering",
     # sanctions circumvention
@@ -140,6 +143,17 @@ _ACT_NOUNS: dict[str, str] = {
     "looting": "corruption",
     "kickback": "corruption",
     "graft": "corruption",
+    "fraud": "corruption",
+    "extortion": "corruption",
+    "racketeering": "corruption",
+    "nepotism": "corruption",
+    "cronyism": "corruption",
+    "malfeasance": "corruption",
+    "self-enrichment": "corruption",
+    "bribe-taking": "corruption",
+    "bribetaking": "corruption",
+    "payoff": "corruption",
+    "pay-off": "corruption",
     "laundering": "laundering",
     "circumvention": "sanctions_evasion",
     "evasion": "sanctions_evasion",
@@ -299,9 +313,41 @@ SANCTION_LEMMAS: frozenset[str] = frozenset({"sanction", "designation", "designa
 SANCTION_VERBS: frozenset[str] = frozenset(
     {"impose", "introduce", "apply", "issue", "put", "target", "place", "adopt"}
 )
+# Exposing, investigating or fighting an act: what they govern is someone else's act.
+EXPOSING_VERBS: frozenset[str] = frozenset(
+    {
+        "expose",
+        "investigate",
+        "uncover",
+        "reveal",
+        "document",
+        "report",
+        "denounce",
+        "condemn",
+        "fight",
+        "combat",
+        "oppose",
+        "protest",
+        "probe",
+        "recover",
+        "return",
+        "trace",
+        "prevent",
+        "stop",
+        "end",
+        "criticise",
+        "criticize",
+        "publicise",
+        "publicize",
+        "research",
+        "monitor",
+    }
+)
 # Words that make an act hypothetical rather than reported as done.
 IRREALIS_LEMMAS: frozenset[str] = frozenset(
     {"threaten", "attempt", "try", "plan", "fear", "want", "risk", "if", "whether", "would"}
+    # refusals and denials: "refused to take bribes", "denied receiving bribes"
+    | {"refuse", "decline", "reject", "deny", "resist"}
 )
 
 # Most serious first: when one sentence gives one entity several findings.
@@ -398,6 +444,8 @@ def act_category(token: Token) -> Category | None:
             act_category(w) == "forced_labour" for w in token.subtree if w.i != token.i
         ):
             return "forced_labour"  # "forced the villagers into forced labour"
+        if found is None and conduct.corrupt_verb(token):
+            return "corruption"  # "received bribes", "rigged a tender", "for personal gain"
         if found is None and token.pos_ == "VERB" and word in ACT_NOUNS:
             return None
         if word in {"conceal", "hide", "stash"} and objects_mention_assets(token):
@@ -422,6 +470,10 @@ def act_category(token: Token) -> Category | None:
         if word in {"conviction", "sentence", "verdict", "trial"} and modifiers & UNJUST_WORDS:
             return "unjust_conviction"
         if word == "abuse" and _abuse_of_office(token):
+            return "corruption"
+        if conduct.influence_peddling(token) or conduct.sham_paper(token):
+            return "corruption"
+        if word in {"misuse", "misappropriation"} and _abuse_of_office(token):
             return "corruption"
         if word == "crime" and ({"war"} & modifiers or _about_rights(token)):
             return "rights_abuse"  # "war crimes", "crimes against humanity"
@@ -591,6 +643,8 @@ def subtree_category(
                 found = "killing"
             if found is not None and (best is None or severity(found) < severity(best)):
                 best = found
+        if token.i != root.i and lemma(token) in EXPOSING_VERBS and token.pos_ == "VERB":
+            continue  # "helped expose officials who took bribes": their act, not the helper's
         for child in token.children:
             if token.i == root.i and child.dep_ in {"conj", "cc", "punct", "mark"}:
                 continue
