@@ -187,11 +187,14 @@ def exchanged_for_money(verb: Token) -> bool:
             if noun.dep_ != "pobj" or _lemma(noun) not in {"exchange", "return"}:
                 continue
             for inner in noun.children:
-                if inner.dep_ == "prep" and inner.lower_ == "for":
-                    if any(
+                if (
+                    inner.dep_ == "prep"
+                    and inner.lower_ == "for"
+                    and any(
                         p.dep_ == "pobj" and _lemma(p) in EXCHANGE_NOUNS for p in inner.children
-                    ):
-                        return True
+                    )
+                ):
+                    return True
     return False
 
 
