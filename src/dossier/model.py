@@ -32,6 +32,7 @@ Category = Literal[
     "corruption",  # misappropriation, bribery, kleptocracy, embezzlement
     "laundering",  # laundering or concealment of assets
     "sanctions_evasion",  # helping others circumvent sanctions
+    "election_fraud",  # rigging or falsifying an election, a vote or its count
     "sanctions_call",  # the source calls for this person to be sanctioned
     "designation",  # an authority designated or sanctioned the person; no conduct stated
     "context",  # no allegation: identity, position, background

@@ -397,11 +397,17 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
         out.append(Finding(category, "accused", verb.i, "responsible-for"))
     elif designations.designation_verb(verb):
         out.extend(_designation(verb, slot, negated))
-    elif word == "deny" and slot == "agent" and _denied(verb) is not None:
+    elif slot == "patient" and word in HEARSAY_VERBS and _hearsay_act(verb) is not None:
+        # "X is alleged / suspected / believed to have embezzled": an accusation
+        act = _hearsay_act(verb)
+        assert act is not None
+        if not negated:
+            out.append(Finding(act, "accused", verb.i, "accused-of"))
+    elif word in DENY_VERBS and slot == "agent" and _denied(verb) is not None:
         # "X denied receiving bribes", "X has denied the allegations": the person's own
         # denial says an allegation exists; neither proof nor a cover-up. For review.
         out.append(Finding(_denied(verb) or "context", "unclear", verb.i, "denial"))
-    elif slot == "agent" and _guilty_of(verb) is not None:
+    elif _guilty_of(verb) is not None and slot == ("patient" if word == "find" else "agent"):
         # "X pleaded guilty to money laundering", "X was found guilty of bribery"
         crime = _guilty_of(verb)
         assert crime is not None
@@ -414,7 +420,9 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
     elif word in ACCUSE_VERBS and _charge_category(verb) is not None:
         crime = _charge_category(verb)
         assert crime is not None
-        if slot == "patient" and not negated:
+        if _falsely(verb):
+            pass  # "falsely accused of", "charged on fabricated counts of": not an accusation
+        elif slot == "patient" and not negated:
             out.append(Finding(crime, "accused", verb.i, "accused-of"))
         elif slot == "agent":
             out.append(Finding("context", "source", verb.i, "speech"))
@@ -507,7 +515,18 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
         category = _object_category(verb)
         if category is not None:
             out.append(Finding(category, "witness", verb.i, "witness"))
-    elif word in lex.SUFFER_VERBS:
+    elif (
+        word in {"face", "stand", "await"} and slot == "agent" and _faces_charges(verb) is not None
+    ):
+        # "X faces charges of embezzlement", "X stands trial for bribery"
+        crime = _faces_charges(verb)
+        assert crime is not None
+        if not negated:
+            out.append(Finding(crime, "accused", verb.i, "accused-of"))
+    elif slot == "agent" and not negated and _obstructs(verb):
+        # "X blocked investigations into the killings", "interfered with the probe"
+        out.append(Finding("cover_up", "complicit", verb.i, "cover-up"))
+    elif word in lex.SUFFER_VERBS and not conduct.corrupt_verb(verb):
         nouns = [w for w in verb.subtree if w.i != verb.i and w.pos_ == "NOUN"]
         injuries = [n for n in nouns if lemma(n) in lex.INJURY_NOUNS]
         category = _object_category(verb)
@@ -762,12 +781,79 @@ def _misused(noun: Token) -> bool:
     return conduct.misused_money(noun) or conduct.private_gain(noun)
 
 
+INQUIRY_NOUNS: frozenset[str] = lex.ACCOUNTABILITY_LEMMAS | frozenset(
+    {"inquiry", "probe", "prosecution", "trial", "case", "audit", "investigator", "prosecutor"}
+)
+
+
 def _obstructs(verb: Token) -> bool:
-    """ "blocking corruption investigations", "obstructed the inquiry"."""
-    return lemma(verb) in lex.COVER_VERBS | {"block", "undermine", "impede"} and any(
-        c.dep_ == "dobj" and lemma(c) in lex.ACCOUNTABILITY_LEMMAS | {"inquiry", "probe"}
-        for c in verb.children
-    )
+    """ "blocking corruption investigations", "obstructed the inquiry", "interfered with
+    the investigation"."""
+    word = lemma(verb)
+    if word in lex.COVER_VERBS | {"block", "undermine", "impede", "hinder", "thwart", "stall"}:
+        return any(c.dep_ == "dobj" and lemma(c) in INQUIRY_NOUNS for c in verb.children)
+    if word in {"interfere", "meddle", "tamper"}:
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ in {"with", "in"}
+            and any(lemma(p) in INQUIRY_NOUNS | {"justice", "witness"} for p in c.children)
+            for c in verb.children
+        )
+    return False
+
+
+# "X is alleged / suspected / believed / said to have <act>ed".
+HEARSAY_VERBS: frozenset[str] = frozenset(
+    {"allege", "suspect", "believe", "say", "report", "think", "understand", "accuse"}
+)
+DENY_VERBS: frozenset[str] = frozenset({"deny", "reject", "refute", "dispute", "contest"})
+
+
+def _hearsay_act(verb: Token) -> Category | None:
+    """The act of the clause a passive hearsay verb reports about its subject."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and _is_verbal(child) and not _has_subject(child):
+            acts = [f for f in _predicate(child, "agent", 3) if f.part in PERPETRATOR_SIDE]
+            chosen = best(acts)
+            if chosen is not None:
+                return chosen.category
+    return None
+
+
+def _faces_charges(verb: Token) -> Category | None:
+    """ "faces charges of embezzlement", "stands trial for bribery", "faces a corruption
+    trial"; None for charges the text calls false."""
+    for child in verb.children:
+        nouns = [child] if child.dep_ in {"dobj", "npadvmod"} else []
+        if child.dep_ == "prep" and child.lower_ in {"for", "on", "over"} and lemma(verb) != "face":
+            nouns = [child]  # "stands trial for" is read as the "for" phrase
+        for noun in nouns:
+            if noun.dep_ == "prep":
+                found = _crime(noun)
+            elif lemma(noun) in {"trial", "prosecution"}:
+                found = _charge_noun_crime(noun, {"trial", "prosecution"})
+                for prep in verb.children:
+                    if found is None and prep.dep_ == "prep" and prep.lower_ in {"for", "over"}:
+                        found = _crime(prep)
+            else:
+                found = _charge_noun_crime(noun)
+            if found is not None:
+                return found
+    return None
+
+
+def _falsely(verb: Token) -> bool:
+    """The text calls the accusation false: "falsely accused", "on fabricated charges"."""
+    if any(c.dep_ == "advmod" and lemma(c) in lex.FALSE_ADVERBS for c in verb.children):
+        return True
+    for child in verb.children:
+        if child.dep_ == "prep" and any(
+            _false_charge(p) for p in child.children if p.dep_ == "pobj"
+        ):
+            return True
+        if child.dep_ == "dobj" and lemma(child) in CHARGE_NOUNS and _false_charge(child):
+            return True
+    return False
 
 
 CHARGE_NOUNS: frozenset[str] = frozenset(
@@ -788,9 +874,20 @@ DENIED_NOUNS: frozenset[str] = frozenset(
 )
 
 
-def _charge_noun_crime(noun: Token) -> Category | None:
+def _false_charge(noun: Token) -> bool:
+    """ "fabricated charges", "trumped-up accusations", "politically motivated charges"."""
+    return any(
+        lemma(c) in lex.UNJUST_WORDS | lex.FALSE_ADJECTIVES | {"motivated", "bogus", "spurious"}
+        for c in noun.children
+        if c.dep_ in {"amod", "compound", "advmod"}
+    )
+
+
+def _charge_noun_crime(
+    noun: Token, nouns: frozenset[str] | set[str] = frozenset()
+) -> Category | None:
     """ "charges of embezzlement", "corruption charges", "suspicion of taking bribes"."""
-    if lemma(noun) not in CHARGE_NOUNS:
+    if lemma(noun) not in (nouns or CHARGE_NOUNS) or _false_charge(noun):
         return None
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in {"of", "over", "for", "in"}:
@@ -888,6 +985,10 @@ def _body_act(noun: Token) -> Category | None:
     found = lex.practice_category(noun)
     if found is not None:
         return found
+    if lemma(noun) in SCHEME_NOUNS:
+        found = _scheme_act(noun)
+        if found is not None:
+            return found
     for child in noun.children:
         if (
             child.dep_ in {"relcl", "acl"}
@@ -896,6 +997,30 @@ def _body_act(noun: Token) -> Category | None:
         ):
             perpetrated = [f for f in _predicate(child, "agent", 3) if f.part in PERPETRATOR_SIDE]
             chosen = best(perpetrated)
+            if chosen is not None:
+                return chosen.category
+    return None
+
+
+# A scheme or ring someone runs: what it is for is named on it ("a bribery scheme",
+# "a corrupt network", "a scheme to award inflated contracts").
+SCHEME_NOUNS: frozenset[str] = frozenset(
+    {"scheme", "network", "ring", "plot", "racket", "conspiracy", "cartel", "operation", "plan"}
+)
+CORRUPT_ADJECTIVES: frozenset[str] = frozenset({"corrupt", "fraudulent", "criminal", "illicit"})
+
+
+def _scheme_act(noun: Token) -> Category | None:
+    for child in noun.children:
+        if child.dep_ in {"compound", "amod", "nmod"}:
+            if lemma(child) in CORRUPT_ADJECTIVES or child.lower_ in CORRUPT_ADJECTIVES:
+                return "corruption"
+            found = lex.ACT_NOUNS.get(lemma(child)) or lex.ACT_NOUNS.get(child.lower_)
+            if found is not None and found not in {"cover_up"}:
+                return found
+        if child.dep_ == "acl" and child.tag_ == "VB" and not _has_subject(child):
+            acts = [f for f in _predicate(child, "agent", 3) if f.part in PERPETRATOR_SIDE]
+            chosen = best(acts)
             if chosen is not None:
                 return chosen.category
     return None
@@ -1082,6 +1207,14 @@ def _clause_findings(anchor: Token) -> list[Finding]:
         return found
     if dep == "nsubjpass" and _is_verbal(head):
         return _predicate(head, "patient", 0)
+    if dep == "nsubj" and head.lower_ == "guilty" and lemma(head.head) in {"find", "declare"}:
+        # "The court found X guilty of accepting bribes"
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and not lex.is_negated(head.head):
+                crime = _crime(prep)
+                if crime is not None:
+                    return [Finding(crime, "accused", head.head.i, "accused-of")]
+        return []
     if (
         dep in {"npadvmod", "appos"}
         and _is_verbal(head)

@@ -364,6 +364,7 @@ SEVERITY: tuple[str, ...] = (
     "corruption",
     "laundering",
     "sanctions_evasion",
+    "election_fraud",
     "cover_up",
     "designation",
     "sanctions_call",
@@ -444,6 +445,8 @@ def act_category(token: Token) -> Category | None:
             act_category(w) == "forced_labour" for w in token.subtree if w.i != token.i
         ):
             return "forced_labour"  # "forced the villagers into forced labour"
+        if found is None and conduct.rigs_election(token):
+            return "election_fraud"
         if found is None and conduct.corrupt_verb(token):
             return "corruption"  # "received bribes", "rigged a tender", "for personal gain"
         if found is None and token.pos_ == "VERB" and word in ACT_NOUNS:
@@ -471,6 +474,8 @@ def act_category(token: Token) -> Category | None:
             return "unjust_conviction"
         if word == "abuse" and _abuse_of_office(token):
             return "corruption"
+        if conduct.election_fraud_noun(token):
+            return "election_fraud"
         if conduct.influence_peddling(token) or conduct.sham_paper(token):
             return "corruption"
         if word in {"misuse", "misappropriation"} and _abuse_of_office(token):

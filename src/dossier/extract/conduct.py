@@ -58,6 +58,14 @@ RIG_VERBS: frozenset[str] = frozenset({"rig", "fix", "manipulate", "falsify", "t
 PROCUREMENT_NOUNS: frozenset[str] = frozenset(
     {"tender", "bid", "bidding", "procurement", "auction", "contract", "privatisation"}
 )
+# What an election is: "rigged the election", "falsified the results", "stuffed ballots".
+ELECTION_NOUNS: frozenset[str] = frozenset(
+    {"election", "vote", "ballot", "poll", "result", "count", "referendum", "tally", "returns"}
+)
+ELECTION_RIG_VERBS: frozenset[str] = RIG_VERBS | frozenset({"stuff", "steal", "doctor", "alter"})
+ELECTION_WORDS: frozenset[str] = frozenset(
+    {"election", "electoral", "vote", "voter", "voting", "ballot", "poll", "referendum"}
+)
 # Procurement or accounts the text calls sham: "fictitious tenders", "inflated contracts".
 SHAM_WORDS: frozenset[str] = frozenset(
     {"fictitious", "fraudulent", "inflated", "rigged", "sham", "bogus", "fake", "overpriced"}
@@ -92,15 +100,29 @@ def _objects(verb: Token) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ in {"for", "in", "as"}:
             out.extend(c for c in child.children if c.dep_ == "pobj")
     for noun in list(out):
-        for prep in noun.children:  # "USD 600,000 in bribes"
-            if prep.dep_ == "prep" and prep.lower_ in {"in", "of"}:
+        for prep in noun.children:
+            # "USD 600,000 in bribes", "a share of the kickbacks"; not "reports of bribes"
+            if prep.dep_ == "prep" and (
+                prep.lower_ == "in" or (prep.lower_ == "of" and _amount(noun))
+            ):
                 out.extend(c for c in prep.children if c.dep_ == "pobj")
     return out
 
 
+AMOUNT_NOUNS: frozenset[str] = frozenset(
+    {"share", "portion", "part", "cut", "sum", "amount", "million", "billion", "thousand"}
+)
+
+
+def _amount(noun: Token) -> bool:
+    return noun.like_num or noun.ent_type_ == "MONEY" or _lemma(noun) in AMOUNT_NOUNS
+
+
 def _names_bribe(noun: Token) -> bool:
-    return _lemma(noun) in BRIBE_NOUNS or any(
-        c.dep_ in {"compound", "amod"} and _lemma(c) in BRIBE_NOUNS for c in noun.children
+    """ "bribes", "kickbacks", "bribe money"; not "a bribery complaint"."""
+    return _lemma(noun) in BRIBE_NOUNS or (
+        _lemma(noun) in MONEY_NOUNS | {"payment", "cash"}
+        and any(c.dep_ in {"compound", "amod"} and _lemma(c) in BRIBE_NOUNS for c in noun.children)
     )
 
 
@@ -166,8 +188,20 @@ def corrupt_verb(verb: Token) -> bool:
         return True
     if word in MISUSE_VERBS and any(public_money(o) for o in objects):
         return True
-    if word in RIG_VERBS and any(_lemma(o) in PROCUREMENT_NOUNS for o in objects):
-        return True
+    if word in RIG_VERBS and any(
+        _lemma(o) in PROCUREMENT_NOUNS
+        or (
+            _lemma(o) in {"result", "outcome"}
+            and any(
+                _lemma(p) in PROCUREMENT_NOUNS
+                for prep in o.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for p in prep.children
+            )
+        )
+        for o in objects
+    ):
+        return True  # "rigged a tender", "fixed the results of the tender"
     if any(sham_paper(o) for o in objects):
         return True  # "set up fictitious procurement procedures", "award inflated contracts"
     return private_gain(verb)
@@ -196,6 +230,35 @@ def exchanged_for_money(verb: Token) -> bool:
                 ):
                     return True
     return False
+
+
+def rigs_election(verb: Token) -> bool:
+    """ "rigged the election", "falsified the vote count", "stuffed ballot boxes"."""
+    if _lemma(verb) not in ELECTION_RIG_VERBS:
+        return False
+    for obj in _objects(verb):
+        words = {_lemma(obj)} | {_lemma(c) for c in obj.children if c.dep_ in {"compound", "amod"}}
+        if _lemma(obj) in ELECTION_NOUNS and (
+            _lemma(obj) not in {"result", "count", "tally", "returns"} or words & ELECTION_WORDS
+        ):
+            return True
+        if words & ELECTION_WORDS and _lemma(obj) in {"box", "result", "count", "tally", "list"}:
+            return True
+    return False
+
+
+def election_fraud_noun(noun: Token) -> bool:
+    """ "election fraud", "electoral fraud", "vote-rigging", "the rigging of the election"."""
+    word = _lemma(noun)
+    if word in {"vote-rigging", "ballot-stuffing", "vote-buying"}:
+        return True
+    if word not in {"fraud", "rigging", "falsification", "manipulation", "stuffing", "buying"}:
+        return False
+    around = {_lemma(c) for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}}
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            around.update(_lemma(p) for p in prep.children if p.dep_ == "pobj")
+    return len(around & (ELECTION_WORDS | {"election", "result"})) > 0
 
 
 def misused_money(noun: Token) -> bool:
