@@ -1,0 +1,221 @@
+"""Corrupt and other conduct named by a verb and what it governs, on hand-made sentences.
+
+Bribes received or paid, public money misused, rigged tenders and elections, "for
+personal gain", obstruction of investigations, charges, trials and guilty findings:
+each frame gives the same reading to any name, and the people who expose, investigate,
+deny or are falsely accused of the conduct are never read as its authors.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from dossier.model import PERPETRATOR_PARTS
+from tests.test_claims import analyse
+from tests.test_designations import read, reading
+
+OFFICIAL = "Ivan Sidorov"
+OTHER = "Oleg Markov"
+REPORTER = "Anna Petrova"
+
+
+def one(nlp: Language, text: str, name: str = OFFICIAL) -> tuple[str, str, str]:
+    found = read(nlp, text, name)
+    return reading(found.claims[name])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The ministry accused Ivan Sidorov of facilitating and receiving bribes in "
+            "exchange for public contracts.",
+            ("corruption", "accused", "accused-of"),
+        ),
+        (
+            "Washington accused Ivan Sidorov of leading a network that controlled contracts "
+            "at the port for personal gain.",
+            ("corruption", "accused", "accused-of"),
+        ),
+        (
+            'The Treasury said Ivan Sidorov engaged in "misappropriated public funds for his '
+            'personal benefit."',
+            ("corruption", "perpetrator", "involved-in"),
+        ),
+        ("Ivan Sidorov accepted bribes from a construction firm.", None),
+        ("Ivan Sidorov received bribes from contractors.", None),
+        ("Ivan Sidorov solicited kickbacks from contractors.", None),
+        ("Ivan Sidorov paid bribes to judges.", None),
+        ("Ivan Sidorov rigged a tender for the new hospital.", None),
+        ("Ivan Sidorov fixed the results of the tender.", None),
+        ("Ivan Sidorov misused public funds.", None),
+        ("Ivan Sidorov diverted millions in state funds to his relatives.", None),
+        ("Ivan Sidorov used his office for personal gain.", None),
+        ("Ivan Sidorov appointed officials in exchange for money.", None),
+        ("Ivan Sidorov abused his position to award contracts to relatives.", None),
+        ("Ivan Sidorov embezzled millions from the state budget.", None),
+    ],
+)
+def test_corrupt_conduct_of_the_agent(
+    nlp: Language, text: str, expected: tuple[str, str, str] | None
+) -> None:
+    assert one(nlp, text) == (expected or ("corruption", "perpetrator", "active-agent"))
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Ivan Sidorov was charged with money laundering, the agency said.", "laundering"),
+        (
+            "Ivan Sidorov was charged with squandering public funds and abuse of office.",
+            "corruption",
+        ),
+        ("Ivan Sidorov, who was dismissed on charges of abuse of office, left.", "corruption"),
+        ("Ivan Sidorov received a suspended sentence for taking bribes.", "corruption"),
+        ("Ivan Sidorov was sentenced to ten years for embezzlement.", "corruption"),
+        ("Ivan Sidorov pleaded guilty to money laundering.", "laundering"),
+        ("Ivan Sidorov was found guilty of bribery.", "corruption"),
+        ("The court found Ivan Sidorov guilty of accepting bribes.", "corruption"),
+        ("Ivan Sidorov faces charges of embezzlement.", "corruption"),
+        ("Ivan Sidorov stands trial for bribery.", "corruption"),
+        ("Ivan Sidorov is alleged to have embezzled state funds.", "corruption"),
+        ("Ivan Sidorov is suspected of taking bribes.", "corruption"),
+        ("Ivan Sidorov was accused of rigging the election.", "election_fraud"),
+        ("Prosecutors charged Ivan Sidorov with embezzlement.", "corruption"),
+    ],
+)
+def test_accusations_charges_and_convictions(nlp: Language, text: str, category: str) -> None:
+    assert one(nlp, text) == (category, "accused", "accused-of")
+
+
+def test_apposition_between_the_accused_and_the_charge(nlp: Language) -> None:
+    text = (
+        "The ministry accused the mayor's chief of staff, Oleg Markov, of obstructing "
+        "investigations into the misappropriation of funds."
+    )
+    assert one(nlp, text, OTHER) == ("cover_up", "accused", "accused-of")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ivan Sidorov blocked investigations into the killings.", ("cover_up", "complicit")),
+        (
+            "Ivan Sidorov interfered with the investigation into the bank.",
+            ("cover_up", "complicit"),
+        ),
+        ("Ivan Sidorov ran a bribery scheme at the port.", ("corruption", "ordered")),
+        ("Ivan Sidorov headed a scheme to award inflated contracts.", ("corruption", "ordered")),
+        ("Ivan Sidorov rigged the presidential election.", ("election_fraud", "perpetrator")),
+        (
+            "Ivan Sidorov falsified the vote count in the capital.",
+            ("election_fraud", "perpetrator"),
+        ),
+        ("Ivan Sidorov was involved in electoral fraud.", ("election_fraud", "perpetrator")),
+    ],
+)
+def test_obstruction_schemes_and_elections(
+    nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    assert one(nlp, text)[:2] == expected
+
+
+# --- the people around the conduct are not its authors --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry accused the government of exposing torture, said Anna Petrova.",
+        "Anna Petrova exposed the embezzlement of public funds.",
+        "Anna Petrova helped expose officials who abused their positions.",
+        "Anna Petrova helped recover stolen public funds.",
+        "Anna Petrova led an investigation into the bribery scheme.",
+        "Anna Petrova documented electoral fraud in the capital.",
+        "Anna Petrova protested against the rigged election.",
+        "Anna Petrova refused to pay a bribe.",
+        "Anna Petrova was offered a bribe by the governor.",
+        "Anna Petrova received a bribery complaint from a villager.",
+        "Police accused Anna Petrova of spreading false information.",
+    ],
+)
+def test_exposing_investigating_or_refusing_is_not_the_act(nlp: Language, text: str) -> None:
+    found = read(nlp, text, REPORTER)
+    claim = found.claims[REPORTER]
+    assert claim.part not in PERPETRATOR_PARTS, reading(claim)
+
+
+def test_who_investigated_bribery_is_a_victim_of_the_threat(nlp: Language) -> None:
+    text = "Anna Petrova, who investigated bribery in the ministry, was threatened."
+    assert one(nlp, text, REPORTER) == ("persecution", "victim", "victim")
+
+
+def test_victim_of_torture_stays_a_victim(nlp: Language) -> None:
+    assert one(nlp, "Anna Petrova was tortured in custody.", REPORTER) == (
+        "torture",
+        "victim",
+        "victim",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivan Sidorov was falsely accused of taking bribes.",
+        "Lawyers for Ivan Sidorov said he was accused falsely.",
+        "Ivan Sidorov refused to take bribes.",
+    ],
+)
+def test_false_accusations_and_refusals_are_no_allegation(nlp: Language, text: str) -> None:
+    assert one(nlp, text) == ("context", "subject", "none")
+
+
+def test_who_charges_whom(nlp: Language) -> None:
+    assert one(nlp, "Prosecutors charged Ivan Sidorov with embezzlement.") == (
+        "corruption",
+        "accused",
+        "accused-of",
+    )
+    assert one(nlp, "Ivan Sidorov charged the prosecutors with embezzlement.") == (
+        "context",
+        "source",
+        "speech",
+    )
+
+
+def test_politically_motivated_charges_make_no_accused(nlp: Language) -> None:
+    sentenced = "Anna Petrova was sentenced to ten years on fabricated charges of fraud."
+    assert one(nlp, sentenced, REPORTER) == ("unjust_conviction", "victim", "victim")
+    facing = one(nlp, "Ivan Sidorov faces politically motivated charges of fraud.")
+    assert facing[1] not in PERPETRATOR_PARTS
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Ivan Sidorov denied receiving bribes.", "corruption"),
+        ("Ivan Sidorov has denied the allegations.", "context"),
+        ("Ivan Sidorov rejected the allegations of corruption.", "corruption"),
+    ],
+)
+def test_a_denial_is_kept_for_review(nlp: Language, text: str, category: str) -> None:
+    """A person's own denial says there is an allegation; it is neither proof nor a
+    cover-up, so it is shown as a denial, part unclear, for a reviewer."""
+    assert one(nlp, text) == (category, "unclear", "denial")
+
+
+def test_arrest_on_a_corruption_charge_is_left_for_review(nlp: Language) -> None:
+    """An arrest is a deprivation of liberty and the charge an accusation: a political
+    case reads the same, so the sentence alone decides neither."""
+    text = "Ivan Sidorov was arrested on suspicion of misappropriating state funds."
+    assert one(nlp, text) == ("corruption", "unclear", "accused-of")
+
+
+def test_a_journalist_accused_of_bribery_is_for_review(nlp: Language) -> None:
+    text = "The journalist Anna Petrova was charged with bribery."
+    _source, found, analysis = analyse(nlp, text, {REPORTER: "PERSON"})
+    (claim,) = analysis.claims
+    assert (claim.category, claim.part) == ("corruption", "unclear")
+    (key,) = found.entities
+    assert analysis.roles[key] == "journalist"
