@@ -219,3 +219,47 @@ def test_a_journalist_accused_of_bribery_is_for_review(nlp: Language) -> None:
     assert (claim.category, claim.part) == ("corruption", "unclear")
     (key,) = found.entities
     assert analysis.roles[key] == "journalist"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ivan Sidorov was sanctioned for obstructing the investigation into the killing.",
+            ("cover_up", "accused", "designated-for"),
+        ),
+        (
+            "OFAC sanctioned Ivan Sidorov for rigging public tenders.",
+            ("corruption", "accused", "designated-for"),
+        ),
+        (
+            "In his role as minister, Ivan Sidorov orchestrated a scheme to embezzle public funds.",
+            ("corruption", "ordered", "command"),
+        ),
+        (
+            "Ivan Sidorov demanded a share of the kickbacks.",
+            ("corruption", "perpetrator", "active-agent"),
+        ),
+        (
+            "Security forces under Ivan Sidorov abducted dozens of protesters.",
+            ("detention", "complicit", "command"),
+        ),
+        (
+            "Ivan Sidorov was indicted on charges of money laundering.",
+            ("laundering", "accused", "accused-of"),
+        ),
+        (
+            "Ivan Sidorov was investigated for embezzlement.",
+            ("corruption", "accused", "accused-of"),
+        ),
+    ],
+)
+def test_more_frames(nlp: Language, text: str, expected: tuple[str, str, str]) -> None:
+    assert one(nlp, text) == expected
+
+
+def test_investigated_for_reporting_is_no_accusation(nlp: Language) -> None:
+    text = "Anna Petrova was investigated for her reporting on corruption."
+    assert one(nlp, text, REPORTER) == ("context", "subject", "none")
+    text = "Anna Petrova was charged with defamation after exposing corruption."
+    assert one(nlp, text, REPORTER) == ("persecution", "victim", "victim")

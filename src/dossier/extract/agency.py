@@ -173,6 +173,7 @@ LINK_VERBS: frozenset[str] = frozenset({"implicate", "link", "tie", "connect"})
 # Commanding a body that did it: "oversees the services which repressed ...".
 COMMAND_VERBS: frozenset[str] = frozenset(
     {"oversee", "lead", "head", "run", "supervise", "control", "preside", "manage"}
+    | {"orchestrate", "mastermind"}
 )
 COMMAND_NOUNS: frozenset[str] = frozenset(
     {"commander", "head", "chief", "leader", "director", "commandant", "chairman", "boss"}
@@ -505,6 +506,7 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
     elif (
         word in lex.ADVOCACY_VERBS
         and slot == "agent"
+        and not conduct.corrupt_verb(verb)  # "demanded a share of the kickbacks"
         and (word != "call" or any(c.lower_ in {"on", "for", "upon"} for c in verb.children))
     ):
         sanctions = any(lemma(w) in lex.SANCTION_LEMMAS for w in verb.subtree)
@@ -523,7 +525,7 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
         assert crime is not None
         if not negated:
             out.append(Finding(crime, "accused", verb.i, "accused-of"))
-    elif slot == "agent" and not negated and _obstructs(verb):
+    elif slot == "agent" and not negated and lex.obstructs(verb):
         # "X blocked investigations into the killings", "interfered with the probe"
         out.append(Finding("cover_up", "complicit", verb.i, "cover-up"))
     elif word in lex.SUFFER_VERBS and not conduct.corrupt_verb(verb):
@@ -762,7 +764,7 @@ def _crime(prep: Token) -> Category | None:
         words += [c for w in words[1:] for c in w.children if c.dep_ == "conj"]
         for word in words:
             found = lex.practice_category(word) if not _is_verbal(word) else lex.act_category(word)
-            if found is None and _is_verbal(word) and _obstructs(word):
+            if found is None and _is_verbal(word) and lex.obstructs(word):
                 found = "cover_up"
             if found is None and _is_verbal(word) and lemma(word) in COMMAND_VERBS:
                 found = _commanded_act(word)  # "of leading a network that controlled ..."
@@ -779,27 +781,6 @@ def _misused(noun: Token) -> bool:
     """ "misappropriated public funds for his personal benefit": a noun phrase that names
     corrupt conduct by its participle or its purpose phrase."""
     return conduct.misused_money(noun) or conduct.private_gain(noun)
-
-
-INQUIRY_NOUNS: frozenset[str] = lex.ACCOUNTABILITY_LEMMAS | frozenset(
-    {"inquiry", "probe", "prosecution", "trial", "case", "audit", "investigator", "prosecutor"}
-)
-
-
-def _obstructs(verb: Token) -> bool:
-    """ "blocking corruption investigations", "obstructed the inquiry", "interfered with
-    the investigation"."""
-    word = lemma(verb)
-    if word in lex.COVER_VERBS | {"block", "undermine", "impede", "hinder", "thwart", "stall"}:
-        return any(c.dep_ == "dobj" and lemma(c) in INQUIRY_NOUNS for c in verb.children)
-    if word in {"interfere", "meddle", "tamper"}:
-        return any(
-            c.dep_ == "prep"
-            and c.lower_ in {"with", "in"}
-            and any(lemma(p) in INQUIRY_NOUNS | {"justice", "witness"} for p in c.children)
-            for c in verb.children
-        )
-    return False
 
 
 # "X is alleged / suspected / believed / said to have <act>ed".
@@ -901,8 +882,41 @@ def _charge_noun_crime(
     return None
 
 
+# What the state does to a suspect: "investigated / arrested / dismissed for embezzlement".
+PUNISH_VERBS: frozenset[str] = frozenset(
+    {
+        "investigate",
+        "probe",
+        "question",
+        "interrogate",
+        "detain",
+        "arrest",
+        "jail",
+        "imprison",
+        "fine",
+        "punish",
+        "sack",
+        "dismiss",
+        "fire",
+        "remove",
+        "oust",
+        "expel",
+        "extradite",
+        "try",
+        "prosecute",
+    }
+)
+
+
 def _on_charges(verb: Token) -> Category | None:
-    """The crime of "on charges of ...", "on suspicion of ...", "over allegations of ..."."""
+    """The crime of "on charges of ...", "on suspicion of ...", "over allegations of ...",
+    and of "investigated / arrested / dismissed for <crime>" (not "for exposing it")."""
+    if lemma(verb) in PUNISH_VERBS:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"for", "over"} and not _falsely(verb):
+                found = _crime(prep)
+                if found is not None and found not in lex.VIOLENT - {"killing", "torture"}:
+                    return found
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in {"on", "over", "for", "amid", "upon"}:
             for noun in prep.children:
@@ -966,6 +980,10 @@ def _charge_category(verb: Token) -> Category | None:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in {"of", "with", "over", "for", "in"}:
             found = found or _crime(child)
+        if child.dep_ == "prep" and child.lower_ in {"on", "upon"}:
+            for noun in child.children:  # "indicted on charges of money laundering"
+                if noun.dep_ == "pobj":
+                    found = found or _charge_noun_crime(noun)
         if child.dep_ == "dobj" and lemma(child) in {"charge", "count"}:
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"of", "for"}:
@@ -1370,6 +1388,12 @@ def _under(governor: Token) -> list[Finding]:
             token = token.head.head
         elif token.dep_ in {"conj", "appos", "compound"}:
             token = token.head
+        elif (
+            token.dep_ == "nsubj"
+            and _is_verbal(token.head)
+            and lemma(token) in lex.REGIME_NOUNS | {"unit", "officer", "guard", "official"}
+        ):
+            token = token.head  # "Security forces under X abducted dozens"
         else:
             return []
     return []

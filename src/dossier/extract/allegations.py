@@ -628,6 +628,27 @@ def is_irrealis(token: Token) -> bool:
     return False
 
 
+INQUIRY_NOUNS: frozenset[str] = ACCOUNTABILITY_LEMMAS | frozenset(
+    {"inquiry", "probe", "prosecution", "trial", "case", "audit", "investigator", "prosecutor"}
+)
+
+
+def obstructs(verb: Token) -> bool:
+    """ "blocking corruption investigations", "obstructed the inquiry", "interfered with
+    the investigation"."""
+    word = lemma(verb)
+    if word in COVER_VERBS | {"block", "undermine", "impede", "hinder", "thwart", "stall"}:
+        return any(c.dep_ == "dobj" and lemma(c) in INQUIRY_NOUNS for c in verb.children)
+    if word in {"interfere", "meddle", "tamper"}:
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ in {"with", "in"}
+            and any(lemma(p) in INQUIRY_NOUNS | {"justice", "witness"} for p in c.children)
+            for c in verb.children
+        )
+    return False
+
+
 def subtree_category(
     root: Token, exclude: set[int] | None = None, keep_subjects: bool = False
 ) -> Category | None:
@@ -648,8 +669,13 @@ def subtree_category(
                 found = "killing"
             if found is not None and (best is None or severity(found) < severity(best)):
                 best = found
+        if token.i != root.i and token.pos_ == "VERB" and obstructs(token):
+            best = "cover_up" if best is None or severity(best) > severity("cover_up") else best
+            continue  # "for obstructing the investigation into the killing": a cover-up
         if token.i != root.i and lemma(token) in EXPOSING_VERBS and token.pos_ == "VERB":
             continue  # "helped expose officials who took bribes": their act, not the helper's
+        if token.i != root.i and lemma(token) in {"investigation", "inquiry", "probe"}:
+            continue  # what an investigation is into is not the act of whoever governs it
         for child in token.children:
             if token.i == root.i and child.dep_ in {"conj", "cc", "punct", "mark"}:
                 continue
