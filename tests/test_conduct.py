@@ -263,3 +263,26 @@ def test_investigated_for_reporting_is_no_accusation(nlp: Language) -> None:
     assert one(nlp, text, REPORTER) == ("context", "subject", "none")
     text = "Anna Petrova was charged with defamation after exposing corruption."
     assert one(nlp, text, REPORTER) == ("persecution", "victim", "victim")
+
+
+def test_a_descriptor_apposition_carries_its_participle(nlp: Language) -> None:
+    text = "Ivan Sidorov, a former minister convicted of embezzlement, lives abroad."
+    assert one(nlp, text) == ("corruption", "accused", "accused-of")
+    text = "Anna Petrova, a journalist convicted of defamation, was freed."
+    assert one(nlp, text, REPORTER) == ("detention", "victim", "released")
+
+
+def test_who_exposes_a_sham_deal_did_not_make_it(nlp: Language) -> None:
+    made = "Ivan Sidorov, the businessman who earned millions through underpriced contracts, left."
+    assert one(nlp, made) == ("corruption", "perpetrator", "active-agent")
+    assert one(nlp, "Ivan Sidorov awarded inflated contracts to his brother.") == (
+        "corruption",
+        "perpetrator",
+        "active-agent",
+    )
+    for text in (
+        "Anna Petrova, a lawyer who exposed inflated contracts, was attacked.",
+        "Anna Petrova investigated the use of public funds for personal gain.",
+        "Anna Petrova audited the fictitious invoices.",
+    ):
+        assert one(nlp, text, REPORTER)[1] not in PERPETRATOR_PARTS, text

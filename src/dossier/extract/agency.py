@@ -1418,14 +1418,22 @@ def _modifier_findings(token: Token) -> list[Finding]:
     """Relative clauses and participles on the phrase: "X, who was killed by ..."."""
     out: list[Finding] = []
     candidates = [token]
+    described: set[int] = set()  # "X, a former official convicted of ...": the same person
     for child in token.children:
         if child.dep_ == "prep":
             candidates.extend(c for c in child.children if c.dep_ == "pobj")
+        if child.dep_ == "appos" and lemma(child) in DESCRIPTOR_NOUNS and child.pos_ == "NOUN":
+            candidates.append(child)
+            described.add(child.i)
     for holder in candidates:
         for child in holder.children:
             if child.dep_ not in {"relcl", "acl"} or not _is_verbal(child):
                 continue
-            if holder.i != token.i and not any(c.lower_ in {"who", "whom"} for c in child.children):
+            if (
+                holder.i != token.i
+                and holder.i not in described
+                and not any(c.lower_ in {"who", "whom"} for c in child.children)
+            ):
                 continue
             slot = _relative_slot(child)
             if slot is not None:

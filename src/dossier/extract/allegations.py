@@ -313,36 +313,7 @@ SANCTION_LEMMAS: frozenset[str] = frozenset({"sanction", "designation", "designa
 SANCTION_VERBS: frozenset[str] = frozenset(
     {"impose", "introduce", "apply", "issue", "put", "target", "place", "adopt"}
 )
-# Exposing, investigating or fighting an act: what they govern is someone else's act.
-EXPOSING_VERBS: frozenset[str] = frozenset(
-    {
-        "expose",
-        "investigate",
-        "uncover",
-        "reveal",
-        "document",
-        "report",
-        "denounce",
-        "condemn",
-        "fight",
-        "combat",
-        "oppose",
-        "protest",
-        "probe",
-        "recover",
-        "return",
-        "trace",
-        "prevent",
-        "stop",
-        "end",
-        "criticise",
-        "criticize",
-        "publicise",
-        "publicize",
-        "research",
-        "monitor",
-    }
-)
+EXPOSING_VERBS: frozenset[str] = conduct.EXPOSING_VERBS
 # Words that make an act hypothetical rather than reported as done.
 IRREALIS_LEMMAS: frozenset[str] = frozenset(
     {"threaten", "attempt", "try", "plan", "fear", "want", "risk", "if", "whether", "would"}

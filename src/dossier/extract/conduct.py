@@ -69,6 +69,7 @@ ELECTION_WORDS: frozenset[str] = frozenset(
 # Procurement or accounts the text calls sham: "fictitious tenders", "inflated contracts".
 SHAM_WORDS: frozenset[str] = frozenset(
     {"fictitious", "fraudulent", "inflated", "rigged", "sham", "bogus", "fake", "overpriced"}
+    | {"underpriced", "overvalued", "undervalued", "padded"}
 )
 PAPER_NOUNS: frozenset[str] = PROCUREMENT_NOUNS | frozenset(
     {"invoice", "procedure", "purchase", "payment", "accounting", "account", "scheme"}
@@ -81,6 +82,78 @@ OWN_WORDS: frozenset[str] = frozenset(
 # Corrupt verbs that, as a participle on public money, name the act: "misappropriated funds".
 ASSET_PARTICIPLES: frozenset[str] = frozenset(
     {"misappropriate", "embezzle", "steal", "loot", "siphon", "divert", "launder", "plunder"}
+)
+
+
+# Exposing, investigating or fighting an act: what they govern is someone else's act.
+EXPOSING_VERBS: frozenset[str] = frozenset(
+    {
+        "expose",
+        "investigate",
+        "uncover",
+        "reveal",
+        "document",
+        "report",
+        "denounce",
+        "condemn",
+        "fight",
+        "combat",
+        "oppose",
+        "protest",
+        "probe",
+        "recover",
+        "return",
+        "trace",
+        "prevent",
+        "stop",
+        "end",
+        "criticise",
+        "criticize",
+        "publicise",
+        "publicize",
+        "research",
+        "monitor",
+    }
+)
+# Verbs that talk about, check or undo a deal rather than make it: "exposed inflated
+# contracts", "audited the tender", "annulled the fictitious invoices".
+EXAMINING_VERBS: frozenset[str] = EXPOSING_VERBS | frozenset(
+    {
+        "say",
+        "claim",
+        "allege",
+        "describe",
+        "publish",
+        "write",
+        "tell",
+        "accuse",
+        "find",
+        "discover",
+        "detect",
+        "audit",
+        "review",
+        "examine",
+        "question",
+        "challenge",
+        "cancel",
+        "annul",
+        "scrutinise",
+        "scrutinize",
+        "flag",
+        "highlight",
+        "note",
+        "cite",
+        "refuse",
+        "reject",
+        "decline",
+        "deny",
+        "resist",
+        "warn",
+        "complain",
+        "film",
+        "photograph",
+        "record",
+    }
 )
 
 
@@ -181,6 +254,8 @@ def private_gain(verb: Token) -> bool:
 def corrupt_verb(verb: Token) -> bool:
     """Whether a verb with its own dependents names corrupt conduct."""
     word = _lemma(verb)
+    if word in EXAMINING_VERBS:
+        return False  # "exposed the inflated contracts": someone else's deal
     objects = _objects(verb)
     if word in BRIBE_VERBS and any(_names_bribe(o) for o in objects):
         return True
@@ -202,8 +277,17 @@ def corrupt_verb(verb: Token) -> bool:
         for o in objects
     ):
         return True  # "rigged a tender", "fixed the results of the tender"
-    if any(sham_paper(o) for o in objects):
-        return True  # "set up fictitious procurement procedures", "award inflated contracts"
+    means = [
+        p
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in {"through", "via", "from", "by"}
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+    if any(sham_paper(o) for o in [*objects, *means]):
+        # "set up fictitious procurement procedures", "award inflated contracts",
+        # "earned millions through underpriced mining contracts"
+        return True
     return private_gain(verb)
 
 
