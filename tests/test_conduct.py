@@ -286,3 +286,65 @@ def test_who_exposes_a_sham_deal_did_not_make_it(nlp: Language) -> None:
         "Anna Petrova audited the fictitious invoices.",
     ):
         assert one(nlp, text, REPORTER)[1] not in PERPETRATOR_PARTS, text
+
+
+# --- "both", "the two", "the pair" --------------------------------------------------
+
+
+def readings_of(nlp: Language, text: str, *names: str) -> dict[str, set[tuple[str, str, str]]]:
+    _source, found, analysis = analyse(nlp, text, dict.fromkeys(names, "PERSON"))
+    out: dict[str, set[tuple[str, str, str]]] = {name: set() for name in names}
+    for claim in analysis.claims:
+        out[found.entities[claim.entity_key].name].add((claim.category, claim.part, claim.frame))
+    return out
+
+
+def test_the_pair_of_the_previous_sentence_did_it(nlp: Language) -> None:
+    text = (
+        "The ministry sanctioned Andrey Orlov, a police detective, and Pavel Grekov, a "
+        "prison officer. In 2015, the pair tortured Maria Lenska."
+    )
+    found = readings_of(nlp, text, "Andrey Orlov", "Pavel Grekov", "Maria Lenska")
+    for name in ("Andrey Orlov", "Pavel Grekov"):
+        assert ("torture", "perpetrator", "active-agent") in found[name]
+    assert found["Maria Lenska"] == {("torture", "victim", "victim")}
+    names = dict.fromkeys(("Andrey Orlov", "Pavel Grekov", "Maria Lenska"), "PERSON")
+    _source, _found, analysis = analyse(nlp, text, names)
+    quoted = [text[c.start : c.end] for c in analysis.claims if c.part == "perpetrator"]
+    assert quoted == [text, text]  # the quote names the pair and the act
+
+
+def test_both_are_accused(nlp: Language) -> None:
+    text = (
+        "Andrey Orlov and Pavel Grekov were sanctioned on Monday. Both are accused of "
+        "taking bribes."
+    )
+    found = readings_of(nlp, text, "Andrey Orlov", "Pavel Grekov")
+    for name in ("Andrey Orlov", "Pavel Grekov"):
+        assert ("corruption", "accused", "accused-of") in found[name]
+
+
+def test_the_two_victims(nlp: Language) -> None:
+    text = "Andrey Orlov and Pavel Grekov were detained in May. The two were beaten in custody."
+    found = readings_of(nlp, text, "Andrey Orlov", "Pavel Grekov")
+    for name in ("Andrey Orlov", "Pavel Grekov"):
+        assert ("torture", "victim", "victim") in found[name]
+        assert not any(part in PERPETRATOR_PARTS for _, part, _ in found[name])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not named together
+        "Andrey Orlov met Pavel Grekov on Monday. Both are accused of taking bribes.",
+        # three people: which two?
+        "Andrey Orlov, Pavel Grekov and Maria Lenska were sanctioned. The two are accused "
+        "of taking bribes.",
+        # a paragraph between
+        "Andrey Orlov and Pavel Grekov were sanctioned.\n\nBoth are accused of taking bribes.",
+    ],
+)
+def test_a_group_word_without_one_clear_pair_says_nothing(nlp: Language, text: str) -> None:
+    found = readings_of(nlp, text, "Andrey Orlov", "Pavel Grekov", "Maria Lenska")
+    for name, readings in found.items():
+        assert ("corruption", "accused", "accused-of") not in readings, name

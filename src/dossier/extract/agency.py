@@ -1470,6 +1470,11 @@ def findings(span: Span, others: set[int], bounds: tuple[int, int] | None = None
     return out
 
 
+def group_findings(anchor: Token) -> list[Finding]:
+    """What a sentence says about a group word ("both", "the pair") as its subject."""
+    return _clause_findings(anchor) + _modifier_findings(anchor)
+
+
 def _possessive(span: Span) -> bool:
     after = span.end
     return after < len(span.doc) and span.doc[after].lower_ in {"’s", "'s", "’", "'"}

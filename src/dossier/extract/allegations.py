@@ -601,6 +601,7 @@ def is_irrealis(token: Token) -> bool:
 
 INQUIRY_NOUNS: frozenset[str] = ACCOUNTABILITY_LEMMAS | frozenset(
     {"inquiry", "probe", "prosecution", "trial", "case", "audit", "investigator", "prosecutor"}
+    | {"complaint", "inquest", "testimony", "evidence"}
 )
 
 
