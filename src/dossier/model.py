@@ -81,7 +81,7 @@ Frame = Literal[
     "regime",  # "X's government / forces <act>ed": the head is responsible
     "list-lead-in",  # a list item under a lead-in that states the act
     "helped",  # "X helped / financed / enabled <act>"
-    "cover-up",  # covering up, failing to investigate, denying
+    "cover-up",  # covering up, failing to investigate, denying that abuses happened
     "denial",  # "X denied receiving bribes / the allegations": the person's own denial
     "victim",  # object or passive subject of the act, "<act> of / against X"
     "released",  # "X was released": held before, so a detainee (unless tried for a crime)
