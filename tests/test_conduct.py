@@ -348,3 +348,16 @@ def test_a_group_word_without_one_clear_pair_says_nothing(nlp: Language, text: s
     found = readings_of(nlp, text, "Andrey Orlov", "Pavel Grekov", "Maria Lenska")
     for name, readings in found.items():
         assert ("corruption", "accused", "accused-of") not in readings, name
+
+
+def test_an_organisation_in_a_persons_descriptor_takes_no_part(nlp: Language) -> None:
+    text = (
+        "Anna Petrova, a Radio Nord correspondent, and Oleg Markov, a freelance journalist, "
+        "were accused by the bureau of receiving bribes."
+    )
+    _source, found, analysis = analyse(nlp, text, {REPORTER: "PERSON", "Radio Nord": "ORG"})
+    by_name = {found.entities[c.entity_key].name: c for c in analysis.claims}
+    assert (by_name["Radio Nord"].category, by_name["Radio Nord"].part) == ("context", "subject")
+    assert by_name[REPORTER].part == "unclear"  # a journalist accused: for review
+    (key,) = [k for k, e in found.entities.items() if e.name == REPORTER]
+    assert analysis.roles[key] == "journalist"

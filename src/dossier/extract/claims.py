@@ -340,6 +340,16 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
                 found_here = [agency.Finding("context", "source", span.root.i, "cited")]
                 signals = ("cited",)
             anchor = agency.anchor_of(span, others)
+            if (
+                mention.label == "ORG"
+                and anchor.i not in {t.i for t in span}
+                and lex.lemma(anchor) in agency.DESCRIPTOR_NOUNS
+            ):
+                # "a Deutsche Welle correspondent", "police chief X": the phrase stands for
+                # the person the organisation describes, not for the organisation
+                # (a finding, so that no enumeration hands it the person's part)
+                found_here = [agency.Finding("context", "subject", span.root.i)]
+                signals = ("organisation names a person's descriptor",)
             if any(_reports_death(doc, f) for f in found_here) or _posthumous(span, anchor):
                 analysis.deceased.add(key)
             if _called_late(span, anchor):
