@@ -361,3 +361,24 @@ def test_an_organisation_in_a_persons_descriptor_takes_no_part(nlp: Language) ->
     assert by_name[REPORTER].part == "unclear"  # a journalist accused: for review
     (key,) = [k for k, e in found.entities.items() if e.name == REPORTER]
     assert analysis.roles[key] == "journalist"
+
+
+def test_he_opening_the_next_sentence_is_the_one_person_named(nlp: Language) -> None:
+    text = "The court heard the case of Ivan Sidorov on Monday. He is suspected of taking bribes."
+    assert ("corruption", "accused", "accused-of") in readings_of(nlp, text, OFFICIAL)[OFFICIAL]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two people before: which one?
+        "Anna Petrova interviewed Ivan Sidorov on Monday. He is suspected of taking bribes.",
+        # the pronoun is inside a reported clause
+        "Ivan Sidorov resigned in May. Prosecutors said he took bribes.",
+        # a paragraph between
+        "Ivan Sidorov resigned in May.\n\nHe is suspected of taking bribes.",
+    ],
+)
+def test_he_without_one_clear_referent_says_nothing(nlp: Language, text: str) -> None:
+    for name, readings in readings_of(nlp, text, OFFICIAL, REPORTER).items():
+        assert not any(part in PERPETRATOR_PARTS for _, part, _ in readings), name

@@ -376,7 +376,11 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
         grouped: set[str] = set()
         for key, (index, result) in group.items():
             if key not in chosen or chosen[key][1] is None:
-                chosen[key] = (index, result, ("group-reference: the previous sentence's pair",))
+                chosen[key] = (
+                    index,
+                    result,
+                    ("reference: the person(s) the sentence before names",),
+                )
                 grouped.add(key)
         for key, (index, result, signals) in chosen.items():
             mention = resolved[index]
@@ -447,11 +451,16 @@ def _group_reading(
     if previous is None or "\n\n" in source.text[previous[0].end : passage.start]:
         return {}
     low, high = _token_bounds(doc, passage)
+    people = [(key, spans[i]) for key, i in previous[1]]
+    members: tuple[str, ...] | None = None
     anchor = groups.group_subject(doc[low:high])
-    if anchor is None:
-        return {}
-    members = groups.pair_members([(key, spans[i]) for key, i in previous[1]])
-    if members is None:
+    if anchor is not None:
+        members = groups.pair_members(people)
+    else:
+        anchor = groups.pronoun_subject(doc[low:high])
+        single = groups.single_person(people) if anchor is not None else None
+        members = None if single is None else (single,)
+    if anchor is None or members is None:
         return {}
     result = agency.best(agency.group_findings(anchor))
     if result is None or result.part not in PERPETRATOR_PARTS | {"victim"}:

@@ -1,12 +1,14 @@
-"""Whom "both", "the two" or "the pair" stands for.
+"""Whom "both", "the two" or "the pair" stands for, and a sentence-initial "he"/"she".
 
 Press releases name two people in one sentence and say what they did in the next:
 "The UK also sanctioned A, a detective, and B, an officer. In 2015, the pair tortured
 C." "Both are accused of obstructing complaints of torture." A group word that is
 the subject of the next sentence refers to the two people, and only when the
 sentence just before names exactly two people and names them together (one
-coordinated with the other). Anything else (three people, two people in separate
-clauses, a gap of a sentence) stays unresolved: the sentence then speaks of nobody.
+coordinated with the other). "He" or "she" opening the next sentence as its subject
+refers to the one person the sentence just before names, when it names exactly one.
+Anything else (three people, two people in separate clauses, a pronoun inside a
+clause, a paragraph between) stays unresolved: the sentence then speaks of nobody.
 """
 
 from __future__ import annotations
@@ -59,3 +61,24 @@ def pair_members(people: Sequence[tuple[str, Span]]) -> tuple[str, str] | None:
     if not _joined(first, second):
         return None
     return keys[0], keys[1]
+
+
+def pronoun_subject(tokens: Span) -> Token | None:
+    """ "He is suspected of taking a bribe": a personal pronoun that is the subject of the
+    sentence's main clause and its first word (after an opening phrase), or None."""
+    for token in tokens:
+        if token.lower_ not in {"he", "she"} or token.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if token.head.dep_ != "ROOT":
+            return None  # "..., who said he ...": a pronoun inside a clause
+        before = tokens[: token.i - tokens.start]
+        if any(t.pos_ == "PROPN" for t in before):
+            return None  # another name comes first
+        return token
+    return None
+
+
+def single_person(people: Sequence[tuple[str, Span]]) -> str | None:
+    """The one person a sentence names (any number of mentions), or None."""
+    keys = list(dict.fromkeys(key for key, _ in people))
+    return keys[0] if len(keys) == 1 else None
