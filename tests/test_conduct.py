@@ -382,3 +382,25 @@ def test_he_opening_the_next_sentence_is_the_one_person_named(nlp: Language) -> 
 def test_he_without_one_clear_referent_says_nothing(nlp: Language, text: str) -> None:
     for name, readings in readings_of(nlp, text, OFFICIAL, REPORTER).items():
         assert not any(part in PERPETRATOR_PARTS for _, part, _ in readings), name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ivan Sidorov was accused of corrupt practices.", ("corruption", "accused")),
+        (
+            "Ivan Sidorov was responsible for the forced displacement of villagers.",
+            ("persecution", "perpetrator"),
+        ),
+        ("Ivan Sidorov was responsible for forced marriages.", ("sexual_violence", "perpetrator")),
+    ],
+)
+def test_conduct_named_by_its_adjective(
+    nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    assert one(nlp, text)[:2] == expected
+    assert one(nlp, "Anna Petrova exposed corrupt practices in the ministry.", REPORTER) == (
+        "context",
+        "subject",
+        "none",
+    )

@@ -441,6 +441,12 @@ def act_category(token: Token) -> Category | None:
             return "sexual_violence"
         if word in LABOUR_NOUNS and modifiers & FORCED_WORDS:
             return "forced_labour"
+        if word == "marriage" and modifiers & (FORCED_WORDS | {"child", "early"}):
+            return "sexual_violence"  # "forced marriages", "child marriage"
+        if word in {"conversion", "displacement", "eviction"} and modifiers & FORCED_WORDS:
+            return "persecution"  # "forced conversions", "forced displacement"
+        if word in CONDUCT_NOUNS and modifiers & {"corrupt", "fraudulent"}:
+            return "corruption"  # "corrupt practices", "fraudulent dealings"
         if word in {"conviction", "sentence", "verdict", "trial"} and modifiers & UNJUST_WORDS:
             return "unjust_conviction"
         if word == "abuse" and _abuse_of_office(token):
@@ -462,6 +468,10 @@ def act_category(token: Token) -> Category | None:
     return None
 
 
+# Nouns for conduct in general, named by an adjective: "corrupt practices".
+CONDUCT_NOUNS: frozenset[str] = frozenset(
+    {"practice", "dealing", "deal", "activity", "act", "conduct", "scheme", "behaviour", "behavior"}
+)
 SEXUAL_WORDS: frozenset[str] = frozenset({"sexual", "gender-based", "sexually"})
 LABOUR_NOUNS: frozenset[str] = frozenset({"labour", "labor", "work", "servitude"})
 FORCED_WORDS: frozenset[str] = frozenset({"forced", "force", "compulsory", "slave", "bonded"})
