@@ -497,3 +497,18 @@ def test_passage_dates() -> None:
     assert passage_date("on Jan. 12, 2022 the police") == "2022-01-12"
     assert passage_date("in 2011 the oil workers") == "2011"
     assert passage_date("more than $3 billion in assets") is None
+
+
+def test_a_title_does_not_run_across_a_misread_verb(nlp: Language) -> None:
+    text = (
+        "US sanctions Ruritania head Pavel Vorontsev\n\n"
+        "Liberal foreign-affairs critic Dana Morrow said the human rights defender Ilya "
+        "Stepnov was arrested."
+    )
+    _source, found, analysis = analyse(
+        nlp, text, dict.fromkeys(("Pavel Vorontsev", "Dana Morrow", "Ilya Stepnov"), "PERSON")
+    )
+    titles = {(found.entities[p.entity_key].name, p.title) for p in analysis.positions}
+    assert ("Pavel Vorontsev", "Ruritania head") in titles
+    assert not any("sanctions" in title for _, title in titles)
+    assert ("Dana Morrow", "affairs critic") in titles  # a hyphened plural stays

@@ -26,6 +26,14 @@ from tests.test_resolve import apart, doc, entity, extraction, pending_between, 
         ("aleksandr", "alexander", "name symbol"),
         ("aleksandr", "oleksandr", "phonetic"),
         ("petr", "petro", "phonetic"),
+        ("ahmad", "ahmed", "vowel spelling"),  # a later short vowel written a or e
+        ("jaber", "jabir", "vowel spelling"),
+        ("imad", "emad", "vowel spelling"),  # the opening vowel written i or e
+        ("umid", "omid", "vowel spelling"),
+        ("kochak", "kocak", "h spelling"),  # a digraph's h
+        ("htun", "tun", "h spelling"),  # an initial h
+        ("rawah", "rawa", "h spelling"),  # a final h
+        ("al", "el", "transliteration"),  # the Arabic article
     ],
 )
 def test_parts_that_agree(left: str, right: str, reason: str) -> None:
@@ -48,10 +56,40 @@ def test_parts_that_agree(left: str, right: str, reason: str) -> None:
         ("hassan", "ghassan"),  # an Arabic h is not a Ukrainian g
         ("hassan", "hussein"),
         ("aidos", "aidar"),
+        ("jamil", "jamal"),  # a later a/i: other names, unless near is allowed
+        ("samir", "samar"),
+        ("dina", "dima"),  # one consonant: near at most
+        ("hamdan", "hamdani"),  # a nisba is another family name
+        ("abbas", "abbasi"),
+        ("lena", "lina"),  # the first vowel
     ],
 )
 def test_parts_that_stay_apart(left: str, right: str) -> None:
     assert agreement(name_part(left), name_part(right)) is None
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "reason"),
+    [
+        ("kelmendi", "keljmendi", "near spelling"),  # one edit
+        ("qadhafi", "gadhafi", "near spelling"),  # q/g open one sound
+        ("sherri", "cherri", "near spelling"),
+        ("nzabamwita", "nzabamvita", "spelling"),  # w/v: one spelling key
+        ("dina", "dima", "near spelling"),
+        ("yusuf", "yusif", "near vowel"),
+        ("jamil", "jamal", "near vowel"),
+        ("hamdan", "hamdani", None),  # never, not even near
+        ("abbas", "abbasi", None),
+        ("hassan", "ghassan", None),  # one edit, but at the first letter
+        ("marat", "murat", None),
+        ("chan", "chen", None),
+        ("lena", "lina", "near vowel"),  # e/i (never in a given name: below)
+        ("aidos", "aidar", None),  # two edits in five letters
+        ("maxim", "maxime", "phonetic"),  # a silent e
+    ],
+)
+def test_near_agreements(left: str, right: str, reason: str | None) -> None:
+    assert agreement(name_part(left), name_part(right), near=True) == reason
 
 
 def test_gendered_forms() -> None:
@@ -74,6 +112,15 @@ def test_gendered_forms() -> None:
         ("Mikhail Andrejevich Soltaev", "Mikhail Andreevich Soltajev"),
         ("Nurmurad Ataev", "Nurmurat Ataev"),
         ("Uladzimir Kalinouski", "Vladimir Kalinowski"),
+        ("Ahmad Farouk Qasimi", "Ahmed Farouk Qasimi"),
+        ("Nabil Yusuf Darwani", "Nabil Yusif Darwani"),  # a near vowel, not in the given name
+        ("Karim Ezzat Fadlallah", "Karim Izzat Fadlalla"),  # an opening vowel, a final h
+        ("Tarek Al-Shawwaf", "Tarek El-Shawaf"),  # the article; a doubled letter
+        ("Samuel Okonkwo Mbeledogu", "Samuel Okonkwo Mbeledugu"),
+        ("Walid Kassem Haddadin", "Walid Qassem Haddadin"),
+        ("Bogdan Rusanescu Keljmenda", "Bogdan Rusanescu Kelmenda"),  # one edit in a surname
+        ("Zaw Lin Htet", "Zaw Lin Tet"),  # Burmese ht / t
+        ("Maxime Bokassa Ngoundi", "Maxim Bokassa Ngoundi"),  # a silent e
     ],
 )
 def test_spelling_variants_merge_across_documents(left: str, right: str) -> None:
@@ -96,6 +143,12 @@ def test_spelling_variants_merge_across_documents(left: str, right: str) -> None
         ("Timur Bekov", "Tamara Bekova"),
         ("Timur Abenov", "Timur Dosanov"),  # a shared given name (and its symbol) alone
         ("Aleksandr Gorbunov", "Aleksandr Gorbunova"),
+        ("Samir Haddadin", "Samar Haddadin"),  # a near vowel in the given name: siblings
+        ("Wilmer Ocampo Rivas", "Wilber Ocampo Rivas"),  # one edit in the given name
+        ("Lena Sorokina", "Lina Sorokina"),
+        ("Karim Hamdan", "Karim Hamdani"),  # a nisba
+        ("Nabil Yusuf Kelmendi", "Nabil Yusif Keljmendi"),  # two near parts
+        ("Dima Kovalenko", "Dina Kovalenko"),
     ],
 )
 def test_different_people_never_merge(left: str, right: str) -> None:

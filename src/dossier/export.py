@@ -27,6 +27,7 @@ from dossier.model import (
     PAGE_PREFIX,
     Claim,
     Extraction,
+    IdentifierFact,
     PositionFact,
     SourceDocument,
     page_label,
@@ -162,7 +163,11 @@ def _first_mention_origin(cluster: Cluster, key: str) -> str | None:
 
 
 def _actor(
-    builder: _Builder, cluster: Cluster, target: Target | None, positions: Sequence[PositionFact]
+    builder: _Builder,
+    cluster: Cluster,
+    target: Target | None,
+    positions: Sequence[PositionFact],
+    particulars: Sequence[tuple[IdentifierFact, str]] = (),
 ) -> None:
     entity = builder.make(cluster.schema, cluster.id)
     roles: set[str] = set()
@@ -184,6 +189,8 @@ def _actor(
     for fact in positions:
         builder.put(entity, "position", fact.title)
     if cluster.is_person:
+        for particular, origin in particulars:  # a list entry's DOB, POB, nationality ...
+            builder.put(entity, particular.prop, particular.value, origin)
         for role in sorted(roles):
             builder.put(entity, "keywords", f"role:{role}")
             builder.put(entity, "topics", ROLE_TOPICS.get(role))
@@ -355,14 +362,27 @@ def build_entities(
     builder = _Builder(dataset)
     by_id = {t.id: t for t in targets}
     positions: dict[str, list[PositionFact]] = {}
+    identifiers: dict[str, list[tuple[IdentifierFact, str]]] = {}
     for extraction in extractions:
         _document(builder, extraction.source, extraction.extractor)
         for fact in extraction.positions:
             cluster_id = canonical.get(fact.entity_key, fact.entity_key)
             positions.setdefault(cluster_id, []).append(fact)
+        for particular in extraction.identifiers:
+            cluster_id = canonical.get(particular.entity_key, particular.entity_key)
+            origin = _origin(
+                extraction.extractor, extraction.source, particular.start, particular.end
+            )
+            identifiers.setdefault(cluster_id, []).append((particular, origin))
     status: dict[str, str] = {}
     for cluster in clusters.values():
-        _actor(builder, cluster, by_id.get(cluster.id), positions.get(cluster.id, []))
+        _actor(
+            builder,
+            cluster,
+            by_id.get(cluster.id),
+            positions.get(cluster.id, []),
+            identifiers.get(cluster.id, []),
+        )
         for reviewed in _evidence(builder, cluster, review):
             status[reviewed.claim.id] = reviewed.status
     seen_positions: set[str] = set()

@@ -357,6 +357,19 @@ class PositionFact:
 
 
 @dataclass(frozen=True)
+class IdentifierFact:
+    """A particular a list entry quoted in the text gives for a person: "DOB 05 Oct
+    1976", "POB Tula, Russia", "nationality Russia", "Passport 123456"."""
+
+    entity_key: str
+    prop: str  # the FtM Person property: birthDate, birthPlace, nationality, ...
+    value: str  # the FtM value: an ISO date, an ISO country code, "male", as written
+    written: str  # the particular as the text writes it ("05 Oct 1976")
+    start: int  # the evidence passage: the list entry, name to last particular
+    end: int
+
+
+@dataclass(frozen=True)
 class RelationFact:
     """A relation between two local entities, with its evidence passage."""
 
@@ -380,5 +393,6 @@ class Extraction:
     positions: list[PositionFact] = field(default_factory=list)
     relations: list[RelationFact] = field(default_factory=list)
     designations: list[Designation] = field(default_factory=list)
+    identifiers: list[IdentifierFact] = field(default_factory=list)
     roles: dict[str, Role] = field(default_factory=dict)  # entity key -> role here
     deceased: set[str] = field(default_factory=set)  # entity keys the text reports dead

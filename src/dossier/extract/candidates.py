@@ -64,6 +64,19 @@ _CAPS_NAME = re.compile(
     r"(?<![\w-])((?:[A-ZА-Я]\.[ \u00a0]?|[A-ZА-ЯЁ][A-ZА-ЯЁ'-]+[ \u00a0]){1,3}"
     r"[A-ZА-ЯЁ][A-ZА-ЯЁ'-]{2,})(?![\w-])"
 )
+# A name as sanctions lists write it, family name first in capitals and a comma:
+# "KADYROV, Ramzan Akhmatovich (a.k.a. KADYROW, Ramzan Achmatowisch); DOB 05 Oct 1976".
+# Only where a list's particulars follow, or after "a.k.a.": a dateline ("MOSCOW, Russia")
+# is no name.
+_INVERTED = re.compile(
+    r"(?<![\w-])((?:(?:AL|EL|BIN|IBN|ABU|VAN|VON|DE|DI|DA|LA|LE)[ \u00a0-])?"
+    r"[A-ZА-ЯЁ][A-ZА-ЯЁ'’]+(?:[ \u00a0-][A-ZА-ЯЁ][A-ZА-ЯЁ'’]+){0,2}),[ \u00a0]+"
+    r"([A-ZА-ЯЁ][a-zа-яё'’]+(?:[ \u00a0-][A-ZА-ЯЁ][a-zа-яё'’]+){0,3})"
+    r"(?=[ \u00a0]*(?:\((?:a\.?k\.?a\.?|also known as|born|DOB)|[;,][ \u00a0]*(?:DOB|born|"
+    r"date of birth|nationality|POB|place of birth|citizen|[Pp]assport|[Gg]ender)\b))"
+    r"|(?<=a\.k\.a\.[ \u00a0])([A-ZА-ЯЁ][A-ZА-ЯЁ'’]+(?:[ \u00a0-][A-ZА-ЯЁ][A-ZА-ЯЁ'’]+){0,2}),"
+    r"[ \u00a0]+([A-ZА-ЯЁ][a-zа-яё'’]+(?:[ \u00a0-][A-ZА-ЯЁ][a-zа-яё'’]+){0,3})"
+)
 # A list item that opens with a name and describes the person: "Ann Bolt - Director of ...",
 # "• Ann Petrovna Bolt: a district court judge who ...".
 _LISTED = re.compile(
@@ -183,7 +196,7 @@ class Candidate:
     end: int
     text: str
     label: str  # the model's label, or the label a rule proposes
-    rule: str  # "model", "title", "caps", "camel", "morph", "quoted", "orgcue", "gazetteer"
+    rule: str  # "model", "title", "caps", "camel", "inverted", "morph", "quoted", "orgcue", ...
     title: str | None = None
     person_cue: bool = False  # an apposition says this is a person
     possessive: bool = False  # followed by ’s
@@ -542,6 +555,8 @@ def _rule_candidates(text: str) -> list[Candidate]:
             out.append(
                 Candidate(piece.start, piece.end, text[piece.start : piece.end], "PERSON", "caps")
             )
+    for match in _INVERTED.finditer(text):
+        out.append(Candidate(match.start(), match.end(), match.group(), "PERSON", "inverted"))
     for match in _LISTED.finditer(text):
         described = re.findall(r"[A-Za-z][\w-]*", match.group(2))[:8]
         if not any(w.lower() in PERSON_NOUNS for w in described):

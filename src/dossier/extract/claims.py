@@ -9,6 +9,7 @@ parse (``agency``), the date and the attribution from the sentence itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
@@ -16,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.extract import agency, designations, groups
 from dossier.extract import allegations as lex
+from dossier.extract.particulars import list_particulars
 from dossier.extract.positions import find_positions
 from dossier.extract.relations import find_relations
 from dossier.extract.roles import assign_roles, descriptor_roles
@@ -81,8 +83,12 @@ MARKER_ONLY = re.compile(r"^(?:\d{1,2}[.)]|[\-\u2013\u2014\u2022*·])$")
 BULLET = re.compile(r"^(?:[\-\u2013\u2014\u2022*·]|\d{1,2}[.)])\s+")
 
 
-def passages(source: SourceDocument, doc: Doc) -> list[Passage]:
-    """Sentences cut at line breaks and furniture, trimmed of whitespace."""
+def passages(
+    source: SourceDocument, doc: Doc, whole: Sequence[tuple[int, int]] = ()
+) -> list[Passage]:
+    """Sentences cut at line breaks and furniture, trimmed of whitespace; sentences that
+    the parser cut inside one of the ``whole`` spans (a list entry: "...; DOB 05 | Oct
+    1976; POB ...") are one passage again."""
     text = source.text
     cuts = sorted({m.start() for m in re.finditer("\n", text)})
     blocked = [(span.start, span.end) for span in source.furniture]
@@ -121,6 +127,7 @@ def passages(source: SourceDocument, doc: Doc) -> list[Passage]:
             found.append(Passage(start, end, sent, bullet=bullet is not None or marker))
             marker = False
     found.sort(key=lambda p: p.start)
+    found = _rejoined(doc, found, whole)
     linked: list[Passage] = []
     lead: Passage | None = None  # the lead-in of the list being read
     for index, passage in enumerate(found):
@@ -140,6 +147,20 @@ def passages(source: SourceDocument, doc: Doc) -> list[Passage]:
                 )
         linked.append(item)
     return linked
+
+
+def _rejoined(doc: Doc, found: list[Passage], whole: Sequence[tuple[int, int]]) -> list[Passage]:
+    out: list[Passage] = []
+    for passage in found:
+        if len(out) > 0 and any(
+            start < out[-1].end and passage.start < end for start, end in whole
+        ):
+            previous = out.pop()
+            sent = doc[previous.sent.start : passage.sent.end]
+            out.append(Passage(previous.start, passage.end, sent, bullet=previous.bullet))
+        else:
+            out.append(passage)
+    return out
 
 
 MONTHS = {
@@ -299,7 +320,8 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
             token_owner[token.i] = index
 
     descriptors = descriptor_roles(source, doc, resolved, spans, found.entities)
-    sections = passages(source, doc)
+    entries = sorted({(f.start, f.end) for f in list_particulars(source.text, found.mentions)})
+    sections = passages(source, doc, entries)
     per_entity_parts: dict[str, list[tuple[str, str]]] = {}
     late: set[str] = set()  # "the late X": a figure of the past, not of these events
     # The last shared finding of the previous passage, for an enumeration the parser

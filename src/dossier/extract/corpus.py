@@ -42,6 +42,7 @@ from dossier.extract.mentions import (
     find_mentions,
 )
 from dossier.extract.nlp import load_pipeline, model_version
+from dossier.extract.particulars import list_particulars
 from dossier.model import Extraction, SourceDocument
 from dossier.readset import ReadLog, still_valid, watch
 
@@ -129,6 +130,7 @@ def _assemble(
         positions=analysis.positions,
         relations=analysis.relations,
         designations=analysis.designations,
+        identifiers=list_particulars(source.text, mentions.mentions),
         roles=analysis.roles,
         deceased=analysis.deceased,
     )

@@ -243,7 +243,7 @@ class Gazetteer:
         if not self.name_like(value) or self.rejected_as_person(value):
             return False
         words = words_of(value)
-        if cand.rule in ("caps", "camel"):
+        if cand.rule in ("caps", "camel", "inverted"):
             return True
         if cand.place_cue or cand.org_after:
             return False
@@ -288,6 +288,8 @@ class Gazetteer:
         out: list[str] = []
         if cand.rule in ("caps", "camel"):
             out.append("shouted-or-glued-name")
+        if cand.rule == "inverted":
+            out.append("listed-family-name-first")
         if cand.rule == "author":
             out.append("note-author")
         if cand.rule == "title" or cand.title is not None:
@@ -309,7 +311,8 @@ class Gazetteer:
         """Strong evidence beyond the model's label: a title, a note author, an apposition,
         surname morphology, a shouted or glued name."""
         if (
-            cand.rule in ("title", "author", "caps", "camel", "morph", "nickname", "listed")
+            cand.rule
+            in ("title", "author", "caps", "camel", "inverted", "morph", "nickname", "listed")
             or cand.person_cue
         ):
             return True

@@ -206,13 +206,21 @@ def _title_case_word(word: str) -> str:
     return "".join(out)
 
 
+# A family name in capitals, a comma, then given names: how sanctions lists write a name.
+_INVERTED_NAME = re.compile(r"([^\W\d_][^\W\d_'’ -]*(?:[ -][^\W\d_'’ -]+)*?),[ ]+([^\W\d_].*)")
+
+
 def normal_form(name: str) -> str:
     """Canonical display form of a person's name.
 
-    Whitespace (including no-break spaces) collapses to one space, a glued
+    Whitespace (including no-break spaces) collapses to one space, a list's
+    ``KADYROV, Ramzan`` is put in written order (``Ramzan Kadyrov``), a glued
     ``AliyaIsenova`` is split, and shouted words are title-cased while
     initials and particles keep their form: ``T. KULIBAYEV`` -> ``T. Kulibayev``.
     """
+    inverted = _INVERTED_NAME.fullmatch(name.replace("\u00a0", " ").strip())
+    if inverted is not None:  # "KADYROV, Ramzan Akhmatovich": a list's family-name-first form
+        name = f"{inverted.group(2)} {inverted.group(1)}"
     words = name.replace("\u00a0", " ").split()
     out: list[str] = []
     for word in words:

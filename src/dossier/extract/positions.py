@@ -139,7 +139,23 @@ def _phrase(doc: Doc, head: Token, stop: set[int]) -> list[Token]:
     return run
 
 
+def _misread_plural(token: Token) -> bool:
+    """A lowercase plural noun that is no descriptor: in "US sanctions Chechnya head" a
+    verb the parser read as a noun, which a title does not run across ("human rights
+    defender" keeps its "rights")."""
+    hyphened = token.i > 0 and token.doc[token.i - 1].text in {"-", "‐"}  # foreign-affairs
+    return (
+        token.tag_ == "NNS"
+        and token.is_lower
+        and not hyphened
+        and lemma(token) not in DESCRIPTOR_NOUNS
+        and lemma(token) != "right"
+    )
+
+
 def _make(doc: Doc, index: int, head: Token, tokens: list[Token], kind: str) -> Descriptor | None:
+    cut = max((t.i for t in tokens if t.i < head.i and _misread_plural(t)), default=-1)
+    tokens = [t for t in tokens if t.i > cut]
     timing = _timing(tokens)
     kept = _trim(doc, tokens)
     if len(kept) == 0:

@@ -55,7 +55,7 @@ from dossier.resolve.names import (
     org_key,
     person_form,
 )
-from dossier.resolve.parts import agreement, align, gendered
+from dossier.resolve.parts import agreement, align, gendered, near_keys
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +129,8 @@ class Profile:
 
         Persons: the surname and its one-letter deletions (spelling variants,
         masculine/feminine forms, relatives), the surname's transliteration
-        keys, consonants (phonetic variants) and rigour name symbols, the
+        keys, consonants (phonetic variants), near-spelling keys
+        (``parts.near_keys``) and rigour name symbols, the
         order-free token set and the joined tokens. Organisations: each name
         and alias whole, the primary name with one token replaced by a
         one-letter deletion (one-token spelling variants) and the primary name
@@ -143,6 +144,7 @@ class Profile:
                 surname = form.name_parts[-1]
                 keys.update(f"sk:{key}" for key in surname.keys)
                 keys.add(f"sc:{surname.consonants}")
+                keys.update(f"sd:{k}" for k in near_keys(surname))
                 keys.update(f"sy:{symbol}" for symbol in surname.symbols)
                 keys.add("p:" + " ".join(sorted(form.parts)))
                 keys.add(f"j:{form.joined}")

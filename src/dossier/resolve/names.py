@@ -27,7 +27,7 @@ from functools import lru_cache
 from rigour.names import remove_person_prefixes
 from rigour.text import ascii_text
 
-from dossier.resolve.parts import Part, part, transliteration_keys
+from dossier.resolve.parts import Part, part, transliteration_keys, without_h
 
 VOWELS = frozenset("aeiou")
 
@@ -125,9 +125,9 @@ class PersonForm:
         return tuple(name_part(t) for t in self.tokens)
 
     @property
-    def part_signature(self) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    def part_signature(self) -> tuple[tuple[str, frozenset[str], frozenset[str], str, str], ...]:
         """What the agreement rules read from each part (profiles with one get one verdict)."""
-        return tuple((p.skeleton, p.keys, p.symbols) for p in self.name_parts)
+        return tuple((p.skeleton, p.keys, p.symbols, p.bare, p.opening) for p in self.name_parts)
 
     @property
     def is_full(self) -> bool:
@@ -172,7 +172,9 @@ def person_form(text: str) -> PersonForm | None:
 
 def name_part(token: str) -> Part:
     """``parts.Part`` of a lower-case ASCII token."""
-    return part(token, skeleton(token), transliteration_keys(token, skeleton))
+    return part(
+        token, skeleton(token), transliteration_keys(token, skeleton), skeleton(without_h(token))
+    )
 
 
 def org_key(text: str) -> str:

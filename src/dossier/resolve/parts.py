@@ -15,9 +15,27 @@ Two tokens of a person's name agree when one of these says so:
   (ignoring a leading vowel), the consonants are the same and the vowels
   differ only by inserted vowels, or, in names of six letters or more, by at
   most two edits (three from ten letters: Petr/Petro, Aleksandr/Oleksandr,
-  Aliaksandravich/Aleksandrovich). Short names whose vowels differ stay apart
-  (Marat/Murat, Dana/Dina, Timur/Tamara), even where rigour gives them one
-  symbol (Chan/Chen).
+  Aliaksandravich/Aleksandrovich);
+- *vowel spelling*: in names of fewer than six letters with the same
+  consonants in the same places, only the vowels of later syllables differ,
+  and each as romanisations of one short vowel do (a/e, e/i, o/u: Ahmad/Ahmed,
+  Jaber/Jabir, Malik/Malek), or rigour gives both one symbol and the first
+  vowel is the same (Salih/Saleh); a first vowel may be e/i or o/u where
+  rigour gives one symbol or the name opens with it (Omar/Umar, Imad/Emad).
+  Other vowel changes are *near vowels* (below). Short names whose
+  first vowel differs stay apart (Marat/Murat, Dana/Dina, Timur/Tamara), even
+  where rigour gives them one symbol (Chan/Chen); so do a/i and a/u in later
+  syllables without a symbol (Jamil/Jamal, Kamil/Kamal);
+- *h spelling*: one spelling key once the h that romanisations add or leave
+  out is dropped (``without_h``: Kochak/Kocak, Htun/Tun, Rawah/Rawa);
+- *near spelling* and *near vowel*, only where ``align`` allows them (once in
+  a name whose other parts all agree, never in its given name): keys of four
+  letters or more that begin with the same letter, or with letters that
+  romanise one sound (Qadhafi/Gadhafi, Sherri/Cherri), and differ by one edit
+  (two from nine letters: Kelmendi/Keljmendi, Nembhard/Nemhard); or a vowel
+  change that the vowel rule above does not take (Yusuf/Yusif). An a or i
+  added at the end never agrees (Hamdan/Hamdani: the -i makes another family
+  name), a silent e does (Maxim/Maxime).
 
 The Slavic transliteration key also folds Belarusian and Ukrainian forms
 (ў written u or w, дз, г written h, -енка, initial Ul- for Vl-), -вич written
@@ -64,6 +82,8 @@ class Part:
     phonetic: str  # rigour metaphone of the key, without a leading vowel
     symbols: frozenset[str]  # rigour NAME symbols (Wikidata given/family names)
     keys: frozenset[str] = frozenset()  # every transliteration key, the main one too
+    bare: str = ""  # spelling key of the token ``without_h``
+    opening: str = ""  # the token's first letter as written
 
     @property
     def consonants(self) -> str:
@@ -106,6 +126,9 @@ _SLAVIC: tuple[tuple[str, str], ...] = (
 )
 
 
+ARABIC_ARTICLE = frozenset({"al", "el", "ul"})
+
+
 def _folded(key: str) -> str:
     text = re.sub(r"(?<=[^aeiou])io", "e", key)  # ё: Zhuravlyov, Korolyov, Beryozkin
     text = re.sub(r"(?<=[^aeiou])ie", "e", text)  # ь + е: Grigoriev / Grigorev
@@ -116,21 +139,51 @@ def _folded(key: str) -> str:
 def transliteration_keys(token: str, skeleton: Callable[[str], str]) -> tuple[str, ...]:
     """The transliteration keys of a lower-case ASCII token: its spelling key with щ
     folded, with the Slavic romanisations folded, and with French ou read as u
-    (Tokhtakhounov); each then folded over ё and ь. The first is the main key."""
+    (Tokhtakhounov); each then folded over ё and ь; and "al" for the Arabic article
+    written el or ul. The first is the main key."""
     plain = SHCH.sub("sh", token)
     slavic = plain
     for pattern, replacement in _SLAVIC:
         slavic = re.sub(pattern, replacement, slavic)
     keys = [_folded(skeleton(t)) for t in (plain, slavic, plain.replace("ou", "u"))]
+    if token in ARABIC_ARTICLE:  # al-, el-, ul-: one article (Al-Houthi / El-Houthi)
+        keys.append("al")
     return tuple(dict.fromkeys(k for k in keys if k != ""))
 
 
 @lru_cache(maxsize=65536)
-def part(token: str, skeleton: str, keys: tuple[str, ...]) -> Part:
-    """The ``Part`` of a lower-case ASCII token, given its spelling key and its
-    transliteration keys (``transliteration_keys``)."""
+def part(token: str, skeleton: str, keys: tuple[str, ...], bare: str = "") -> Part:
+    """The ``Part`` of a lower-case ASCII token, given its spelling key, its
+    transliteration keys (``transliteration_keys``) and the spelling key of the
+    token ``without_h``."""
     key = keys[0] if len(keys) > 0 else skeleton
-    return Part(skeleton, key, _sound(key)[0], name_symbols(token), frozenset(keys) | {key})
+    return Part(
+        skeleton,
+        key,
+        _sound(key)[0],
+        name_symbols(token),
+        frozenset(keys) | {key},
+        bare or skeleton,
+        token[:1],
+    )
+
+
+def without_h(token: str) -> str:
+    """A lower-case ASCII token without the h that romanisations add or leave out: of a
+    digraph (Kochak/Kocak, Oztash/Oztas, Chehadeh/Cehadeh), word-initial (Htun/Tun,
+    Hamdouni/Amdouni) or after a final vowel (Rawah/Rawa)."""
+    return re.sub(r"(?<=[^aeiou])h|^h|(?<=[aeiou])h$", "", token)
+
+
+def near_keys(p: Part) -> set[str]:
+    """Keys two parts share when they may agree by a near or h spelling: the spelling
+    key without its h, and the one-letter deletions of it and of the transliteration
+    keys, from four letters."""
+    keys = {p.bare}
+    for text in sorted({p.bare, *p.keys}):
+        if len(text) >= 4:
+            keys.update(text[:i] + text[i + 1 :] for i in range(len(text)))
+    return keys
 
 
 def gendered(a: str, b: str) -> bool:
@@ -164,18 +217,63 @@ def _vowels_only_inserted(a: str, b: str) -> bool:
     return i == len(short)
 
 
+# First letters as written that romanisations of one sound give: Qadhafi/Gadhafi,
+# Jebrail/Cebrail, Sherri/Cherri, Yudith/Judith, Bladimir/Vladimir.
+INITIAL_CLASSES = frozenset(
+    frozenset(pair) for pair in (("q", "g"), ("j", "c"), ("j", "y"), ("s", "c"), ("b", "v"))
+)
+SHORT = 6  # names of fewer letters: only their vowels may be spelled another way
+NEAR_MIN = 4
+# Vowels that romanise one short vowel (Arabic fatha a/e, kasra i/e, damma o/u).
+VOWEL_CLASSES = frozenset({frozenset("ae"), frozenset("ei"), frozenset("ou")})
+
+
 def _short_vowel_change(a: str, b: str) -> bool:
-    """Names of fewer than six letters that differ only in vowels at the same places make
-    other names (Marat/Murat, Dana/Dina), even where rigour gives them one symbol
-    (Chan/Chen)."""
-    if len(a) != len(b) or len(a) >= 6:
+    """Names of fewer than six letters that differ only in vowels at the same places."""
+    if len(a) != len(b) or len(a) >= SHORT or a == b:
         return False
     return all(x == y or (x in VOWELS and y in VOWELS) for x, y in zip(a, b, strict=True))
 
 
-def agreement(a: Part, b: Part) -> str | None:
-    """Why two parts are one name part ("spelling", "transliteration", "name symbol",
-    "phonetic"), or None (see the module docstring)."""
+def _vowel_spelling(a: str, b: str, one_symbol: bool) -> str | None:
+    """Whether a short vowel change (``_short_vowel_change``) still spells one name: "vowel
+    spelling", "near vowel" (only once in a name, never in its first part: Yusuf/Yusif,
+    Imad/Emad) or None (see the module docstring: Ahmad/Ahmed and Omar/Umar yes,
+    Marat/Murat and Chan/Chen no)."""
+    first = next((i for i, c in enumerate(a) if c in VOWELS), -1)
+    reason = "vowel spelling"
+    for i, (x, y) in enumerate(zip(a, b, strict=True)):
+        if x == y:
+            continue
+        pair = frozenset((x, y))
+        if i == first:
+            if pair in (frozenset("ei"), frozenset("ou")) and (one_symbol or i == 0):
+                continue  # Omar/Umar, and a name's opening vowel: Imad/Emad, Umid/Omid
+            if pair not in (frozenset("ei"), frozenset("ou")):
+                return None
+            reason = "near vowel"
+        elif not (one_symbol or pair in VOWEL_CLASSES):
+            reason = "near vowel"
+    return reason
+
+
+def near_spelling(a: Part, b: Part) -> bool:
+    """One edit in a long name part (two from nine letters), not at its first letter and
+    not a vowel added at its end (see the module docstring)."""
+    x, y = a.key, b.key
+    shortest = min(len(x), len(y))
+    opening = frozenset((a.opening, b.opening))
+    if shortest < NEAR_MIN or (x[0] != y[0] and opening not in INITIAL_CLASSES):
+        return False
+    if _vowel_added_at_end(x, y):
+        return False
+    return levenshtein(x, y) <= (1 if shortest < 9 else 2)
+
+
+def agreement(a: Part, b: Part, near: bool = False) -> str | None:
+    """Why two parts are one name part ("spelling", "transliteration", "vowel spelling",
+    "name symbol", "phonetic", and with ``near`` also "near spelling"), or None (see
+    the module docstring)."""
     if a.skeleton == b.skeleton:
         return "spelling"
     if gendered(a.skeleton, b.skeleton) or any(gendered(x, y) for x in a.keys for y in b.keys):
@@ -184,14 +282,20 @@ def agreement(a: Part, b: Part) -> str | None:
         return None
     if a.key == b.key or len(a.keys & b.keys) > 0:
         return "transliteration"
+    if a.bare == b.bare and len(a.bare) >= 3:
+        return "h spelling"
+    one_symbol = len(a.symbols & b.symbols) > 0
     if _short_vowel_change(a.skeleton, b.skeleton):
-        return None
-    if len(a.symbols & b.symbols) > 0:
+        vowels = _vowel_spelling(a.skeleton, b.skeleton, one_symbol)
+        return vowels if vowels != "near vowel" or near else None
+    if one_symbol:
         return "name symbol"
     for x in sorted(a.keys):
         for y in sorted(b.keys):
             if _sounds_alike(x, y):
                 return "phonetic"
+    if near and near_spelling(a, b):
+        return "near spelling"
     return None
 
 
@@ -204,7 +308,17 @@ def _sound(key: str) -> tuple[str, str]:
     return sound, "".join(c for c in key if c not in VOWELS)
 
 
+def _vowel_added_at_end(x: str, y: str) -> bool:
+    """An a or i added at the end of a name: a feminine form or an Arabic or Persian
+    nisba (Hamdan/Hamdani), which is another family name. A silent e is no such
+    ending (Maxim/Maxime)."""
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    return long_[:-1] == short and long_[-1] in "ai"
+
+
 def _sounds_alike(x: str, y: str) -> bool:
+    if _vowel_added_at_end(x, y):
+        return False
     (sx, cx), (sy, cy) = _sound(x), _sound(y)
     if sx == "" or sx != sy or cx != cy:
         return False
@@ -229,31 +343,61 @@ class Alignment:
         return ", ".join(shown)
 
 
+NEAR_REASONS = frozenset({"near spelling", "near vowel"})
+MAX_SEARCHED = 8  # parts left to pair after the identical ones; more are left to a human
+
+
 def align(left: Sequence[Part], right: Sequence[Part]) -> Alignment | None:
     """A one-to-one pairing of all parts of ``left`` with all parts of ``right``, or None.
 
     Written order does not matter (Kassym-Jomart Tokayev / Tokayev Kassym-Jomart).
-    Among pairings, the one with the most spelling agreements wins, then the
-    first in written order, so the result is deterministic.
+    Parts spelled alike pair first, in written order; the rest are searched.
+    At most one pair may agree by a near reason ("near spelling", "near
+    vowel"), only in a name of two parts or more and never in the first part
+    of either name, the given name that relatives do not share. Among
+    pairings, the one with the fewest near agreements wins, then the most
+    spelling agreements, then the first in written order, so the result is
+    deterministic.
     """
-    if len(left) != len(right) or len(left) == 0 or len(left) > 8:
+    if len(left) != len(right) or len(left) == 0:
         return None
-    options = [[(j, agreement(a, b)) for j, b in enumerate(right)] for a in left]
+    paired: list[tuple[int, int, str]] = []
+    free_right = list(range(len(right)))
+    free_left: list[int] = []
+    for i, a in enumerate(left):
+        j = next((j for j in free_right if right[j].skeleton == a.skeleton), None)
+        if j is None:
+            free_left.append(i)
+        else:
+            free_right.remove(j)
+            paired.append((i, j, "spelling"))
+    if len(free_left) > MAX_SEARCHED:
+        return None
+    near = len(left) >= 2
+    options = [
+        [(j, agreement(left[i], right[j], near=near and 0 not in (i, j))) for j in free_right]
+        for i in free_left
+    ]
     best: list[tuple[int, int, str]] | None = None
-    best_rank = -1
+    best_rank: tuple[int, int] = (-1, -1)
 
-    def walk(i: int, used: frozenset[int], chosen: list[tuple[int, int, str]]) -> None:
+    def walk(k: int, used: frozenset[int], chosen: list[tuple[int, int, str]]) -> None:
         nonlocal best, best_rank
-        if i == len(left):
-            rank = sum(1 for _, _, r in chosen if r == "spelling")
+        nears = sum(1 for _, _, r in chosen if r in NEAR_REASONS)
+        if nears > 1:
+            return
+        if k == len(free_left):
+            rank = (-nears, sum(1 for _, _, r in chosen if r == "spelling"))
             if rank > best_rank:
                 best, best_rank = list(chosen), rank
             return
-        for j, reason in options[i]:
+        for j, reason in options[k]:
             if reason is not None and j not in used:
-                chosen.append((i, j, reason))
-                walk(i + 1, used | {j}, chosen)
+                chosen.append((free_left[k], j, reason))
+                walk(k + 1, used | {j}, chosen)
                 chosen.pop()
 
     walk(0, frozenset(), [])
-    return None if best is None else Alignment(tuple(best))
+    if best is None:
+        return None
+    return Alignment(tuple(sorted(paired + best)))

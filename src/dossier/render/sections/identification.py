@@ -50,6 +50,54 @@ def names_by_script(b: Basis) -> dict[str, list[str]]:
     return found
 
 
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def written_forms(prop: str, shown: str) -> list[str]:
+    """How a source may write an identifier the export holds in FtM's form, most telling
+    first: a date of birth "1976-10-05" as "05 Oct 1976" or "October 5, 1976"; a
+    nationality as "nationality Russia". A passage that quotes one of these is its note.
+    A bare year, month or country name alone says too little to find its passage."""
+    if prop == "birthDate":
+        parts = shown.split("-")
+        if len(parts) == 1:
+            return [f"DOB {shown}", f"born {shown}", f"born in {shown}"]
+        year, month = parts[0], _MONTH_NAMES[int(parts[1]) - 1]
+        if len(parts) == 2:
+            return [f"{m} {year}" for m in (month, month[:3])]
+        day = int(parts[2])
+        forms = []
+        for m in (month[:3], month):
+            forms += [f"{day:02d} {m} {year}", f"{day} {m} {year}", f"{m} {day}, {year}"]
+        return [*forms, shown]
+    if prop in ("nationality", "citizenship"):
+        return [f"nationality {shown}", f"citizenship {shown}", f"citizen of {shown}"]
+    if prop == "gender":
+        return [f"gender {shown}"]
+    return [shown]
+
+
+def _note(b: Basis, prop: str, shown: str) -> Note | None:
+    for form in written_forms(prop, shown):
+        note = b.find_note(form)
+        if note is not None:
+            return note
+    return None
+
+
 def identification(b: Basis, positions: list[Position]) -> list[IdRow]:
     rows: list[IdRow] = []
     for script, names in names_by_script(b).items():
@@ -68,7 +116,7 @@ def identification(b: Basis, positions: list[Position]) -> list[IdRow]:
             own = [v for v in values if fold(v) in parts]
             values = own if len(own) > 0 else values
         shown = [country_name(v) if prop in COUNTRY_PROPS else v for v in values]
-        rows.append(IdRow(label, tuple(IdValue(s, b.find_note(s)) for s in shown)))
+        rows.append(IdRow(label, tuple(IdValue(s, _note(b, prop, s)) for s in shown)))
     rows.append(IdRow("Positions held", tuple(IdValue(pos.dated, pos.note) for pos in positions)))
     rows.append(
         IdRow(
