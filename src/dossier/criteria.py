@@ -337,6 +337,7 @@ CRITERIA: dict[str, tuple[Criterion, ...]] = {
     "corruption": (GB_AC, US_CORRUPTION, CA_CORRUPTION),
     "laundering": (GB_AC, US_CORRUPTION, CA_CORRUPTION),
     "sanctions_evasion": (),
+    "election_fraud": (),
     "sanctions_call": (),
     "designation": (),
     "context": (),

@@ -32,6 +32,7 @@ Category = Literal[
     "corruption",  # misappropriation, bribery, kleptocracy, embezzlement
     "laundering",  # laundering or concealment of assets
     "sanctions_evasion",  # helping others circumvent sanctions
+    "election_fraud",  # rigging or falsifying an election, a vote or its count
     "sanctions_call",  # the source calls for this person to be sanctioned
     "designation",  # an authority designated or sanctioned the person; no conduct stated
     "context",  # no allegation: identity, position, background
@@ -80,7 +81,8 @@ Frame = Literal[
     "regime",  # "X's government / forces <act>ed": the head is responsible
     "list-lead-in",  # a list item under a lead-in that states the act
     "helped",  # "X helped / financed / enabled <act>"
-    "cover-up",  # covering up, failing to investigate, denying
+    "cover-up",  # covering up, failing to investigate, denying that abuses happened
+    "denial",  # "X denied receiving bribes / the allegations": the person's own denial
     "victim",  # object or passive subject of the act, "<act> of / against X"
     "released",  # "X was released": held before, so a detainee (unless tried for a crime)
     "speech",  # speaker of a reporting verb, "according to X"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from dossier.extract import allegations as lex
-from dossier.extract import designations
+from dossier.extract import conduct, designations
 from dossier.extract.allegations import lemma
 from dossier.model import Category, Frame, Part
 
@@ -173,6 +173,7 @@ LINK_VERBS: frozenset[str] = frozenset({"implicate", "link", "tie", "connect"})
 # Commanding a body that did it: "oversees the services which repressed ...".
 COMMAND_VERBS: frozenset[str] = frozenset(
     {"oversee", "lead", "head", "run", "supervise", "control", "preside", "manage"}
+    | {"orchestrate", "mastermind"}
 )
 COMMAND_NOUNS: frozenset[str] = frozenset(
     {"commander", "head", "chief", "leader", "director", "commandant", "chairman", "boss"}
@@ -397,10 +398,32 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
         out.append(Finding(category, "accused", verb.i, "responsible-for"))
     elif designations.designation_verb(verb):
         out.extend(_designation(verb, slot, negated))
+    elif slot == "patient" and word in HEARSAY_VERBS and _hearsay_act(verb) is not None:
+        # "X is alleged / suspected / believed to have embezzled": an accusation
+        act = _hearsay_act(verb)
+        assert act is not None
+        if not negated:
+            out.append(Finding(act, "accused", verb.i, "accused-of"))
+    elif word in DENY_VERBS and slot == "agent" and _denied(verb) is not None:
+        # "X denied receiving bribes", "X has denied the allegations": the person's own
+        # denial says an allegation exists; neither proof nor a cover-up. For review.
+        out.append(Finding(_denied(verb) or "context", "unclear", verb.i, "denial"))
+    elif _guilty_of(verb) is not None and slot == ("patient" if word == "find" else "agent"):
+        # "X pleaded guilty to money laundering", "X was found guilty of bribery"
+        crime = _guilty_of(verb)
+        assert crime is not None
+        out.append(Finding(crime, "accused", verb.i, "accused-of"))
+    elif word == "receive" and slot == "agent" and _sentence_for(verb) is not None:
+        # "X received a suspended sentence for taking bribes": a conviction for an act
+        crime = _sentence_for(verb)
+        assert crime is not None
+        out.append(Finding(crime, "accused", verb.i, "accused-of"))
     elif word in ACCUSE_VERBS and _charge_category(verb) is not None:
         crime = _charge_category(verb)
         assert crime is not None
-        if slot == "patient" and not negated:
+        if _falsely(verb):
+            pass  # "falsely accused of", "charged on fabricated counts of": not an accusation
+        elif slot == "patient" and not negated:
             out.append(Finding(crime, "accused", verb.i, "accused-of"))
         elif slot == "agent":
             out.append(Finding("context", "source", verb.i, "speech"))
@@ -415,6 +438,9 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
         category = _commanded_act(verb)
         if category is not None:
             out.append(Finding(category, "ordered", verb.i, "command"))
+        elif lex.act_category(verb) == "corruption" and not lex.is_irrealis(verb):
+            # "controlled contracts for personal gain", "ran a fraudulent scheme"
+            out.append(Finding("corruption", "perpetrator", verb.i, "active-agent"))
     elif word == "have" and slot == "agent" and not negated and _record_of(verb) is not None:
         # "X has a long record of atrocities"
         category = _record_of(verb)
@@ -448,6 +474,10 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
             if word == "create"
             else _object_category(verb)
         )
+        if category is None and word in {"engage", "participate"}:
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    category = _crime(prep)  # "engaged in misappropriated public funds"
         passive_involve = word == "involve" and slot == "patient"
         active_other = word != "involve" and slot == "agent"
         if category is not None and not negated and (passive_involve or active_other):
@@ -476,6 +506,7 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
     elif (
         word in lex.ADVOCACY_VERBS
         and slot == "agent"
+        and not conduct.corrupt_verb(verb)  # "demanded a share of the kickbacks"
         and (word != "call" or any(c.lower_ in {"on", "for", "upon"} for c in verb.children))
     ):
         sanctions = any(lemma(w) in lex.SANCTION_LEMMAS for w in verb.subtree)
@@ -486,7 +517,18 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
         category = _object_category(verb)
         if category is not None:
             out.append(Finding(category, "witness", verb.i, "witness"))
-    elif word in lex.SUFFER_VERBS:
+    elif (
+        word in {"face", "stand", "await"} and slot == "agent" and _faces_charges(verb) is not None
+    ):
+        # "X faces charges of embezzlement", "X stands trial for bribery"
+        crime = _faces_charges(verb)
+        assert crime is not None
+        if not negated:
+            out.append(Finding(crime, "accused", verb.i, "accused-of"))
+    elif slot == "agent" and not negated and lex.obstructs(verb):
+        # "X blocked investigations into the killings", "interfered with the probe"
+        out.append(Finding("cover_up", "complicit", verb.i, "cover-up"))
+    elif word in lex.SUFFER_VERBS and not conduct.corrupt_verb(verb):
         nouns = [w for w in verb.subtree if w.i != verb.i and w.pos_ == "NOUN"]
         injuries = [n for n in nouns if lemma(n) in lex.INJURY_NOUNS]
         category = _object_category(verb)
@@ -535,6 +577,14 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
             out.append(
                 Finding(category, part, verb.i, "victim" if part == "victim" else "active-agent")
             )
+
+    if slot == "patient" and not negated and word not in ACCUSE_VERBS:
+        # "arrested on suspicion of misappropriating funds", "dismissed over charges of
+        # abuse of office": the charge is an accusation; an arrest beside it stays, so
+        # an arrest on a charge reads as unclear (a political case looks the same).
+        crime = _on_charges(verb)
+        if crime is not None:
+            out.append(Finding(crime, "accused", verb.i, "accused-of"))
 
     # Coordinated verbs share the subject: "was tortured and threatened".
     if depth < 4:
@@ -714,8 +764,12 @@ def _crime(prep: Token) -> Category | None:
         words += [c for w in words[1:] for c in w.children if c.dep_ == "conj"]
         for word in words:
             found = lex.practice_category(word) if not _is_verbal(word) else lex.act_category(word)
-            if found is None and _is_verbal(word) and _obstructs(word):
+            if found is None and _is_verbal(word) and lex.obstructs(word):
                 found = "cover_up"
+            if found is None and _is_verbal(word) and lemma(word) in COMMAND_VERBS:
+                found = _commanded_act(word)  # "of leading a network that controlled ..."
+            if found is None and not _is_verbal(word) and _misused(word):
+                found = "corruption"  # "of misappropriated public funds"
             if found is not None and (
                 best_found is None or lex.severity(found) < lex.severity(best_found)
             ):
@@ -723,12 +777,200 @@ def _crime(prep: Token) -> Category | None:
     return best_found
 
 
-def _obstructs(verb: Token) -> bool:
-    """ "blocking corruption investigations", "obstructed the inquiry"."""
-    return lemma(verb) in lex.COVER_VERBS | {"block", "undermine", "impede"} and any(
-        c.dep_ == "dobj" and lemma(c) in lex.ACCOUNTABILITY_LEMMAS | {"inquiry", "probe"}
-        for c in verb.children
+def _misused(noun: Token) -> bool:
+    """ "misappropriated public funds for his personal benefit": a noun phrase that names
+    corrupt conduct by its participle or its purpose phrase."""
+    return conduct.misused_money(noun) or conduct.private_gain(noun)
+
+
+# "X is alleged / suspected / believed / said to have <act>ed".
+HEARSAY_VERBS: frozenset[str] = frozenset(
+    {"allege", "suspect", "believe", "say", "report", "think", "understand", "accuse"}
+)
+DENY_VERBS: frozenset[str] = frozenset({"deny", "reject", "refute", "dispute", "contest"})
+
+
+def _hearsay_act(verb: Token) -> Category | None:
+    """The act of the clause a passive hearsay verb reports about its subject."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and _is_verbal(child) and not _has_subject(child):
+            acts = [f for f in _predicate(child, "agent", 3) if f.part in PERPETRATOR_SIDE]
+            chosen = best(acts)
+            if chosen is not None:
+                return chosen.category
+    return None
+
+
+def _faces_charges(verb: Token) -> Category | None:
+    """ "faces charges of embezzlement", "stands trial for bribery", "faces a corruption
+    trial"; None for charges the text calls false."""
+    for child in verb.children:
+        nouns = [child] if child.dep_ in {"dobj", "npadvmod"} else []
+        if child.dep_ == "prep" and child.lower_ in {"for", "on", "over"} and lemma(verb) != "face":
+            nouns = [child]  # "stands trial for" is read as the "for" phrase
+        for noun in nouns:
+            if noun.dep_ == "prep":
+                found = _crime(noun)
+            elif lemma(noun) in {"trial", "prosecution"}:
+                found = _charge_noun_crime(noun, {"trial", "prosecution"})
+                for prep in verb.children:
+                    if found is None and prep.dep_ == "prep" and prep.lower_ in {"for", "over"}:
+                        found = _crime(prep)
+            else:
+                found = _charge_noun_crime(noun)
+            if found is not None:
+                return found
+    return None
+
+
+def _falsely(verb: Token) -> bool:
+    """The text calls the accusation false: "falsely accused", "on fabricated charges"."""
+    if any(c.dep_ == "advmod" and lemma(c) in lex.FALSE_ADVERBS for c in verb.children):
+        return True
+    for child in verb.children:
+        if child.dep_ == "prep" and any(
+            _false_charge(p) for p in child.children if p.dep_ == "pobj"
+        ):
+            return True
+        if child.dep_ == "dobj" and lemma(child) in CHARGE_NOUNS and _false_charge(child):
+            return True
+    return False
+
+
+CHARGE_NOUNS: frozenset[str] = frozenset(
+    {"charge", "suspicion", "allegation", "accusation", "count", "indictment", "conviction"}
+)
+DENIED_NOUNS: frozenset[str] = frozenset(
+    {
+        "allegation",
+        "accusation",
+        "charge",
+        "wrongdoing",
+        "involvement",
+        "guilt",
+        "responsibility",
+        "claim",
+        "report",
+    }
+)
+
+
+def _false_charge(noun: Token) -> bool:
+    """ "fabricated charges", "trumped-up accusations", "politically motivated charges"."""
+    return any(
+        lemma(c) in lex.UNJUST_WORDS | lex.FALSE_ADJECTIVES | {"motivated", "bogus", "spurious"}
+        for c in noun.children
+        if c.dep_ in {"amod", "compound", "advmod"}
     )
+
+
+def _charge_noun_crime(
+    noun: Token, nouns: frozenset[str] | set[str] = frozenset()
+) -> Category | None:
+    """ "charges of embezzlement", "corruption charges", "suspicion of taking bribes"."""
+    if lemma(noun) not in (nouns or CHARGE_NOUNS) or _false_charge(noun):
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "over", "for", "in"}:
+            found = _crime(child)
+            if found is not None:
+                return found
+        if child.dep_ in {"compound", "amod"}:
+            found = lex.ACT_NOUNS.get(lemma(child)) or lex.ACT_NOUNS.get(child.lower_)
+            if found is not None:
+                return found
+    return None
+
+
+# What the state does to a suspect: "investigated / arrested / dismissed for embezzlement".
+PUNISH_VERBS: frozenset[str] = frozenset(
+    {
+        "investigate",
+        "probe",
+        "question",
+        "interrogate",
+        "detain",
+        "arrest",
+        "jail",
+        "imprison",
+        "fine",
+        "punish",
+        "sack",
+        "dismiss",
+        "fire",
+        "remove",
+        "oust",
+        "expel",
+        "extradite",
+        "try",
+        "prosecute",
+    }
+)
+
+
+def _on_charges(verb: Token) -> Category | None:
+    """The crime of "on charges of ...", "on suspicion of ...", "over allegations of ...",
+    and of "investigated / arrested / dismissed for <crime>" (not "for exposing it")."""
+    if lemma(verb) in PUNISH_VERBS:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"for", "over"} and not _falsely(verb):
+                found = _crime(prep)
+                if found is not None and found not in lex.VIOLENT - {"killing", "torture"}:
+                    return found
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"on", "over", "for", "amid", "upon"}:
+            for noun in prep.children:
+                if noun.dep_ == "pobj":
+                    found = _charge_noun_crime(noun)
+                    if found is not None:
+                        return found
+    return None
+
+
+def _denied(verb: Token) -> Category | None:
+    """What a denial denies when it is the person's own: an allegation noun ("denied the
+    allegations", "any wrongdoing") or a gerund ("denied receiving bribes"). Returns
+    "context" for a denial whose act is not named, None for another kind of denial
+    ("denied that torture took place", "denied them access")."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and lemma(child) in DENIED_NOUNS:
+            found = lex.subtree_category(child)
+            return found if found is not None else "context"
+        if child.dep_ in {"xcomp", "ccomp", "dobj"} and child.tag_ == "VBG":
+            if _has_subject(child):
+                return None
+            found = lex.act_category(child)
+            return found if found is not None else "context"
+    return None
+
+
+def _guilty_of(verb: Token) -> Category | None:
+    """ "pleaded guilty to X", "was found guilty of X", "admitted guilt in X"."""
+    if lemma(verb) not in {"plead", "find", "prove", "declare", "be"} or lex.is_negated(verb):
+        return None
+    for child in verb.children:
+        if child.lower_ == "guilty" and child.dep_ in {"acomp", "oprd", "advmod", "attr"}:
+            for prep in [child, verb]:
+                for grand in prep.children:
+                    if grand.dep_ == "prep" and grand.lower_ in {"of", "to", "in"}:
+                        found = _crime(grand)
+                        if found is not None:
+                            return found
+    return None
+
+
+def _sentence_for(verb: Token) -> Category | None:
+    """ "received a (suspended) sentence / prison term for taking bribes"."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and lemma(child) in {"sentence", "term", "conviction", "fine"}:
+            if any(lemma(c) in lex.UNJUST_WORDS for c in child.children):
+                return None  # "a politically motivated sentence": not the person's act
+            for prep in [*child.children, *verb.children]:
+                if prep.dep_ == "prep" and prep.lower_ in {"for", "over"}:
+                    found = _crime(prep)
+                    if found is not None:
+                        return found
+    return None
 
 
 def _charge_category(verb: Token) -> Category | None:
@@ -738,9 +980,19 @@ def _charge_category(verb: Token) -> Category | None:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in {"of", "with", "over", "for", "in"}:
             found = found or _crime(child)
+        if child.dep_ == "prep" and child.lower_ in {"on", "upon"}:
+            for noun in child.children:  # "indicted on charges of money laundering"
+                if noun.dep_ == "pobj":
+                    found = found or _charge_noun_crime(noun)
         if child.dep_ == "dobj" and lemma(child) in {"charge", "count"}:
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"of", "for"}:
+                    found = found or _crime(prep)
+        if child.dep_ == "dobj" and lemma(child) not in {"charge", "count"}:
+            # "accused the minister's secretary, X, of obstructing ...": the parser hangs
+            # the crime on the object; only an act word there counts.
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"of", "with"}:
                     found = found or _crime(prep)
     return found
 
@@ -751,6 +1003,10 @@ def _body_act(noun: Token) -> Category | None:
     found = lex.practice_category(noun)
     if found is not None:
         return found
+    if lemma(noun) in SCHEME_NOUNS:
+        found = _scheme_act(noun)
+        if found is not None:
+            return found
     for child in noun.children:
         if (
             child.dep_ in {"relcl", "acl"}
@@ -759,6 +1015,30 @@ def _body_act(noun: Token) -> Category | None:
         ):
             perpetrated = [f for f in _predicate(child, "agent", 3) if f.part in PERPETRATOR_SIDE]
             chosen = best(perpetrated)
+            if chosen is not None:
+                return chosen.category
+    return None
+
+
+# A scheme or ring someone runs: what it is for is named on it ("a bribery scheme",
+# "a corrupt network", "a scheme to award inflated contracts").
+SCHEME_NOUNS: frozenset[str] = frozenset(
+    {"scheme", "network", "ring", "plot", "racket", "conspiracy", "cartel", "operation", "plan"}
+)
+CORRUPT_ADJECTIVES: frozenset[str] = frozenset({"corrupt", "fraudulent", "criminal", "illicit"})
+
+
+def _scheme_act(noun: Token) -> Category | None:
+    for child in noun.children:
+        if child.dep_ in {"compound", "amod", "nmod"}:
+            if lemma(child) in CORRUPT_ADJECTIVES or child.lower_ in CORRUPT_ADJECTIVES:
+                return "corruption"
+            found = lex.ACT_NOUNS.get(lemma(child)) or lex.ACT_NOUNS.get(child.lower_)
+            if found is not None and found not in {"cover_up"}:
+                return found
+        if child.dep_ == "acl" and child.tag_ == "VB" and not _has_subject(child):
+            acts = [f for f in _predicate(child, "agent", 3) if f.part in PERPETRATOR_SIDE]
+            chosen = best(acts)
             if chosen is not None:
                 return chosen.category
     return None
@@ -945,6 +1225,14 @@ def _clause_findings(anchor: Token) -> list[Finding]:
         return found
     if dep == "nsubjpass" and _is_verbal(head):
         return _predicate(head, "patient", 0)
+    if dep == "nsubj" and head.lower_ == "guilty" and lemma(head.head) in {"find", "declare"}:
+        # "The court found X guilty of accepting bribes"
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and not lex.is_negated(head.head):
+                crime = _crime(prep)
+                if crime is not None:
+                    return [Finding(crime, "accused", head.head.i, "accused-of")]
+        return []
     if (
         dep in {"npadvmod", "appos"}
         and _is_verbal(head)
@@ -1100,6 +1388,12 @@ def _under(governor: Token) -> list[Finding]:
             token = token.head.head
         elif token.dep_ in {"conj", "appos", "compound"}:
             token = token.head
+        elif (
+            token.dep_ == "nsubj"
+            and _is_verbal(token.head)
+            and lemma(token) in lex.REGIME_NOUNS | {"unit", "officer", "guard", "official"}
+        ):
+            token = token.head  # "Security forces under X abducted dozens"
         else:
             return []
     return []
@@ -1124,14 +1418,22 @@ def _modifier_findings(token: Token) -> list[Finding]:
     """Relative clauses and participles on the phrase: "X, who was killed by ..."."""
     out: list[Finding] = []
     candidates = [token]
+    described: set[int] = set()  # "X, a former official convicted of ...": the same person
     for child in token.children:
         if child.dep_ == "prep":
             candidates.extend(c for c in child.children if c.dep_ == "pobj")
+        if child.dep_ == "appos" and lemma(child) in DESCRIPTOR_NOUNS and child.pos_ == "NOUN":
+            candidates.append(child)
+            described.add(child.i)
     for holder in candidates:
         for child in holder.children:
             if child.dep_ not in {"relcl", "acl"} or not _is_verbal(child):
                 continue
-            if holder.i != token.i and not any(c.lower_ in {"who", "whom"} for c in child.children):
+            if (
+                holder.i != token.i
+                and holder.i not in described
+                and not any(c.lower_ in {"who", "whom"} for c in child.children)
+            ):
                 continue
             slot = _relative_slot(child)
             if slot is not None:
@@ -1166,6 +1468,11 @@ def findings(span: Span, others: set[int], bounds: tuple[int, int] | None = None
         if token.i < span.sent.start or token.i >= span.sent.end:
             break
     return out
+
+
+def group_findings(anchor: Token) -> list[Finding]:
+    """What a sentence says about a group word ("both", "the pair") as its subject."""
+    return _clause_findings(anchor) + _modifier_findings(anchor)
 
 
 def _possessive(span: Span) -> bool:

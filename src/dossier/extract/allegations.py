@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from dossier.extract import conduct
 from dossier.model import CATEGORIES, Category, check_vocabulary
 
 # Verbs (by lemma) that name an act in a category; the grammatical subject of
@@ -79,6 +80,8 @@ _ACT_VERBS: dict[str, str] = {
     "siphon": "corruption",
     "defraud": "corruption",
     "extort": "corruption",
+    "pilfer": "corruption",
+    "embezzel": "corruption",  # the small model's lemma of "embezzling"
     # laundering, concealment of assets
     "launder": "laundering",
     # sanctions circumvention
@@ -140,6 +143,17 @@ _ACT_NOUNS: dict[str, str] = {
     "looting": "corruption",
     "kickback": "corruption",
     "graft": "corruption",
+    "fraud": "corruption",
+    "extortion": "corruption",
+    "racketeering": "corruption",
+    "nepotism": "corruption",
+    "cronyism": "corruption",
+    "malfeasance": "corruption",
+    "self-enrichment": "corruption",
+    "bribe-taking": "corruption",
+    "bribetaking": "corruption",
+    "payoff": "corruption",
+    "pay-off": "corruption",
     "laundering": "laundering",
     "circumvention": "sanctions_evasion",
     "evasion": "sanctions_evasion",
@@ -299,9 +313,12 @@ SANCTION_LEMMAS: frozenset[str] = frozenset({"sanction", "designation", "designa
 SANCTION_VERBS: frozenset[str] = frozenset(
     {"impose", "introduce", "apply", "issue", "put", "target", "place", "adopt"}
 )
+EXPOSING_VERBS: frozenset[str] = conduct.EXPOSING_VERBS
 # Words that make an act hypothetical rather than reported as done.
 IRREALIS_LEMMAS: frozenset[str] = frozenset(
     {"threaten", "attempt", "try", "plan", "fear", "want", "risk", "if", "whether", "would"}
+    # refusals and denials: "refused to take bribes", "denied receiving bribes"
+    | {"refuse", "decline", "reject", "deny", "resist"}
 )
 
 # Most serious first: when one sentence gives one entity several findings.
@@ -318,6 +335,7 @@ SEVERITY: tuple[str, ...] = (
     "corruption",
     "laundering",
     "sanctions_evasion",
+    "election_fraud",
     "cover_up",
     "designation",
     "sanctions_call",
@@ -398,6 +416,10 @@ def act_category(token: Token) -> Category | None:
             act_category(w) == "forced_labour" for w in token.subtree if w.i != token.i
         ):
             return "forced_labour"  # "forced the villagers into forced labour"
+        if found is None and conduct.rigs_election(token):
+            return "election_fraud"
+        if found is None and conduct.corrupt_verb(token):
+            return "corruption"  # "received bribes", "rigged a tender", "for personal gain"
         if found is None and token.pos_ == "VERB" and word in ACT_NOUNS:
             return None
         if word in {"conceal", "hide", "stash"} and objects_mention_assets(token):
@@ -419,9 +441,21 @@ def act_category(token: Token) -> Category | None:
             return "sexual_violence"
         if word in LABOUR_NOUNS and modifiers & FORCED_WORDS:
             return "forced_labour"
+        if word == "marriage" and modifiers & (FORCED_WORDS | {"child", "early"}):
+            return "sexual_violence"  # "forced marriages", "child marriage"
+        if word in {"conversion", "displacement", "eviction"} and modifiers & FORCED_WORDS:
+            return "persecution"  # "forced conversions", "forced displacement"
+        if word in CONDUCT_NOUNS and modifiers & {"corrupt", "fraudulent"}:
+            return "corruption"  # "corrupt practices", "fraudulent dealings"
         if word in {"conviction", "sentence", "verdict", "trial"} and modifiers & UNJUST_WORDS:
             return "unjust_conviction"
         if word == "abuse" and _abuse_of_office(token):
+            return "corruption"
+        if conduct.election_fraud_noun(token):
+            return "election_fraud"
+        if conduct.influence_peddling(token) or conduct.sham_paper(token):
+            return "corruption"
+        if word in {"misuse", "misappropriation"} and _abuse_of_office(token):
             return "corruption"
         if word == "crime" and ({"war"} & modifiers or _about_rights(token)):
             return "rights_abuse"  # "war crimes", "crimes against humanity"
@@ -434,6 +468,10 @@ def act_category(token: Token) -> Category | None:
     return None
 
 
+# Nouns for conduct in general, named by an adjective: "corrupt practices".
+CONDUCT_NOUNS: frozenset[str] = frozenset(
+    {"practice", "dealing", "deal", "activity", "act", "conduct", "scheme", "behaviour", "behavior"}
+)
 SEXUAL_WORDS: frozenset[str] = frozenset({"sexual", "gender-based", "sexually"})
 LABOUR_NOUNS: frozenset[str] = frozenset({"labour", "labor", "work", "servitude"})
 FORCED_WORDS: frozenset[str] = frozenset({"forced", "force", "compulsory", "slave", "bonded"})
@@ -571,6 +609,28 @@ def is_irrealis(token: Token) -> bool:
     return False
 
 
+INQUIRY_NOUNS: frozenset[str] = ACCOUNTABILITY_LEMMAS | frozenset(
+    {"inquiry", "probe", "prosecution", "trial", "case", "audit", "investigator", "prosecutor"}
+    | {"complaint", "inquest", "testimony", "evidence"}
+)
+
+
+def obstructs(verb: Token) -> bool:
+    """ "blocking corruption investigations", "obstructed the inquiry", "interfered with
+    the investigation"."""
+    word = lemma(verb)
+    if word in COVER_VERBS | {"block", "undermine", "impede", "hinder", "thwart", "stall"}:
+        return any(c.dep_ == "dobj" and lemma(c) in INQUIRY_NOUNS for c in verb.children)
+    if word in {"interfere", "meddle", "tamper"}:
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ in {"with", "in"}
+            and any(lemma(p) in INQUIRY_NOUNS | {"justice", "witness"} for p in c.children)
+            for c in verb.children
+        )
+    return False
+
+
 def subtree_category(
     root: Token, exclude: set[int] | None = None, keep_subjects: bool = False
 ) -> Category | None:
@@ -591,6 +651,13 @@ def subtree_category(
                 found = "killing"
             if found is not None and (best is None or severity(found) < severity(best)):
                 best = found
+        if token.i != root.i and token.pos_ == "VERB" and obstructs(token):
+            best = "cover_up" if best is None or severity(best) > severity("cover_up") else best
+            continue  # "for obstructing the investigation into the killing": a cover-up
+        if token.i != root.i and lemma(token) in EXPOSING_VERBS and token.pos_ == "VERB":
+            continue  # "helped expose officials who took bribes": their act, not the helper's
+        if token.i != root.i and lemma(token) in {"investigation", "inquiry", "probe"}:
+            continue  # what an investigation is into is not the act of whoever governs it
         for child in token.children:
             if token.i == root.i and child.dep_ in {"conj", "cc", "punct", "mark"}:
                 continue

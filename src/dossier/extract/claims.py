@@ -15,7 +15,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from dossier.extract import agency, designations
+from dossier.extract import agency, designations, groups
 from dossier.extract import allegations as lex
 from dossier.extract.particulars import list_particulars
 from dossier.extract.positions import find_positions
@@ -327,13 +327,23 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
     # The last shared finding of the previous passage, for an enumeration the parser
     # cut in two ("...; Gen- | Choeun Sovantha, ...").
     carry: tuple[Passage, agency.Finding, Span] | None = None
+    last_people: tuple[Passage, list[tuple[str, int]]] | None = None  # of the last passage
     for passage in sections:
         inside = [
             i
             for i, m in enumerate(resolved)
             if passage.start <= m.start and m.end <= passage.end and i in spans
         ]
-        if len(inside) == 0:
+        group = _group_reading(source, doc, spans, passage, last_people)
+        people = [
+            (key, i)
+            for i in inside
+            if (key := resolved[i].entity_key) is not None
+            and found.entities[key].schema == "Person"
+        ]
+        group_previous = last_people
+        last_people = (passage, people)
+        if len(inside) == 0 and len(group) == 0:
             continue
         lead = _lead_reading(doc, passage.lead_in) if passage.lead_in is not None else None
         bounds = _token_bounds(doc, passage)
@@ -352,6 +362,16 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
                 found_here = [agency.Finding("context", "source", span.root.i, "cited")]
                 signals = ("cited",)
             anchor = agency.anchor_of(span, others)
+            if (
+                mention.label == "ORG"
+                and anchor.i not in {t.i for t in span}
+                and lex.lemma(anchor) in agency.DESCRIPTOR_NOUNS
+            ):
+                # "a Deutsche Welle correspondent", "police chief X": the phrase stands for
+                # the person the organisation describes, not for the organisation
+                # (a finding, so that no enumeration hands it the person's part)
+                found_here = [agency.Finding("context", "subject", span.root.i)]
+                signals = ("organisation names a person's descriptor",)
             if any(_reports_death(doc, f) for f in found_here) or _posthumous(span, anchor):
                 analysis.deceased.add(key)
             if _called_late(span, anchor):
@@ -368,10 +388,22 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
         continued = None
         if carry is not None and _continues(source.text, carry[0], passage):
             continued = carry
-        carry_out, carried_keys = _share_list_findings(
-            doc, chosen, spans, bounds, None if continued is None else continued[1:]
-        )
+        carry_out: tuple[agency.Finding, Span] | None = None
+        carried_keys: set[str] = set()
+        if len(chosen) > 0:
+            carry_out, carried_keys = _share_list_findings(
+                doc, chosen, spans, bounds, None if continued is None else continued[1:]
+            )
         carry = None if carry_out is None else (passage, *carry_out)
+        grouped: set[str] = set()
+        for key, (index, result) in group.items():
+            if key not in chosen or chosen[key][1] is None:
+                chosen[key] = (
+                    index,
+                    result,
+                    ("reference: the person(s) the sentence before names",),
+                )
+                grouped.add(key)
         for key, (index, result, signals) in chosen.items():
             mention = resolved[index]
             span = spans[index]
@@ -384,6 +416,8 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
                 start = passage.start if not passage.quotes_lead else start
             if continued is not None and key in carried_keys:
                 start = continued[0].start  # quote the sentence the list started in
+            if key in grouped and group_previous is not None:
+                start = group_previous[0].start  # quote the sentence that names the pair
             designation = None
             if result is not None and reading.designation:
                 designation = _designation(
@@ -424,6 +458,37 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
         designated_for={c.entity_key for c in analysis.claims if c.frame == "designated-for"},
     )
     return analysis
+
+
+def _group_reading(
+    source: SourceDocument,
+    doc: Doc,
+    spans: dict[int, Span],
+    passage: Passage,
+    previous: tuple[Passage, list[tuple[str, int]]] | None,
+) -> dict[str, tuple[int, agency.Finding]]:
+    """ "A and B were sanctioned. Both are accused of ...": the finding of a group word
+    that is the subject, for each of the two people the sentence before names together
+    (``groups``); empty when the group word or the pair is not there."""
+    if previous is None or "\n\n" in source.text[previous[0].end : passage.start]:
+        return {}
+    low, high = _token_bounds(doc, passage)
+    people = [(key, spans[i]) for key, i in previous[1]]
+    members: tuple[str, ...] | None = None
+    anchor = groups.group_subject(doc[low:high])
+    if anchor is not None:
+        members = groups.pair_members(people)
+    else:
+        anchor = groups.pronoun_subject(doc[low:high])
+        single = groups.single_person(people) if anchor is not None else None
+        members = None if single is None else (single,)
+    if anchor is None or members is None:
+        return {}
+    result = agency.best(agency.group_findings(anchor))
+    if result is None or result.part not in PERPETRATOR_PARTS | {"victim"}:
+        return {}
+    index = {key: i for key, i in reversed(previous[1])}
+    return {key: (index[key], result) for key in members}
 
 
 def _item_subject(anchor: Token, span: Span, bounds: tuple[int, int]) -> bool:

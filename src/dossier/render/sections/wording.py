@@ -14,7 +14,7 @@ from dossier.profile import SourceRef, fold
 CATEGORY_ORDER: tuple[str, ...] = (
     "killing", "enforced_disappearance", "torture", "sexual_violence", "forced_labour",
     "detention", "unjust_conviction", "rights_abuse", "persecution", "cover_up",
-    "corruption", "laundering", "sanctions_evasion",
+    "corruption", "laundering", "sanctions_evasion", "election_fraud",
 )  # fmt: skip
 CATEGORY_NOUN: dict[str, str] = {
     "killing": "unlawful killings",
@@ -31,6 +31,7 @@ CATEGORY_NOUN: dict[str, str] = {
     "corruption": "corruption (misappropriation, bribery or kleptocracy)",
     "laundering": "the laundering or concealment of assets",
     "sanctions_evasion": "the circumvention of sanctions",
+    "election_fraud": "the rigging or falsification of an election or vote",
 }
 CATEGORY_LABEL: dict[str, str] = {
     "killing": "Killings",
@@ -46,6 +47,7 @@ CATEGORY_LABEL: dict[str, str] = {
     "corruption": "Corruption",
     "laundering": "Laundering / concealment",
     "sanctions_evasion": "Sanctions evasion",
+    "election_fraud": "Election fraud",
     "sanctions_call": "Call for sanctions",
     "designation": "Existing designation",
     "context": "Background",
