@@ -358,19 +358,7 @@ def check_category(value: str) -> Category:
 
 ACT_VERBS: dict[str, Category] = _checked(_ACT_VERBS)
 ACT_NOUNS: dict[str, Category] = _checked(_ACT_NOUNS)
-VIOLENT: frozenset[str] = frozenset(
-    {
-        "killing",
-        "enforced_disappearance",
-        "torture",
-        "sexual_violence",
-        "forced_labour",
-        "detention",
-        "unjust_conviction",
-        "rights_abuse",
-        "persecution",
-    }
-)
+VIOLENT: frozenset[str] = frozenset(SEVERITY[: SEVERITY.index("corruption")])  # abuses of people
 # Physical violence or deprivation of liberty: what makes a victim a victim.
 PHYSICAL: frozenset[str] = VIOLENT - {"persecution", "rights_abuse"}
 
