@@ -181,3 +181,14 @@ def test_a_name_before_an_organisations_head_word_is_not_a_person(nlp: Language)
     people = _person_texts(text, nlp)
     assert "Osric Palmeda" in people and "Tarin Volosk" in people
     assert not any(p.startswith("Corvanta") or p.startswith("Ilse Marrow") for p in people)
+
+
+def test_a_word_in_apposition_to_a_place_noun_is_no_person(nlp: Language) -> None:
+    # ", who" after the place would otherwise read as a person's relative clause
+    text = (
+        "Officials restricted entry for Boris Kalinin, head of the police in the region's "
+        "capital, Grozny, who the government alleges ordered the killings."
+    )
+    assert _person_texts(text, nlp) == {"Boris Kalinin"}
+    text = "The governor of the province, Ivan Petrov, said the town, Lomova, was calm."
+    assert "Ivan Petrov" in _person_texts(text, nlp)

@@ -259,6 +259,8 @@ def climb(root: Token, own: set[int], others: set[int]) -> Token:
                 continue
             return token
         if dep == "pobj" and head.lower_ in INCLUDING:
+            if _is_verbal(head.head):
+                return token  # "arrested dozens, including X": the clause reads the object
             token = head.head
             continue
         if dep in {"appos", "npadvmod"} and head.pos_ == "PROPN":
@@ -337,6 +339,13 @@ def _copula(verb: Token) -> list[Finding]:
     for child in verb.children:
         if child.dep_ == "acomp" and child.tag_ == "VBN" and _is_verbal(child):
             out.extend(_predicate(child, "patient", 2))  # "who was (as) sentenced for ..."
+        if child.dep_ == "prep" and child.lower_ == "among":
+            # "Among the men designated today are X and Y": X is one of the group.
+            for group in child.children:
+                if group.dep_ == "pobj":
+                    out.extend(
+                        f for f in _modifier_findings(group) if f.frame.startswith("designat")
+                    )
         if child.dep_ == "attr":
             if lemma(child) in lex.FRONT_NOUNS and sentence_category is not None:
                 out.append(Finding(sentence_category, "perpetrator", child.i, "responsible-for"))
@@ -1300,6 +1309,14 @@ def _clause_findings(anchor: Token) -> list[Finding]:
             return _sentence_designation(anchor.sent)
         if word == "under":
             return _under(governor)
+        if (
+            word in INCLUDING
+            and _is_verbal(governor)
+            and any(c.dep_ in {"dobj", "nsubjpass"} for c in governor.children)
+        ):
+            # "targeted political leaders, including X", "dozens were arrested, including
+            # X": X is one of the verb's objects.
+            return _predicate(governor, "patient", 0)
         if word == "to" and lemma(governor) == "accord":
             return [Finding("context", "source", governor.i, "speech")]
         if head.dep_ == "agent" or word == "by":
@@ -1435,10 +1452,43 @@ def _modifier_findings(token: Token) -> list[Finding]:
                 and not any(c.lower_ in {"who", "whom"} for c in child.children)
             ):
                 continue
+            reported = _reported_gap(child)
+            if reported is not None:
+                # "X, who the U.S. alleges was responsible for ...": X is the subject of
+                # what is alleged, not the one alleging.
+                if reported.i != child.i:
+                    out.extend(_predicate(reported, "agent", 2))
+                continue
             slot = _relative_slot(child)
             if slot is not None:
                 out.extend(_predicate(child, slot, 2))
     return out
+
+
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "whom", "that", "which"})
+
+
+def _reported_gap(verb: Token) -> Token | None:
+    """For a relative clause "who the U.S. alleges was responsible", whose reporting verb
+    has a speaker of its own besides the relative pronoun: the reported clause's verb
+    (its ``ccomp``, or the verb written right after the reporting verb when the parser
+    lost the clause), or ``verb`` itself when there is none; None for any other clause."""
+    if lemma(verb) not in lex.SPEECH_VERBS | HEARSAY_VERBS:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    relative = [c for c in subjects if c.lower_ in RELATIVE_PRONOUNS]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and _is_verbal(c)]
+    for clause in clauses:  # the parse got it right: "who" is the reported clause's subject
+        if any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in clause.children):
+            return clause
+    if len(relative) == 0 or len(relative) == len(subjects):
+        return None
+    if len(clauses) > 0:
+        return clauses[0]
+    after = verb.i + 1
+    if after < verb.sent.end and verb.doc[after].pos_ in {"VERB", "AUX"}:
+        return verb.doc[after]
+    return verb
 
 
 def findings(span: Span, others: set[int], bounds: tuple[int, int] | None = None) -> list[Finding]:

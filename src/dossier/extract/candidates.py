@@ -224,6 +224,12 @@ _PLACE_BEFORE = re.compile(
     r"district|capital)[ \u00a0]+of)[ \u00a0]+$",
     re.IGNORECASE,
 )
+# "Chechnya’s provincial capital, Grozny": a single word in apposition to a place noun.
+_PLACE_APPOSED = re.compile(
+    r"\b(?:city|town|village|region|province|district|capital|hometown|port|county|suburb|"
+    r"island)[ \u00a0]*,[ \u00a0]+$",
+    re.IGNORECASE,
+)
 
 
 # A capitalised word right after the name: "Ana Ruiz Foundation", "Rio Azul Entity".
@@ -249,7 +255,11 @@ def with_context(cand: Candidate, text: str) -> Candidate:
     cand.determiner = before and not after
     cand.noun_after = after
     cand.after_lower = _LOWER_BEFORE.search(text, max(0, cand.start - 30), cand.start) is not None
-    cand.place_cue = _PLACE_BEFORE.search(text, max(0, cand.start - 30), cand.start) is not None
+    window = max(0, cand.start - 30)
+    cand.place_cue = _PLACE_BEFORE.search(text, window, cand.start) is not None or (
+        _PLACE_APPOSED.search(text, window, cand.start) is not None
+        and len(cand.text.split()) == 1
+    )
     following = _CAPITAL_AFTER.match(text, cand.end, min(len(text), cand.end + 40))
     cand.org_after = following is not None and following.group(1).lower() in ORG_CUES
     return cand

@@ -121,7 +121,7 @@ MEASURES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"(?:[\w-]+ )?assets|assets? (?:will be |are )?frozen", "asset freeze"),
         (r"block(?:s|ed|ing)? .{0,60}(?:property|financial system)|blocking of property",
          "blocking of property"),
-        (r"visa restrictions?|visa bans?", "visa restrictions"),
+        (r"visa restrictions?|visa bans?|restrict\w* (?:[\w.]+ )?entry", "visa restrictions"),
         (r"travel bans?|banned from entering|ineligible for entry|inadmissible to|"
          r"from entering", "travel ban"),
         (r"prohibit\w* dealings|banned from transactions|barred from having any business"
@@ -170,6 +170,8 @@ def sanction_noun(noun: Token) -> bool:
     word = lemma(noun)
     if word in SANCTION_NOUNS or noun.lower_ in {"sanctions", "designations"}:
         return True
+    if word == "entry" and noun.dep_ == "dobj" and lemma(noun.head) == "restrict":
+        return in_context(noun)  # "the State Department restricted U.S. entry for X"
     if word in MEASURE_NOUNS:
         around = {lemma(c) for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}}
         if noun.dep_ == "conj":

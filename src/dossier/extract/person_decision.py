@@ -81,7 +81,12 @@ def decide_person(
         signals = [*base, *gaz.strong_signals(cand)]
         return PersonVerdict("strong", tuple(signals))
     if len(words) == 1:
-        if doc_singles is not None and words[0] in doc_singles and not cand.determiner:
+        if (
+            doc_singles is not None
+            and words[0] in doc_singles
+            and not cand.determiner
+            and not cand.place_cue
+        ):
             return PersonVerdict("weak", (*base, "named-as-person-in-document"))
         return _one_word(gaz, cand, words[0], doc_parts, doc_surnames, base)
     if cand.headline or cand.place_cue:
