@@ -192,3 +192,25 @@ def test_a_word_in_apposition_to_a_place_noun_is_no_person(nlp: Language) -> Non
     assert _person_texts(text, nlp) == {"Boris Kalinin"}
     text = "The governor of the province, Ivan Petrov, said the town, Lomova, was calm."
     assert "Ivan Petrov" in _person_texts(text, nlp)
+
+
+def test_a_leaders_name_before_government_is_no_organisation_vote(nlp: Language) -> None:
+    # The model tags the name ORG in "the X administration"; those tags say nothing of
+    # the name alone, so the titled mention in the other document stays a person.
+    texts = [
+        "Human rights groups said the Mbeki administration killed thousands. The Mbeki "
+        "government denied it and the Mbeki regime jailed critics.",
+        "Ano served in the cabinet of President Mbeki. Critics said Mbeki ordered the killings.",
+    ]
+    found = _corpus(nlp, texts)[1]
+    assert sorted((m.text, m.label) for m in found.mentions) == [
+        ("Mbeki", "PERSON"),
+        ("Mbeki", "PERSON"),
+    ]
+
+
+def test_a_sentences_first_preposition_is_no_part_of_a_name(nlp: Language) -> None:
+    text = "Beyond Omdurman, in North Kordofan, the militias looted towns."
+    assert _person_texts(text, nlp) == set()
+    text = "Despite Ivan Petrov's denials, the court convicted him."
+    assert _person_texts(text, nlp) == {"Ivan Petrov"}

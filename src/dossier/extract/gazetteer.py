@@ -106,6 +106,14 @@ class UseCounts(Counter[str]):
         return count > 0
 
 
+# A person's name used for the government they lead: "the Duterte administration", "the
+# Maduro regime’s", "the Kalinov government". The model's ORG tag there is no vote.
+_GOVERNMENT_AFTER = re.compile(
+    r"(?:[’']s)?[ \u00a0]+(?:regime|administration|government|presidency|dictatorship|"
+    r"cabinet)\b"
+)
+
+
 def _tally(votes: Counter[str]) -> tuple[int, int, int]:
     return votes["PERSON"], sum(votes[label] for label in PLACE_LABELS), votes["ORG"]
 
@@ -147,7 +155,10 @@ class Gazetteer:
                 key = fold(cand.text)
                 if cand.rule in ("typed", "typed-after"):
                     gaz.typed_orgs.add(key)
-                if cand.rule == "model":
+                if cand.rule == "model" and not (
+                    cand.label == "ORG" and _GOVERNMENT_AFTER.match(view.text, cand.end) is not None
+                ):
+                    # (not "the Duterte administration" tagged ORG: the tag is the regime's)
                     gaz.votes[key][cand.label] += 1
                 words = words_of(cand.text)
                 if gaz.eponym_after(view.text, cand.end):

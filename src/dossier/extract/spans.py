@@ -15,6 +15,14 @@ from dataclasses import dataclass
 from dossier.extract.names import is_shouting, is_title
 
 _DETERMINERS = frozenset({"the", "a", "an"})
+# Prepositions that open sentences and never begin a person's name.
+_PREPOSITIONS = frozenset(
+    {"beyond", "across", "despite", "throughout", "outside", "inside", "within", "without"}
+    | {"among", "amid", "amidst", "against", "towards", "toward", "upon", "into", "onto"}
+    | {"behind", "below", "above", "beside", "besides", "between", "except", "via", "unlike"}
+    | {"after", "before", "during", "since", "under", "from", "with", "at", "for", "by", "of"}
+    | {"about", "around", "following", "regarding", "concerning", "through", "until"}
+)
 _LEADING_JUNK = " \t\u00a0\u200b[]()•·*#-–—|:;,.!?/\\“”\"‘’'«»„"
 _TRAILING_JUNK = " \t\u00a0\u200b[(•·*#-–—|:;,!?/\\“\"‘'«„"
 _FOOTNOTE = re.compile(
@@ -147,6 +155,10 @@ def _clean_piece(text: str, start: int, end: int, person: bool) -> Piece | None:
         if len(words) < 2:
             break
         first = text[words[0][0] : words[0][1]]
+        if person and first.lower() in _PREPOSITIONS and first[0].isupper():
+            start = words[1][0]  # "Beyond Khartoum, ...": a sentence's first word
+            start, end = _trim(text, start, end)
+            continue
         if first.lower() in _DETERMINERS or (person and is_title(first)):
             if first.lower() not in _DETERMINERS:
                 titles.append(first)
