@@ -214,3 +214,21 @@ def test_a_sentences_first_preposition_is_no_part_of_a_name(nlp: Language) -> No
     assert _person_texts(text, nlp) == set()
     text = "Despite Ivan Petrov's denials, the court convicted him."
     assert _person_texts(text, nlp) == {"Ivan Petrov"}
+
+
+def test_family_members_named_after_the_family(nlp: Language) -> None:
+    # "the X brothers, A and B": each given name is one of the family's members
+    known = "Former President Boris Kalinov spoke on Monday."
+    text = (
+        "Canada announced sanctions on the Kalinov brothers, Mikhail and Gennady, and two "
+        "officials. The Kalinov brothers denied it."
+    )
+    found = _corpus(nlp, [known, text])[1]
+    people = sorted({m.text for m in found.mentions if m.label == "PERSON"})
+    assert people == ["Gennady", "Kalinov", "Mikhail"]
+    assert "member-of-family-named-before" in next(
+        m.why for m in found.mentions if m.text == "Mikhail"
+    )
+    places = "The Kalinov brothers, Moscow and Minsk were named."
+    found = _corpus(nlp, [known, places])[1]
+    assert {m.text for m in found.mentions if m.label == "PERSON"} == {"Kalinov"}

@@ -258,6 +258,7 @@ def document_mentions(view: DocumentView, knowledge: CorpusKnowledge) -> Documen
                 kind = _ORG_KINDS.get(org.rule, "org-quoted")
                 accepted.append(_Accepted(org.start, org.end, "ORG", kind))
     accepted.extend(_coordinated_people(cores, accepted, gaz))
+    accepted.extend(_family_members(text, accepted, gaz))
     accepted.extend(_search_people(view, gaz, parts, surnames, accepted, knowledge.person_terms))
     person_ends = {a.end for a in accepted if a.label == "PERSON"}
     for cand in signatures:
@@ -338,6 +339,40 @@ def _coordinated_people(
             found = True
         if not found:
             break
+    return out
+
+
+_GIVEN = r"[A-Z][a-z][\w’'-]*"
+# "the Rajapaksa brothers, Mahinda and Gotabaya": the given names of a family's members.
+_MEMBERS_AFTER = re.compile(
+    rf"[ \u00a0]+(?:brothers|sisters|siblings|twins|couple)[ \u00a0]*,[ \u00a0]+"
+    rf"((?:{_GIVEN}[ \u00a0]*,[ \u00a0]+)*{_GIVEN},?[ \u00a0]+and[ \u00a0]+{_GIVEN})(?![\w’'-])"
+)
+
+
+def _family_members(text: str, accepted: list[_Accepted], gaz: Gazetteer) -> list[_Accepted]:
+    """Each given name in apposition to "the X brothers" (X a person's surname) is one of
+    them; only plain name words (no common word, no place)."""
+    taken = [(a.start, a.end) for a in accepted]
+    out: list[_Accepted] = []
+    for item in accepted:
+        if item.label != "PERSON":
+            continue
+        match = _MEMBERS_AFTER.match(text, item.end, min(len(text), item.end + 120))
+        if match is None:
+            continue
+        found = [
+            (m.start() + match.start(1), m.end() + match.start(1))
+            for m in re.finditer(_GIVEN, match.group(1))
+        ]
+        words = [text[s:e] for s, e in found]
+        if any(gaz.is_common(w) or gaz.mostly_place(w) or is_place(w, gaz) for w in words):
+            continue
+        for start, end in found:
+            if any(s < end and start < e for s, e in taken):
+                continue
+            signals = ("member-of-family-named-before", "given-name")
+            out.append(_Accepted(start, end, "PERSON", "person-weak", signals=signals))
     return out
 
 
