@@ -232,3 +232,31 @@ def test_family_members_named_after_the_family(nlp: Language) -> None:
     places = "The Kalinov brothers, Moscow and Minsk were named."
     found = _corpus(nlp, [known, places])[1]
     assert {m.text for m in found.mentions if m.label == "PERSON"} == {"Kalinov"}
+
+
+def test_a_rank_typed_with_a_dash_for_its_full_stop(nlp: Language) -> None:
+    text = (
+        "The officers named in the report are Gen. Pol Sarun, commander-in-chief; Lt. Gen. "
+        "Chea Vuthy, Military Region 4 commander; Gen- Choeun Sokha, Military Region 2 "
+        "commander; Gen. Mok Dara, deputy police commissioner."
+    )
+    records = [r for r in extract_text_mentions(text, nlp) if r.label == "PERSON"]
+    assert [r.text for r in records] == ["Pol Sarun", "Chea Vuthy", "Choeun Sokha", "Mok Dara"]
+    assert "title:Gen" in records[2].why
+
+
+def test_a_name_described_as_a_journalist_is_a_person_whatever_the_label(nlp: Language) -> None:
+    # The model labels the name a place; the apposition says it is a person, and then
+    # the document's other mentions of the same word are that person too.
+    text = (
+        "Officials were sanctioned over the killing of Alrabiah, a Saudi journalist living "
+        "in the United States. Alrabiah had written critical articles."
+    )
+    records = [r for r in extract_text_mentions(text, nlp) if r.label == "PERSON"]
+    assert [r.text for r in records] == ["Alrabiah", "Alrabiah"]
+    assert "described-as-person" in records[0].why
+    for text in (
+        "Protests spread to Verhovsk, a student town in the north. Verhovsk was calm later.",
+        "Police raided Zarya, a women rights group, on Monday. Zarya denied it.",
+    ):
+        assert _person_texts(text, nlp) == set()

@@ -54,9 +54,11 @@ _TITLE_ALT = "|".join(
     if len(t) > 1
 )
 _ABBREVIATED_ALT = "|".join(sorted(_ABBREVIATED, key=len, reverse=True))
-# "Mr. Tokayev", "Prof. Sahadeo", "President Kassym-Jomart Tokayev".
+# "Mr. Tokayev", "Prof. Sahadeo", "President Kassym-Jomart Tokayev", "Gen- Bun Seng" (a
+# typed dash for the abbreviation's full stop).
 _TITLED = re.compile(
-    rf"(?<![\w-])(?<!of )(?<!of the )(?:(?i:{_TITLE_ALT})|(?i:{_ABBREVIATED_ALT})\.?)"
+    rf"(?<![\w-])(?<!of )(?<!of the )"
+    rf"(?:(?i:{_TITLE_ALT})|(?i:{_ABBREVIATED_ALT})(?:\.|-(?=[ \u00a0]))?)"
     rf"[ \u00a0]+({_NAME_SEQ})"
 )
 # "T. KULIBAYEV", "PAVEL MIKHEYEV": shouted names.
@@ -208,6 +210,7 @@ class Candidate:
     noun_after: bool = False  # a lowercase word follows that is not a function word
     person_verb: str | None = None  # "X said", "arrested X": a verb that takes a person
     rule_after: bool = False  # "the X regime", "X's rule": a noun for a person's time in power
+    described: bool = False  # "X, a Saudi journalist": in apposition to a noun for a person
     coordinated: list[tuple[int, int]] = field(default_factory=list)  # "A, B and C": spans
 
 
@@ -246,6 +249,7 @@ def with_context(cand: Candidate, text: str) -> Candidate:
     """Set the possessive and determiner flags of ``cand`` from the text around it."""
     cand.possessive = text[cand.end : cand.end + 2] in ("’s", "'s")
     cand.rule_after = _RULE_AFTER.match(text, cand.end, min(len(text), cand.end + 20)) is not None
+    cand.described = _described_as_individual(text, cand.end)
     if cand.title is None:
         titled = _TITLE_BEFORE.search(text, max(0, cand.start - 20), cand.start)
         if titled is not None and is_title(titled.group(1)):
@@ -532,6 +536,31 @@ def _apposition(text: str, end: int) -> bool:
     return noun is None or noun.lower() in PERSON_NOUNS
 
 
+# Nouns for a person that no organisation or place takes ("member", "critic" can).
+INDIVIDUAL_NOUNS = wordset(
+    """
+    journalist reporter correspondent photographer blogger activist lawyer student man woman
+    boy girl teacher doctor farmer driver businessman businesswoman politician lawmaker writer
+    poet son daughter mother father wife husband brother sister prisoner detainee widow
+    """
+)
+
+
+def _described_as_individual(text: str, end: int) -> bool:
+    """"X, a Saudi journalist": in apposition to a noun that only a person takes."""
+    match = _APPOSITION.match(text, end, min(len(text), end + 60))
+    if match is None or match.group(1) is None or match.group(1).lower() not in INDIVIDUAL_NOUNS:
+        return False
+    return _NOT_INDIVIDUAL_HEAD.match(text, match.end(1)) is None  # not "a student town"
+
+
+_NOT_INDIVIDUAL_HEAD = re.compile(
+    r"[ \u00a0]+(?:towns?|city|cities|villages?|groups?|party|parties|compan(?:y|ies)|"
+    r"organi[sz]ations?|newspapers?|agency|union|movement|associations?|council|unit|"
+    r"wing|network|federation|league|club|committee|magazine|channel|site|website)\b"
+)
+
+
 _AGE_BEFORE = re.compile(r"\b\d{1,3}[ \u00a0-]years?[ \u00a0-]old[ \u00a0]+$")
 
 
@@ -548,7 +577,7 @@ def _described_as_person(text: str, start: int, end: int) -> bool:
 def _rule_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for match in _TITLED.finditer(text):
-        title = text[match.start() : match.start(1)].strip()
+        title = text[match.start() : match.start(1)].strip().removesuffix("-")
         for piece in clean_span(text, match.start(1), match.end(1), person=True):
             out.append(
                 Candidate(

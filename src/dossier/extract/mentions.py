@@ -546,7 +546,8 @@ def _search_people(
     singles = {
         text[a.start : a.end]
         for a in accepted
-        if a.label == "PERSON" and (BACKED in a.signals or "title" in a.signals)
+        if a.label == "PERSON"
+        and (BACKED in a.signals or "title" in a.signals or "described-as-person" in a.signals)
     }
     own_terms = TermIndex(_searchable(terms))
     found: list[_Accepted] = []

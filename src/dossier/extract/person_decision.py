@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from dossier.extract.candidates import Candidate
 from dossier.extract.gazetteer import TOPONYM, Gazetteer, words_of
 from dossier.extract.names import fold, has_surname_morphology, split_camel
+from dossier.extract.places import is_country
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,17 @@ def _one_word(
         if key not in gaz.place_led:  # place <= person + person uses
             return PersonVerdict("weak", (*base, "surname-in-corpus"))
         return None
-    if gaz.locative_uses[key] > 0 or place > person or TOPONYM.search(word):
+    if gaz.locative_uses[key] > 0 or TOPONYM.search(word):
+        return None
+    if (
+        cand.described
+        and cand.label in ("GPE", "ORG", "NORP")
+        and not is_country(word)
+        and word in gaz.mid_caps
+    ):
+        # "Khashoggi, a Saudi journalist": the text says what the model's label missed
+        return PersonVerdict("weak", (*base, "described-as-person"))
+    if place > person:
         return None
     if (
         word not in gaz.mid_caps
