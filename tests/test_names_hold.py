@@ -260,3 +260,14 @@ def test_a_name_described_as_a_journalist_is_a_person_whatever_the_label(nlp: La
         "Police raided Zarya, a women rights group, on Monday. Zarya denied it.",
     ):
         assert _person_texts(text, nlp) == set()
+
+
+def test_a_name_the_document_writes_with_a_legal_form_is_the_company(nlp: Language) -> None:
+    text = (
+        "Italian tyre giant Morelli on Friday announced a venture. Morelli SpA chairman "
+        "Marco Tronchetti said Morelli would grow."
+    )
+    assert _person_texts(text, nlp) == {"Marco Tronchetti"}
+    # without the legal form, the same surname stays a person
+    text = "Marco Morelli, a lawyer, said Morelli would appeal."
+    assert _person_texts(text, nlp) == {"Marco Morelli", "Morelli"}

@@ -225,11 +225,14 @@ def document_mentions(view: DocumentView, knowledge: CorpusKnowledge) -> Documen
                 surnames.update(last)
     accepted: list[_Accepted] = []
     signatures: list[Candidate] = []
+    companies = company_names(text)
     for cand, core in cores:
         if cand.rule == "signature2":
             signatures.append(cand)
             continue
         verdict = None if core is None else decide_person(gaz, core, parts, surnames)
+        if verdict is not None and core is not None and _company(core.text, companies):
+            verdict = None  # "Pirelli" where the document writes "Pirelli SpA"
         if (
             core is not None
             and verdict is not None
@@ -348,6 +351,24 @@ _MEMBERS_AFTER = re.compile(
     rf"[ \u00a0]+(?:brothers|sisters|siblings|twins|couple)[ \u00a0]*,[ \u00a0]+"
     rf"((?:{_GIVEN}[ \u00a0]*,[ \u00a0]+)*{_GIVEN},?[ \u00a0]+and[ \u00a0]+{_GIVEN})(?![\w’'-])"
 )
+
+
+# "Pirelli SpA", "Cofinec S.A.", "Hamilton Holdings Ltd": a name with a company's legal form.
+_LEGAL_FORM_AFTER = re.compile(
+    r"\b([A-Z][\w&’'-]*(?:[ \u00a0][A-Z][\w&’'-]*){0,3})[ \u00a0]+"
+    r"(?:S\.A\.|SA|S\.p\.A\.|SpA|Ltd|Inc|AG|plc|PLC|GmbH|N\.V\.|NV|B\.V\.|LLC|JSC|Corp|"
+    r"Co\.|Oyj|AB|ASA|A/S|SE)(?![\w/])"
+)
+
+
+def company_names(text: str) -> set[str]:
+    """Folded names the text writes with a company's legal form: in that document the
+    name alone is the company, not a person."""
+    return {fold(m.group(1)) for m in _LEGAL_FORM_AFTER.finditer(text)}
+
+
+def _company(value: str, companies: set[str]) -> bool:
+    return fold(value) in companies or _LEGAL_FORM_AFTER.fullmatch(value) is not None
 
 
 def _family_members(text: str, accepted: list[_Accepted], gaz: Gazetteer) -> list[_Accepted]:
@@ -550,9 +571,12 @@ def _search_people(
         and (BACKED in a.signals or "title" in a.signals or "described-as-person" in a.signals)
     }
     own_terms = TermIndex(_searchable(terms))
+    companies = company_names(text)
     found: list[_Accepted] = []
     for start, end in find_terms(text, [own_terms, corpus_terms]):
         value = text[start:end]
+        if _company(value, companies):
+            continue
         cand = with_context(Candidate(start, end, value, "GAZ", "gazetteer"), text)
         if value.replace("\u00a0", " ") in named:
             signals: tuple[str, ...] = ("full-name-given-as-person-in-document",)
