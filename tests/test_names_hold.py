@@ -271,3 +271,17 @@ def test_a_name_the_document_writes_with_a_legal_form_is_the_company(nlp: Langua
     # without the legal form, the same surname stays a person
     text = "Marco Morelli, a lawyer, said Morelli would appeal."
     assert _person_texts(text, nlp) == {"Marco Morelli", "Morelli"}
+
+
+def test_a_surname_inside_a_laws_title_is_no_mention_of_the_person(nlp: Language) -> None:
+    # The victim's surname is known from the other document; in the law's title it names
+    # the law, and must not become a person (who could then be merged with the victim).
+    texts = [
+        "Russian officials were implicated in the death of whistleblower Sergei Magnitsky.",
+        "The sanctions were imposed under the Global Magnitsky Human Rights Accountability "
+        "Act, which targets abusers.",
+    ]
+    found = _corpus(nlp, texts)[1]
+    assert [(m.text, m.label) for m in found.mentions] == [
+        ("Global Magnitsky Human Rights Accountability Act", "ORG")
+    ]

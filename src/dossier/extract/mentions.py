@@ -23,6 +23,7 @@ from dossier.extract.candidates import Candidate, DocumentView, collect, with_co
 from dossier.extract.coref import PersonMention, resolve_references
 from dossier.extract.gazetteer import Gazetteer, words_of
 from dossier.extract.names import (
+    EPONYM_NOUNS,
     fold,
     has_surname_morphology,
     is_demonym,
@@ -427,7 +428,18 @@ def _supported(cand: Candidate, gaz: Gazetteer, parts: set[str], view: DocumentV
 
 
 def _eponym(gaz: Gazetteer, text: str, cand: Candidate) -> bool:
-    return gaz.eponym_after(text, cand.end)
+    if gaz.eponym_after(text, cand.end):
+        return True
+    # "the Global Magnitsky Human Rights Accountability Act": the name inside a title that
+    # ends, a few capitalised words on, in a law, prize or institution
+    return _TITLE_ENDING_IN_EPONYM.match(text, cand.end, min(len(text), cand.end + 80)) is not None
+
+
+_TITLE_ENDING_IN_EPONYM = re.compile(
+    r"(?:[ \u00a0]+[A-Z][\w’'-]*){1,5}?[ \u00a0]+(?:"
+    + "|".join(sorted((w.title() for w in EPONYM_NOUNS if w.isalpha()), key=len, reverse=True))
+    + r")(?![\w’'-])"
+)
 
 
 _ORG_KINDS = {
