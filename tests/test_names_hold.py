@@ -285,3 +285,13 @@ def test_a_surname_inside_a_laws_title_is_no_mention_of_the_person(nlp: Language
     assert [(m.text, m.label) for m in found.mentions] == [
         ("Global Magnitsky Human Rights Accountability Act", "ORG")
     ]
+
+
+def test_a_name_in_apposition_to_a_body_is_no_person(nlp: Language) -> None:
+    text = (
+        "The Koalisyon ng Bagong Daan, a party contesting the election, has called upon "
+        "Ramon Reyes to explain."
+    )
+    assert _person_texts(text, nlp) == {"Ramon Reyes"}
+    # the noun modifying another noun: a person's office
+    assert _person_texts("Boris Kalinov, a party leader, said it.", nlp) == {"Boris Kalinov"}

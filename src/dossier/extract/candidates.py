@@ -265,7 +265,9 @@ def with_context(cand: Candidate, text: str) -> Candidate:
         and len(cand.text.split()) == 1
     )
     following = _CAPITAL_AFTER.match(text, cand.end, min(len(text), cand.end + 40))
-    cand.org_after = following is not None and following.group(1).lower() in ORG_CUES
+    cand.org_after = (
+        following is not None and following.group(1).lower() in ORG_CUES
+    ) or _described_as_organisation(text, cand.end)
     return cand
 
 
@@ -559,6 +561,32 @@ _NOT_INDIVIDUAL_HEAD = re.compile(
     r"organi[sz]ations?|newspapers?|agency|union|movement|associations?|council|unit|"
     r"wing|network|federation|league|club|committee|magazine|channel|site|website)\b"
 )
+
+
+# Nouns for a body, in apposition: "X, a party contesting the election".
+ORGANISATION_NOUNS = wordset(
+    """
+    party company coalition group organisation organization movement newspaper firm bank
+    agency militia association alliance union network foundation ngo charity outlet website
+    broadcaster conglomerate corporation subsidiary bloc faction front consortium
+    """
+)
+# What may follow the noun when it heads the apposition ("a party contesting", "a group
+# that", "a company based in"), not when it modifies another noun ("a party leader").
+_AFTER_HEAD_NOUN = re.compile(
+    r"(?:[ \u00a0]*[,.;:)]|[ \u00a0]+(?:that|which|of|in|with|for|from|close|linked|"
+    r"[a-z]+ing|[a-z]+ed)\b)"
+)
+
+
+def _described_as_organisation(text: str, end: int) -> bool:
+    """"X, a party contesting the election": in apposition to a noun for a body."""
+    match = _APPOSITION.match(text, end, min(len(text), end + 60))
+    if match is None or match.group(1) is None:
+        return False
+    if match.group(1).lower() not in ORGANISATION_NOUNS:
+        return False
+    return _AFTER_HEAD_NOUN.match(text, match.end(1)) is not None
 
 
 _AGE_BEFORE = re.compile(r"\b\d{1,3}[ \u00a0-]years?[ \u00a0-]old[ \u00a0]+$")
