@@ -75,3 +75,49 @@ def test_relative_clause_speaker_is_the_source(nlp: Language) -> None:
     text = "Boris Kalinin, who alleged that the police beat the detainees, was arrested."
     found = read(nlp, text, "Boris Kalinin")
     assert found.claims["Boris Kalinin"].part not in {"perpetrator", "accused"}
+
+
+def test_put_under_sanctions_is_a_designation(nlp: Language) -> None:
+    text = (
+        "The US imposed sanctions on seven officials. Boris Kalinin and Oleg Rudin have "
+        "also been put under the same sanctions."
+    )
+    found = read(nlp, text, "Boris Kalinin", "Oleg Rudin")
+    assert reading(found.claims["Boris Kalinin"]) == ("designation", "accused", "designated")
+    assert reading(found.claims["Oleg Rudin"]) == ("designation", "accused", "designated")
+    text = "The police put Boris Kalinin under house arrest."
+    assert read(nlp, text, "Boris Kalinin").claims["Boris Kalinin"].part != "accused"
+
+
+def test_a_title_with_a_bracketed_qualifier_stays_in_the_enumeration(nlp: Language) -> None:
+    text = (
+        "The US sanctioned seven officials. Current director-general Boris Kalinin, ADG "
+        "(Operations) Oleg Rudin, former ADG (Operations) Pavel Zotov, and Ivan Belov have "
+        "also been put under the same sanctions."
+    )
+    found = read(nlp, text, "Boris Kalinin", "Oleg Rudin", "Pavel Zotov", "Ivan Belov")
+    for name in ("Boris Kalinin", "Oleg Rudin", "Pavel Zotov", "Ivan Belov"):
+        assert found.claims[name].part == "accused", name
+
+
+def test_a_long_descriptor_in_a_semicolon_list(nlp: Language) -> None:
+    text = (
+        "The individuals sanctioned include Boris Kalinin, the Director of the Financial "
+        "Unit; Vera Orlova, the Minister of Labor; Anna Zotova, the Deputy Director General "
+        "of the National Institute of Telecommunications and Postal Services, and Major "
+        "General Oleg Rudin, the head of the Directorate of Military Intelligence."
+    )
+    names = ("Boris Kalinin", "Vera Orlova", "Anna Zotova", "Oleg Rudin")
+    found = read(nlp, text, *names)
+    for name in names:
+        assert reading(found.claims[name])[:2] == ("designation", "accused"), name
+
+
+def test_a_victim_after_a_semicolon_list_takes_no_designation(nlp: Language) -> None:
+    text = (
+        "The Treasury designated Boris Kalinin, the Director of the Unit; Oleg Rudin, the "
+        "Minister of Labor; and Ivan Belov, who ordered the killing of the journalist Vera "
+        "Orlova."
+    )
+    found = read(nlp, text, "Boris Kalinin", "Oleg Rudin", "Ivan Belov", "Vera Orlova")
+    assert found.claims["Vera Orlova"].part == "victim"

@@ -530,20 +530,48 @@ def _enumerated(doc: Doc, left: Span, right: Span) -> bool:
     gap = doc[left.end : right.start]
     if len(gap) == 0:
         return left.text.endswith(".")  # "Defense Sec. Delfin Lorenzana": a title cut off
-    listed = any(t.text == ";" for t in gap)  # "A, outgoing commander-in-chief; B, ..."
-    if len(gap) > (14 if listed else 8) or any(t.text in {":", "(", ")"} for t in gap):
+    # "A, outgoing commander-in-chief; B, ...": items separated by semicolons, here or
+    # elsewhere in the sentence ("A, the head of X; B, the minister; and C, the ...")
+    listed = any(t.text == ";" for t in gap) or (
+        any(t.text == ";" for t in doc[left.sent.start : right.sent.end])
+        and any(t.text == "," for t in gap)
+    )
+    qualifiers = _bracketed_qualifiers(gap)
+    if qualifiers is None or len(gap) > (24 if listed else 8) or any(t.text == ":" for t in gap):
         return False
     words = [
         t
         for t in gap
         if not (t.lower_ in {"as", "well"} and t.pos_ in {"ADP", "ADV"})
         and not (t.pos_ == "PRON" and t.dep_ == "poss")  # "A, his daughter, B"
+        and t.i not in qualifiers
     ]
     if not any(t.text in {",", ";", "and", "&"} for t in gap):
         # "Defense Sec. Delfin Lorenzana": a title split off the name
         return all(t.pos_ == "PROPN" or t.text == "." for t in gap)
     allowed = _GAP_POS | {"ADP"} if listed else _GAP_POS
     return all(t.pos_ in allowed for t in words)
+
+
+def _bracketed_qualifiers(gap: Span) -> set[int] | None:
+    """The tokens of short bracketed qualifiers of a title in a gap ("ADG (Operations)"),
+    brackets included; None when the gap has any other bracket."""
+    out: set[int] = set()
+    opened: int | None = None
+    for token in gap:
+        if token.text == "(":
+            if opened is not None:
+                return None
+            opened = token.i
+        elif token.text == ")":
+            if opened is None:
+                return None
+            inner = gap.doc[opened + 1 : token.i]
+            if not 1 <= len(inner) <= 3 or any(t.pos_ not in {"PROPN", "NOUN"} for t in inner):
+                return None
+            out |= set(range(opened, token.i + 1))
+            opened = None
+    return None if opened is not None else out
 
 
 def _continues(text: str, previous: Passage, passage: Passage) -> bool:

@@ -28,7 +28,8 @@ STRONG_VERBS: frozenset[str] = frozenset({"designate", "sanction", "blacklist"})
 # Verbs that designate only in a sanctions context ("blocked X from the U.S. financial
 # system", "the new lists target X", "X was added", "banned X from entering").
 WEAK_VERBS: frozenset[str] = frozenset(
-    {"target", "block", "bar", "ban", "list", "add", "include", "hit", "place", "freeze"}
+    {"target", "block", "bar", "ban", "list", "add", "include", "hit", "place", "put"}
+    | {"freeze"}
 )
 # Nouns that are a designation ("sanctions on X", "the designation of X").
 SANCTION_NOUNS: frozenset[str] = frozenset(
@@ -205,7 +206,15 @@ def designation_verb(verb: Token) -> bool:
             for c in verb.children
         ) and in_context(verb):
             return True
-        if word == "place":
+        # "X has been put under the same sanctions", "placed under sanctions"
+        if any(
+            c.dep_ == "prep"
+            and c.lower_ == "under"
+            and any(g.dep_ == "pobj" and sanction_noun(g) for g in c.children)
+            for c in verb.children
+        ):
+            return True
+        if word in {"place", "put"}:
             return False
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if any(sanction_noun(s) or lemma(s) in LIST_NOUNS for s in subjects):
