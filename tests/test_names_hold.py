@@ -295,3 +295,16 @@ def test_a_name_in_apposition_to_a_body_is_no_person(nlp: Language) -> None:
     assert _person_texts(text, nlp) == {"Ramon Reyes"}
     # the noun modifying another noun: a person's office
     assert _person_texts("Boris Kalinov, a party leader, said it.", nlp) == {"Boris Kalinov"}
+
+
+def test_a_long_name_the_model_cut_in_pieces_is_one_name(nlp: Language) -> None:
+    text = (
+        "The individuals sanctioned include Retired Major General Denis Membreno Rivas, the "
+        "Director of the Financial Analysis Unit; Johana Vanessa Flores Jimenez, the Minister "
+        "of Labor; Celia Margarita Reyes Ochoa, the Deputy Director General of the Institute."
+    )
+    assert _person_texts(text, nlp) == {
+        "Denis Membreno Rivas",
+        "Johana Vanessa Flores Jimenez",
+        "Celia Margarita Reyes Ochoa",
+    }

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.citations import CitedRegions, cited_regions, headline_ranges
 from dossier.extract.names import (
@@ -25,7 +25,7 @@ from dossier.extract.names import (
     split_camel,
     wordset,
 )
-from dossier.extract.orgs import ORG_CUES
+from dossier.extract.orgs import ORG_CUES, has_org_cue
 from dossier.extract.spans import clean_span
 from dossier.model import SourceDocument
 
@@ -342,11 +342,52 @@ def _given_name_before(doc: Doc, text: str) -> list[Candidate]:
     return out
 
 
+def _name_pieces(doc: Doc) -> list[Span]:
+    """The model's PERSON entities, and the pieces it cut off a long name: an untagged run
+    of capitalised proper nouns right before a PERSON entity ("Johana Vanessa" PERSON,
+    "Flores" untagged, "Jimenez" PERSON) and a short ORG tag with no organisation word
+    right before one ("Celia Margarita" ORG, "Reyes Ochoa" PERSON)."""
+    text = doc.text
+    ents = list(doc.ents)
+    pieces: list[Span] = []
+    for k, ent in enumerate(ents):
+        if ent.label_ == "PERSON":
+            pieces.append(ent)
+            continue
+        follows = k + 1 < len(ents) and ents[k + 1].label_ == "PERSON"
+        if (
+            ent.label_ == "ORG"
+            and follows
+            and text[ent.end_char : ents[k + 1].start_char] == " "
+            and len(ent) <= 3
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in ent)
+            and not has_org_cue(ent.text)
+        ):
+            pieces.append(ent)
+    for k, ent in enumerate(ents):
+        if ent.label_ != "PERSON" or k == 0:
+            continue
+        start = ent.start
+        while (
+            start > 0
+            and doc[start - 1].ent_type_ == ""
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].is_alpha
+            and doc[start - 1].text[:1].isupper()
+            and doc[start - 1].whitespace_ == " "
+        ):
+            start -= 1
+        before = ents[k - 1]
+        if start < ent.start and before.end == start and before.label_ == "PERSON":
+            pieces.append(doc[start : ent.start])
+    return sorted(pieces, key=lambda s: s.start)
+
+
 def _adjacent_people(doc: Doc, text: str) -> list[Candidate]:
     """ "Athar Kamel" + "Mohamed Ibrahim" with one space between: the model cut one long name
     (a given name, a patronymic, a grandfather's name and a family name) in two."""
     out: list[Candidate] = []
-    ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    ents = _name_pieces(doc)
     i = 0
     while i < len(ents) - 1:
         j = i
