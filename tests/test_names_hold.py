@@ -308,3 +308,11 @@ def test_a_long_name_the_model_cut_in_pieces_is_one_name(nlp: Language) -> None:
         "Johana Vanessa Flores Jimenez",
         "Celia Margarita Reyes Ochoa",
     }
+
+
+def test_spanish_names_of_bodies_are_no_people(nlp: Language) -> None:
+    text = (
+        "The Treasury blacklisted Attorney General Ana Julia Guido De Romero and the "
+        "financial institution Cooperativa De Ahorro Y Credito Caja Rural Nacional RL."
+    )
+    assert _person_texts(text, nlp) == {"Ana Julia Guido De Romero"}

@@ -29,6 +29,8 @@ COMPANY_CUES: frozenset[str] = wordset(
     financial investments investment partners motors motorcycles airlines airways oil
     gas energy petroleum mining metals steel telecom pharma insurance trust securities
     fund exchange enterprises industries trading logistics media
+    cooperative cooperativa cooperativas banco empresa empresas compañía compania sociedad
+    grupo
     """
 )
 
@@ -41,6 +43,7 @@ ORG_CUES: frozenset[str] = (
     network society centre center party partiyasy partiya front league club network
     watch international unit project programme program house church mosque council
     newspaper news times post journal magazine radio tv television channel agency press ngo
+    asociación asociacion fundación fundacion instituto partido movimiento frente
     """
     )
     | PUBLIC_BODY_CUES
