@@ -316,3 +316,17 @@ def test_spanish_names_of_bodies_are_no_people(nlp: Language) -> None:
         "financial institution Cooperativa De Ahorro Y Credito Caja Rural Nacional RL."
     )
     assert _person_texts(text, nlp) == {"Ana Julia Guido De Romero"}
+
+
+def test_a_programme_named_after_under_is_no_person(nlp: Language) -> None:
+    text = (
+        "Among the officials who was placed under Global Magnitsky human rights-related "
+        "sanctions is the police chief Benazir Ahmed."
+    )
+    assert _person_texts(text, nlp) == {"Benazir Ahmed"}
+    # a ruler under whom things were done stays a person
+    for text in (
+        "Critics were jailed under President Ivan Petrov and his regime.",
+        "Abuses were committed under the Ivan Petrov regime.",
+    ):
+        assert _person_texts(text, nlp) == {"Ivan Petrov"}

@@ -432,7 +432,22 @@ def _eponym(gaz: Gazetteer, text: str, cand: Candidate) -> bool:
         return True
     # "the Global Magnitsky Human Rights Accountability Act": the name inside a title that
     # ends, a few capitalised words on, in a law, prize or institution
-    return _TITLE_ENDING_IN_EPONYM.match(text, cand.end, min(len(text), cand.end + 80)) is not None
+    if _TITLE_ENDING_IN_EPONYM.match(text, cand.end, min(len(text), cand.end + 80)) is not None:
+        return True
+    # "placed under Global Magnitsky human rights-related sanctions": a programme's name
+    return (
+        _UNDER_BEFORE.search(text, max(0, cand.start - 40), cand.start) is not None
+        and _PROGRAMME_AFTER.match(text, cand.end, min(len(text), cand.end + 60)) is not None
+    )
+
+
+_UNDER_BEFORE = re.compile(
+    r"\bunder[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Z][\w-]*[ \u00a0]+){0,2}$"
+)
+_PROGRAMME_AFTER = re.compile(
+    r"(?:[ \u00a0]+(?!(?:and|or|his|her|its|their|whose|who|the|a)\b)[\w-]+){0,3}?[ \u00a0]+"
+    r"(?:sanctions|program(?:me)?s?|acts?|laws?|authorit(?:y|ies)|designations?)\b"
+)
 
 
 _TITLE_ENDING_IN_EPONYM = re.compile(
