@@ -330,3 +330,12 @@ def test_a_programme_named_after_under_is_no_person(nlp: Language) -> None:
         "Abuses were committed under the Ivan Petrov regime.",
     ):
         assert _person_texts(text, nlp) == {"Ivan Petrov"}
+
+
+def test_credit_lines_name_people(nlp: Language) -> None:
+    text = (
+        "The action freezes any assets of those blacklisted.\n"
+        "(Reporting by Daphne Psaledakis; Editing by Chris Reese and Tom Brown)"
+    )
+    assert _person_texts(text, nlp) == {"Daphne Psaledakis", "Chris Reese", "Tom Brown"}
+    assert _person_texts("By Monday the protests had spread to Dunmore.", nlp) == set()

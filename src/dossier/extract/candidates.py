@@ -729,7 +729,33 @@ def _rule_candidates(text: str) -> list[Candidate]:
     out.extend(_org_rule_candidates(text))
     for match in _AUTHOR.finditer(text):
         out.append(Candidate(match.start(1), match.end(1), match.group(1), "PERSON", "author"))
+    for match in _CREDIT.finditer(text):
+        position = match.end()
+        while True:  # "Reporting by A, B and C"
+            name = _CREDITED_NAME.match(text, position)
+            if name is None:
+                break
+            out.append(Candidate(name.start(1), name.end(1), name.group(1), "PERSON", "author"))
+            position = name.end(1)
+            joined = _CREDIT_JOIN.match(text, position)
+            if joined is None:
+                break
+            position = joined.end()
     return out
+
+
+# A credit line: "(Reporting by Daphne Psaledakis; Editing by ...)", "Additional reporting
+# by A and B", a line "By Ann Bolt" under a headline.
+_CREDIT = re.compile(
+    r"(?:\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Aa]dditional[ \u00a0]+reporting|"
+    r"[Pp]hotos?)[ \u00a0]+by|^[ \t\u00a0]*By)[ \u00a0]+(?=[A-Z])",
+    re.M,
+)
+_CREDITED_NAME = re.compile(
+    rf"({_PLAIN_NAME_WORD}(?:[ \u00a0]{_PLAIN_NAME_WORD}){{1,2}})(?=[ \u00a0]*(?:[,;)]|and\b|$))",
+    re.M,
+)
+_CREDIT_JOIN = re.compile(r"(?:,[ \u00a0]*(?:and[ \u00a0]+)?|[ \u00a0]+and[ \u00a0]+)(?=[A-Z])")
 
 
 _SURNAME_WORD = re.compile(
