@@ -29,13 +29,16 @@ Two tokens of a person's name agree when one of these says so:
 - *h spelling*: one spelling key once the h that romanisations add or leave
   out is dropped (``without_h``: Kochak/Kocak, Htun/Tun, Rawah/Rawa);
 - *near spelling* and *near vowel*, only where ``align`` allows them (once in
-  a name whose other parts all agree, never in its given name): keys of four
-  letters or more that begin with the same letter, or with letters that
-  romanise one sound (Qadhafi/Gadhafi, Sherri/Cherri), and differ by one edit
-  (two from nine letters: Kelmendi/Keljmendi, Nembhard/Nemhard); or a vowel
-  change that the vowel rule above does not take (Yusuf/Yusif). An a or i
-  added at the end never agrees (Hamdan/Hamdani: the -i makes another family
-  name), a silent e does (Maxim/Maxime).
+  a name whose other parts all agree; in its given name only when the name
+  data does not know one of the two spellings, below): keys, or keys without
+  h, of four letters or more that begin with the same letter, or with letters
+  that romanise one sound (Qadhafi/Gadhafi, Sherri/Cherri, Araghi/Eraghi), and
+  differ by one edit (two from nine letters: Kelmendi/Keljmendi,
+  Nembhard/Nemhard, Khanfurah/Khanfora); or a vowel change that the vowel rule
+  above does not take (Yusuf/Yusif; a first a/e, the fatha, in a name of two
+  syllables or more: Jadid/Jedid, but not Chan/Chen). An a or i added at the
+  end never agrees (Hamdan/Hamdani: the -i makes another family name), a
+  silent e does (Maxim/Maxime).
 
 The Slavic transliteration key also folds Belarusian and Ukrainian forms
 (ў written u or w, дз, г written h, -енка, initial Ul- for Vl-), -вич written
@@ -43,7 +46,8 @@ The Slavic transliteration key also folds Belarusian and Ukrainian forms
 
 Never when they are masculine and feminine forms (Kulibayev/Kulibayeva,
 Ivanov/Ivanova, which share a name symbol; Kandinsky/Kandinskaya;
-Sergeyevich/Sergeyevna), or a son's and a daughter's patronymic
+Sergeyevich/Sergeyevna; a final a for o, e or i: Antonio/Antonia,
+Simone/Simona), or a son's and a daughter's patronymic
 (Nurlanuly/Nurlankyzy). ``align`` pairs every part of one name with a part of
 the other; a name agrees with another only when nothing is left over on
 either side.
@@ -205,6 +209,17 @@ def gendered(a: str, b: str) -> bool:
     return False
 
 
+def feminine_ending(a: str, b: str) -> bool:
+    """One name with a final a where the other ends in another vowel, on spelling keys:
+    a man's and a woman's name (Antonio/Antonia, Simone/Simona, Stefano/Stefania).
+    Only where no transliteration key agrees (Lukashenka/Lukashenko)."""
+    for one, two in ((a, b), (b, a)):
+        ending = len(two) >= 3 and two[-1] == "a" and one[-1:] in ("o", "e", "i")
+        if ending and (one[:-1] == two[:-1] or (one[-1] == "o" and one[:-1] + "ia" == two)):
+            return True
+    return False
+
+
 def _vowels_only_inserted(a: str, b: str) -> bool:
     """True if the shorter skeleton is the longer one minus some vowels."""
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
@@ -220,7 +235,8 @@ def _vowels_only_inserted(a: str, b: str) -> bool:
 # First letters as written that romanisations of one sound give: Qadhafi/Gadhafi,
 # Jebrail/Cebrail, Sherri/Cherri, Yudith/Judith, Bladimir/Vladimir.
 INITIAL_CLASSES = frozenset(
-    frozenset(pair) for pair in (("q", "g"), ("j", "c"), ("j", "y"), ("s", "c"), ("b", "v"))
+    frozenset(pair)
+    for pair in (("q", "g"), ("j", "c"), ("j", "y"), ("s", "c"), ("b", "v"), ("a", "e"))
 )
 SHORT = 6  # names of fewer letters: only their vowels may be spelled another way
 NEAR_MIN = 4
@@ -237,9 +253,9 @@ def _short_vowel_change(a: str, b: str) -> bool:
 
 def _vowel_spelling(a: str, b: str, one_symbol: bool) -> str | None:
     """Whether a short vowel change (``_short_vowel_change``) still spells one name: "vowel
-    spelling", "near vowel" (only once in a name, never in its first part: Yusuf/Yusif,
-    Imad/Emad) or None (see the module docstring: Ahmad/Ahmed and Omar/Umar yes,
-    Marat/Murat and Chan/Chen no)."""
+    spelling", "near vowel" (only once in a name, and in its first part only as
+    ``align`` allows: Yusuf/Yusif, Imad/Emad) or None (see the module docstring:
+    Ahmad/Ahmed and Omar/Umar yes, Marat/Murat and Chan/Chen no)."""
     first = next((i for i, c in enumerate(a) if c in VOWELS), -1)
     reason = "vowel spelling"
     for i, (x, y) in enumerate(zip(a, b, strict=True)):
@@ -249,25 +265,36 @@ def _vowel_spelling(a: str, b: str, one_symbol: bool) -> str | None:
         if i == first:
             if pair in (frozenset("ei"), frozenset("ou")) and (one_symbol or i == 0):
                 continue  # Omar/Umar, and a name's opening vowel: Imad/Emad, Umid/Omid
-            if pair not in (frozenset("ei"), frozenset("ou")):
+            if pair in (frozenset("ei"), frozenset("ou")) or (
+                pair == frozenset("ae") and _syllables(a) >= 2
+            ):
+                reason = "near vowel"  # Lena/Lina; a fatha written e: Jadid/Jedid
+            else:
                 return None
-            reason = "near vowel"
         elif not (one_symbol or pair in VOWEL_CLASSES):
             reason = "near vowel"
     return reason
 
 
+def _syllables(skeleton: str) -> int:
+    """The number of vowel groups in a spelling key (Chen 1, Jedid 2)."""
+    return len(re.findall(r"[aeiou]+", skeleton))
+
+
 def near_spelling(a: Part, b: Part) -> bool:
-    """One edit in a long name part (two from nine letters), not at its first letter and
-    not a vowel added at its end (see the module docstring)."""
-    x, y = a.key, b.key
-    shortest = min(len(x), len(y))
+    """One edit in a long name part (two from nine letters), on the transliteration keys
+    or on the keys without h, not at its first letter and not a vowel added at its end
+    (see the module docstring)."""
     opening = frozenset((a.opening, b.opening))
-    if shortest < NEAR_MIN or (x[0] != y[0] and opening not in INITIAL_CLASSES):
-        return False
-    if _vowel_added_at_end(x, y):
-        return False
-    return levenshtein(x, y) <= (1 if shortest < 9 else 2)
+    for x, y in ((a.key, b.key), (a.bare, b.bare)):
+        shortest = min(len(x), len(y))
+        if shortest < NEAR_MIN or (x[0] != y[0] and opening not in INITIAL_CLASSES):
+            continue
+        if _vowel_added_at_end(x, y):
+            return False
+        if levenshtein(x, y) <= (1 if shortest < 9 else 2):
+            return True
+    return False
 
 
 def agreement(a: Part, b: Part, near: bool = False) -> str | None:
@@ -282,6 +309,8 @@ def agreement(a: Part, b: Part, near: bool = False) -> str | None:
         return None
     if a.key == b.key or len(a.keys & b.keys) > 0:
         return "transliteration"
+    if feminine_ending(a.skeleton, b.skeleton):
+        return None
     if a.bare == b.bare and len(a.bare) >= 3:
         return "h spelling"
     one_symbol = len(a.symbols & b.symbols) > 0
@@ -347,14 +376,29 @@ NEAR_REASONS = frozenset({"near spelling", "near vowel"})
 MAX_SEARCHED = 8  # parts left to pair after the identical ones; more are left to a human
 
 
+def _may_be_near(left: Sequence[Part], right: Sequence[Part], i: int, j: int) -> bool:
+    """Whether ``left[i]`` and ``right[j]`` may agree by a near reason: anywhere but in a
+    given name; in the given names (both first) only when rigour's name data lacks one of
+    the two spellings, and not for a final a (a feminine name). Siblings' names differ
+    in the given name, and are names the data knows (Samir/Samar, Wilber/Wilmer);
+    a spelling it does not know is a romanisation or a typo (Hatim/Hatam, Sidki/Sitki)."""
+    if 0 not in (i, j):
+        return True
+    a, b = left[i], right[j]
+    if a.skeleton[-1:] != b.skeleton[-1:] and "a" in (a.skeleton[-1:], b.skeleton[-1:]):
+        return False  # a final a for another vowel: a feminine name (Nuri/Nura)
+    return i == j == 0 and (len(a.symbols) == 0 or len(b.symbols) == 0)
+
+
 def align(left: Sequence[Part], right: Sequence[Part]) -> Alignment | None:
     """A one-to-one pairing of all parts of ``left`` with all parts of ``right``, or None.
 
     Written order does not matter (Kassym-Jomart Tokayev / Tokayev Kassym-Jomart).
     Parts spelled alike pair first, in written order; the rest are searched.
     At most one pair may agree by a near reason ("near spelling", "near
-    vowel"), only in a name of two parts or more and never in the first part
-    of either name, the given name that relatives do not share. Among
+    vowel"), only in a name of two parts or more, and in the first part of
+    either name, the given name that relatives do not share, only as
+    ``_may_be_near`` allows. Among
     pairings, the one with the fewest near agreements wins, then the most
     spelling agreements, then the first in written order, so the result is
     deterministic.
@@ -375,7 +419,10 @@ def align(left: Sequence[Part], right: Sequence[Part]) -> Alignment | None:
         return None
     near = len(left) >= 2
     options = [
-        [(j, agreement(left[i], right[j], near=near and 0 not in (i, j))) for j in free_right]
+        [
+            (j, agreement(left[i], right[j], near=near and _may_be_near(left, right, i, j)))
+            for j in free_right
+        ]
         for i in free_left
     ]
     best: list[tuple[int, int, str]] | None = None
