@@ -142,14 +142,16 @@ def _folded(key: str) -> str:
 
 def transliteration_keys(token: str, skeleton: Callable[[str], str]) -> tuple[str, ...]:
     """The transliteration keys of a lower-case ASCII token: its spelling key with щ
-    folded, with the Slavic romanisations folded, and with French ou read as u
+    folded, with the Slavic romanisations folded, and with French ou read as u, or w
+    before a vowel (Sahraoui/Sahrawi)
     (Tokhtakhounov); each then folded over ё and ь; and "al" for the Arabic article
     written el or ul. The first is the main key."""
     plain = SHCH.sub("sh", token)
     slavic = plain
     for pattern, replacement in _SLAVIC:
         slavic = re.sub(pattern, replacement, slavic)
-    keys = [_folded(skeleton(t)) for t in (plain, slavic, plain.replace("ou", "u"))]
+    french = re.sub(r"ou(?=[aei])", "w", plain).replace("ou", "u")  # Sahraoui, Tokhtakhounov
+    keys = [_folded(skeleton(t)) for t in (plain, slavic, french)]
     if token in ARABIC_ARTICLE:  # al-, el-, ul-: one article (Al-Houthi / El-Houthi)
         keys.append("al")
     return tuple(dict.fromkeys(k for k in keys if k != ""))
@@ -340,9 +342,12 @@ def _sound(key: str) -> tuple[str, str]:
 def _vowel_added_at_end(x: str, y: str) -> bool:
     """An a or i added at the end of a name: a feminine form or an Arabic or Persian
     nisba (Hamdan/Hamdani), which is another family name. A silent e is no such
-    ending (Maxim/Maxime)."""
+    ending (Maxim/Maxime), nor an i after a vowel, a Persian ending written two ways
+    (Mostafaei/Mostafaee)."""
     short, long_ = (x, y) if len(x) <= len(y) else (y, x)
-    return long_[:-1] == short and long_[-1] in "ai"
+    if long_[:-1] != short:
+        return False
+    return long_[-1] == "a" or (long_[-1] == "i" and short[-1:] not in VOWELS)
 
 
 def _sounds_alike(x: str, y: str) -> bool:
