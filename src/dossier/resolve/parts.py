@@ -131,6 +131,9 @@ _SLAVIC: tuple[tuple[str, str], ...] = (
 
 
 ARABIC_ARTICLE = frozenset({"al", "el", "ul"})
+# ʿAbd with the article, as a word of its own: Abdul / Abdel / Abdol, and assimilated
+# to a sun letter (Abdur Rahman, Abdus Salam, Abdun Nur).
+SERVANT_OF = re.compile(r"abd(?:[aeiou]|ou)?[lrsnzdt]?")
 
 
 def _folded(key: str) -> str:
@@ -142,10 +145,10 @@ def _folded(key: str) -> str:
 
 def transliteration_keys(token: str, skeleton: Callable[[str], str]) -> tuple[str, ...]:
     """The transliteration keys of a lower-case ASCII token: its spelling key with щ
-    folded, with the Slavic romanisations folded, and with French ou read as u, or w
-    before a vowel (Sahraoui/Sahrawi)
-    (Tokhtakhounov); each then folded over ё and ь; and "al" for the Arabic article
-    written el or ul. The first is the main key."""
+    folded, with the Slavic romanisations folded, and with French ou read as u
+    (Tokhtakhounov), or w before a vowel (Sahraoui/Sahrawi); each then folded over ё
+    and ь; "al" for the Arabic article written el or ul; and "abdal" for Abdul, Abdel
+    or Abdur written as a word of its own. The first is the main key."""
     plain = SHCH.sub("sh", token)
     slavic = plain
     for pattern, replacement in _SLAVIC:
@@ -154,6 +157,8 @@ def transliteration_keys(token: str, skeleton: Callable[[str], str]) -> tuple[st
     keys = [_folded(skeleton(t)) for t in (plain, slavic, french)]
     if token in ARABIC_ARTICLE:  # al-, el-, ul-: one article (Al-Houthi / El-Houthi)
         keys.append("al")
+    if SERVANT_OF.fullmatch(token):  # Abdul / Abdel / Abdur (Rauf): one word
+        keys.append("abdal")
     return tuple(dict.fromkeys(k for k in keys if k != ""))
 
 
@@ -172,6 +177,25 @@ def part(token: str, skeleton: str, keys: tuple[str, ...], bare: str = "") -> Pa
         bare or skeleton,
         token[:1],
     )
+
+
+PATRONYMIC = re.compile(r"(?:vich|vna|ichna)$")  # -ovich, -evna, -avich, -ivna, -ovych
+
+
+def is_patronymic(p: Part) -> bool:
+    """An East Slavic patronymic (Leonidovich, Oleksandrivna), on its keys."""
+    return any(PATRONYMIC.search(k) is not None for k in p.keys) and len(p.key) >= 6
+
+
+def east_slavic(token: str) -> str:
+    """A lower-case ASCII token of a name with an East Slavic patronymic, as Russian
+    would write it: Belarusian akanye and Uzbek o write a where Russian writes o, so
+    every o but a final one is read a (Raman/Roman, Leanidavich/Leonidovich,
+    Gafur/Gofur; a final -a is feminine), and a Belarusian or Ukrainian h outside kh,
+    zh, ch and sh is g (Henadzievich/Gennadievich, Hryhorauna/Grigorovna). Only in
+    such a name: elsewhere Omar/Amar and Hassan/Ghassan are other names."""
+    text = re.sub(r"(?<![kzcs])h", "g", token)
+    return text[:-1].replace("o", "a") + text[-1:]
 
 
 def without_h(token: str) -> str:
