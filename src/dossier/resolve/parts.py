@@ -21,8 +21,10 @@ Two tokens of a person's name agree when one of these says so:
   and each as romanisations of one short vowel do (a/e, e/i, o/u: Ahmad/Ahmed,
   Jaber/Jabir, Malik/Malek), or rigour gives both one symbol and the first
   vowel is the same (Salih/Saleh); a first vowel may be e/i or o/u where
-  rigour gives one symbol or the name opens with it (Omar/Umar, Imad/Emad).
-  Other vowel changes are *near vowels* (below). Short names whose
+  rigour gives one symbol (Omar/Umar, Imad/Emad), and a or e before a vowel and
+  a consonant (the diphthong ay: Saif/Seif, Sayed/Seyed; not Mei/Mai).
+  Other vowel changes are *near vowels* (below), an opening one too (Umid/Omid;
+  Igor/Egor and Ivan/Evan stay apart as names the data knows apart). Short names whose
   first vowel differs stay apart (Marat/Murat, Dana/Dina, Timur/Tamara), even
   where rigour gives them one symbol (Chan/Chen); so do a/i and a/u in later
   syllables without a symbol (Jamil/Jamal, Kamil/Kamal);
@@ -191,10 +193,12 @@ def east_slavic(token: str) -> str:
     """A lower-case ASCII token of a name with an East Slavic patronymic, as Russian
     would write it: Belarusian akanye and Uzbek o write a where Russian writes o, so
     every o but a final one is read a (Raman/Roman, Leanidavich/Leonidovich,
-    Gafur/Gofur; a final -a is feminine), and a Belarusian or Ukrainian h outside kh,
+    Gafur/Gofur; a final -a is feminine), an opening e is a too (Olena/Elena), and a
+    Belarusian or Ukrainian h outside kh,
     zh, ch and sh is g (Henadzievich/Gennadievich, Hryhorauna/Grigorovna). Only in
     such a name: elsewhere Omar/Amar and Hassan/Ghassan are other names."""
     text = re.sub(r"(?<![kzcs])h", "g", token)
+    text = re.sub(r"^e", "a", text)  # Elena / Alena / Olena
     return text[:-1].replace("o", "a") + text[-1:]
 
 
@@ -262,7 +266,7 @@ def _vowels_only_inserted(a: str, b: str) -> bool:
 # Jebrail/Cebrail, Sherri/Cherri, Yudith/Judith, Bladimir/Vladimir.
 INITIAL_CLASSES = frozenset(
     frozenset(pair)
-    for pair in (("q", "g"), ("j", "c"), ("j", "y"), ("s", "c"), ("b", "v"), ("a", "e"))
+    for pair in (("q", "g"), ("j", "c"), ("j", "y"), ("s", "c"), ("b", "v"), ("a", "e"), ("g", "j"))
 )
 SHORT = 6  # names of fewer letters: only their vowels may be spelled another way
 NEAR_MIN = 4
@@ -289,12 +293,20 @@ def _vowel_spelling(a: str, b: str, one_symbol: bool) -> str | None:
             continue
         pair = frozenset((x, y))
         if i == first:
-            if pair in (frozenset("ei"), frozenset("ou")) and (one_symbol or i == 0):
-                continue  # Omar/Umar, and a name's opening vowel: Imad/Emad, Umid/Omid
+            glide = all(  # a vowel, then a consonant: not Mei/Mai, Wei/Wai
+                w[i + 1 : i + 2] in ("i", "e") and w[i + 2 : i + 3] not in ("", *VOWELS)
+                for w in (a, b)
+            )
+            if pair == frozenset("ae") and glide:
+                continue  # the diphthong ay written ai or ei: Saif/Seif, Sayed/Seyed
+            if pair in (frozenset("ei"), frozenset("ou")) and one_symbol:
+                continue  # Omar/Umar, Imad/Emad
             if pair in (frozenset("ei"), frozenset("ou")) or (
                 pair == frozenset("ae") and _syllables(a) >= 2
             ):
-                reason = "near vowel"  # Lena/Lina; a fatha written e: Jadid/Jedid
+                # Lena/Lina, Umid/Omid (not Igor/Egor, Ivan/Evan: names the data knows
+                # apart, see ``_may_be_near``); a fatha written e: Jadid/Jedid
+                reason = "near vowel"
             else:
                 return None
         elif not (one_symbol or pair in VOWEL_CLASSES):
@@ -408,7 +420,8 @@ MAX_SEARCHED = 8  # parts left to pair after the identical ones; more are left t
 def _may_be_near(left: Sequence[Part], right: Sequence[Part], i: int, j: int) -> bool:
     """Whether ``left[i]`` and ``right[j]`` may agree by a near reason: anywhere but in a
     given name; in the given names (both first) only when rigour's name data lacks one of
-    the two spellings, and not for a final a (a feminine name). Siblings' names differ
+    the two spellings or gives both one symbol (Mahdi/Mehdi), and not for a final a (a
+    feminine name). Siblings' names differ
     in the given name, and are names the data knows (Samir/Samar, Wilber/Wilmer);
     a spelling it does not know is a romanisation or a typo (Hatim/Hatam, Sidki/Sitki)."""
     if 0 not in (i, j):
@@ -416,7 +429,8 @@ def _may_be_near(left: Sequence[Part], right: Sequence[Part], i: int, j: int) ->
     a, b = left[i], right[j]
     if a.skeleton[-1:] != b.skeleton[-1:] and "a" in (a.skeleton[-1:], b.skeleton[-1:]):
         return False  # a final a for another vowel: a feminine name (Nuri/Nura)
-    return i == j == 0 and (len(a.symbols) == 0 or len(b.symbols) == 0)
+    known_apart = len(a.symbols) > 0 and len(b.symbols) > 0 and len(a.symbols & b.symbols) == 0
+    return i == j == 0 and not known_apart
 
 
 def align(left: Sequence[Part], right: Sequence[Part]) -> Alignment | None:
