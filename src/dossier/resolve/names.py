@@ -136,9 +136,13 @@ class PersonForm:
         return tuple(slavic_name_part(t) for t in self.tokens)
 
     @property
-    def part_signature(self) -> tuple[tuple[str, frozenset[str], frozenset[str], str, str], ...]:
+    def part_signature(
+        self,
+    ) -> tuple[tuple[str, frozenset[str], frozenset[str], str, str, str], ...]:
         """What the agreement rules read from each part (profiles with one get one verdict)."""
-        return tuple((p.skeleton, p.keys, p.symbols, p.bare, p.opening) for p in self.name_parts)
+        return tuple(
+            (p.skeleton, p.keys, p.symbols, p.bare, p.opening, p.onset) for p in self.name_parts
+        )
 
     @property
     def is_full(self) -> bool:

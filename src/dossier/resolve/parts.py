@@ -90,6 +90,7 @@ class Part:
     keys: frozenset[str] = frozenset()  # every transliteration key, the main one too
     bare: str = ""  # spelling key of the token ``without_h``
     opening: str = ""  # the token's first letter as written
+    onset: str = ""  # the token's first sound (``onset``)
 
     @property
     def consonants(self) -> str:
@@ -178,7 +179,46 @@ def part(token: str, skeleton: str, keys: tuple[str, ...], bare: str = "") -> Pa
         frozenset(keys) | {key},
         bare or skeleton,
         token[:1],
+        onset(token),
     )
+
+
+_ONSET_DIGRAPHS = (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"))
+_ONSET_LETTERS = {"q": "k", "x": "h", "w": "v"}
+# First sounds that romanisations of one name write either way: Qasim/Gasim, Gamal/Jamal,
+# Cebrail/Jebrail, Celia/Selia, Costas/Kostas, Bladimir/Vladimir.
+ONSET_CLASSES = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("k", "g"),
+        ("j", "g"),
+        ("j", "c"),
+        ("s", "c"),
+        ("k", "c"),
+        ("b", "v"),
+        ("y", "j"),  # Yusuf/Jusuf
+        ("y", "a"),  # a y before a vowel: Yelena/Elena, Yuri/Iuri
+    )
+)
+
+
+def onset(token: str) -> str:
+    """The first sound of a lower-case ASCII token: kh and x are h (Khalid/Halid), zh, dj
+    and dzh are j, q is k and w is v; a vowel is "a". Spelling keys fold z into s
+    and h into k, which is right inside a name and wrong at its start: Said and Zaid,
+    Hazem and Kazem are other names."""
+    for digraph, sound in _ONSET_DIGRAPHS:
+        if token.startswith(digraph):
+            return sound
+    first = token[:1]
+    if first in VOWELS:
+        return "a"
+    return _ONSET_LETTERS.get(first, first)
+
+
+def onsets_agree(a: Part, b: Part) -> bool:
+    """Whether two tokens may open one given name (``onset``, ``ONSET_CLASSES``)."""
+    return a.onset == b.onset or frozenset((a.onset, b.onset)) in ONSET_CLASSES
 
 
 PATRONYMIC = re.compile(r"(?:vich|vna|ichna)$")  # -ovich, -evna, -avich, -ivna, -ovych
@@ -288,6 +328,7 @@ def _vowel_spelling(a: str, b: str, one_symbol: bool) -> str | None:
     Ahmad/Ahmed and Omar/Umar yes, Marat/Murat and Chan/Chen no)."""
     first = next((i for i, c in enumerate(a) if c in VOWELS), -1)
     reason = "vowel spelling"
+    changed = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
     for i, (x, y) in enumerate(zip(a, b, strict=True)):
         if x == y:
             continue
@@ -298,7 +339,9 @@ def _vowel_spelling(a: str, b: str, one_symbol: bool) -> str | None:
                 for w in (a, b)
             )
             if pair == frozenset("ae") and glide:
-                continue  # the diphthong ay written ai or ei: Saif/Seif, Sayed/Seyed
+                if changed == [i]:
+                    return "diphthong spelling"  # ay written ai or ei: Saif/Seif, Sayed/Seyed
+                continue
             if pair in (frozenset("ei"), frozenset("ou")) and one_symbol:
                 continue  # Omar/Umar, Imad/Emad
             if pair in (frozenset("ei"), frozenset("ou")) or (
@@ -417,6 +460,67 @@ NEAR_REASONS = frozenset({"near spelling", "near vowel"})
 MAX_SEARCHED = 8  # parts left to pair after the identical ones; more are left to a human
 
 
+STRICT_REASONS = frozenset({"spelling", "transliteration", "diphthong spelling"})
+
+
+def _known_apart(a: Part, b: Part) -> bool:
+    """Two spellings rigour's name data knows as names, with no symbol in common."""
+    return len(a.symbols) > 0 and len(b.symbols) > 0 and len(a.symbols & b.symbols) == 0
+
+
+def _paired(left: Sequence[Part], right: Sequence[Part], i: int, j: int, near: bool) -> str | None:
+    """Why ``left[i]`` and ``right[j]`` agree in these two names, or None.
+
+    A given name (a first part) is held to more, because other given names are spelled
+    one letter or one vowel apart and a sibling's is the likeliest (Samar/Samer,
+    Tamar/Tamer, Bashar/Bashir, Saad/Said, Lena/Alena, Ana/Hana, Marie/Mario):
+
+    - given names that open with other sounds never agree (``onsets_agree``: Said/Zaid),
+      unless rigour gives both one symbol (Bong/Pong, the Korean b/p) or a
+      transliteration key joins them (Hleb/Gleb);
+    - last letters that differ where one is a mark a man's and a woman's name
+      (Marie/Mario, Anton/Antonia, Rashad/Rashida): never; where one is e, never
+      between names the data knows apart (Denis/Denise, Maxim/Maxime);
+    - names the data knows apart, shorter than seven letters, agree only by one spelling
+      or transliteration key, or by an o at the end (Petr/Petro). Longer ones may
+      agree as other parts do (Aliaksandr/Aleksandr, Ekaterina/Katerina).
+
+    What is refused is left to a human as a pending pair.
+    """
+    a, b = left[i], right[j]
+    reason = agreement(a, b, near=near and _may_be_near(left, right, i, j))
+    if reason is None or 0 not in (i, j):
+        return reason
+    one_symbol = len(a.symbols & b.symbols) > 0
+    if not (onsets_agree(a, b) or one_symbol or reason == "transliteration"):
+        return None
+    ending = _gender_ending(a, b)
+    if ending == "a" or (ending == "e" and _known_apart(a, b)):
+        return None
+    if reason in STRICT_REASONS or not _known_apart(a, b):
+        return reason
+    if min(len(a.skeleton), len(b.skeleton)) >= GIVEN_NEAR_MIN or _o_added(a, b):
+        return reason
+    return None
+
+
+def _gender_ending(a: Part, b: Part) -> str:
+    """"a" or "e" where the last letters differ and one of them is that letter, unless
+    only a final h makes them differ (Atiya/Atiyah); else "". An a marks a woman's
+    name (Anton/Antonia, Rashad/Rashida, Marie/Mario); an e may (Denis/Denise) or may be
+    silent (Maxime, Evariste, Tewolde)."""
+    x, y = a.skeleton[-1:], b.skeleton[-1:]
+    if x == y or a.bare[-1:] == b.bare[-1:]:
+        return ""
+    return "a" if "a" in (x, y) else "e" if "e" in (x, y) else ""
+
+
+def _o_added(a: Part, b: Part) -> bool:
+    """One name is the other with an o at the end (Petr/Petro, Mark/Marko)."""
+    x, y = sorted((a.skeleton, b.skeleton), key=len)
+    return y == x + "o"
+
+
 def _may_be_near(left: Sequence[Part], right: Sequence[Part], i: int, j: int) -> bool:
     """Whether ``left[i]`` and ``right[j]`` may agree by a near reason: anywhere but in a
     given name; in the given names (both first) only when rigour's name data lacks one of
@@ -429,8 +533,25 @@ def _may_be_near(left: Sequence[Part], right: Sequence[Part], i: int, j: int) ->
     a, b = left[i], right[j]
     if a.skeleton[-1:] != b.skeleton[-1:] and "a" in (a.skeleton[-1:], b.skeleton[-1:]):
         return False  # a final a for another vowel: a feminine name (Nuri/Nura)
-    known_apart = len(a.symbols) > 0 and len(b.symbols) > 0 and len(a.symbols & b.symbols) == 0
-    return i == j == 0 and not known_apart
+    return i == j == 0 and not _known_apart(a, b) and _slight(a.skeleton, b.skeleton)
+
+
+GIVEN_NEAR_MIN = 7  # a given name this long may differ by one letter; shorter, by one vowel
+
+
+def _slight(x: str, y: str) -> bool:
+    """A change small enough for a given name: one vowel, from five letters (Hatim/Hatam),
+    or anything near from seven (Bahaddin/Bahattin); not Zeid/Zein, Zeid/Ziad or
+    Nadira/Nasira, which are other names."""
+    if min(len(x), len(y)) >= GIVEN_NEAR_MIN:
+        return True
+    changed = [(c, d) for c, d in zip(x, y, strict=False) if c != d]
+    return (
+        len(x) == len(y) >= 5
+        and len(changed) == 1
+        and changed[0][0] in VOWELS
+        and changed[0][1] in VOWELS
+    )
 
 
 def align(left: Sequence[Part], right: Sequence[Part]) -> Alignment | None:
@@ -452,7 +573,15 @@ def align(left: Sequence[Part], right: Sequence[Part]) -> Alignment | None:
     free_right = list(range(len(right)))
     free_left: list[int] = []
     for i, a in enumerate(left):
-        j = next((j for j in free_right if right[j].skeleton == a.skeleton), None)
+        j = next(
+            (
+                j
+                for j in free_right
+                if right[j].skeleton == a.skeleton
+                and (0 not in (i, j) or onsets_agree(a, right[j]))
+            ),
+            None,
+        )
         if j is None:
             free_left.append(i)
         else:
@@ -461,13 +590,7 @@ def align(left: Sequence[Part], right: Sequence[Part]) -> Alignment | None:
     if len(free_left) > MAX_SEARCHED:
         return None
     near = len(left) >= 2
-    options = [
-        [
-            (j, agreement(left[i], right[j], near=near and _may_be_near(left, right, i, j)))
-            for j in free_right
-        ]
-        for i in free_left
-    ]
+    options = [[(j, _paired(left, right, i, j, near)) for j in free_right] for i in free_left]
     best: list[tuple[int, int, str]] | None = None
     best_rank: tuple[int, int] = (-1, -1)
 
