@@ -55,7 +55,7 @@ from dossier.resolve.names import (
     org_key,
     person_form,
 )
-from dossier.resolve.parts import agreement, align, gendered, near_keys
+from dossier.resolve.parts import agreement, align, gendered, near_keys, onsets_agree
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +130,8 @@ class Profile:
         Persons: the surname and its one-letter deletions (spelling variants,
         masculine/feminine forms, relatives), the surname's transliteration
         keys, consonants (phonetic variants), near-spelling keys
-        (``parts.near_keys``) and rigour name symbols, the
+        (``parts.near_keys``) and rigour name symbols, the other parts with
+        the surname's first three letters (Vassiliades/Vassiliadou), the
         order-free token set and the joined tokens. Organisations: each name
         and alias whole, the primary name with one token replaced by a
         one-letter deletion (one-token spelling variants) and the primary name
@@ -146,6 +147,8 @@ class Profile:
                 keys.add(f"sc:{surname.consonants}")
                 keys.update(f"sd:{k}" for k in near_keys(surname))
                 keys.update(f"sy:{symbol}" for symbol in surname.symbols)
+                if len(form.parts) >= 2:  # the other parts, for a surname two edits away
+                    keys.add(f"g:{' '.join(form.parts[:-1])}|{surname.key[:3]}")
                 keys.add("p:" + " ".join(sorted(form.parts)))
                 keys.add(f"j:{form.joined}")
             keys.update(f"r:{form.joined}" for form in self.royal)
@@ -238,22 +241,25 @@ def compare_full(f: PersonForm, g: PersonForm) -> Verdict:
     """Two full names."""
     if gendered(f.surname, g.surname) or gendered(f.given, g.given):
         return Verdict("apart", "masculine and feminine forms of the name")
+    opening = onsets_agree(f.name_parts[0], g.name_parts[0])  # not Said / Zaid
     if f.joined == g.joined or sorted(f.parts) == sorted(g.parts):
-        return Verdict("merge", "same name after transliteration")
-    if len(f.parts) == len(g.parts):
+        split = len(f.parts) != len(g.parts)  # Abdulrahman / Abdul Rahman
+        if (split and opening) or align(f.name_parts, g.name_parts) is not None:
+            return Verdict("merge", "same name after transliteration")
+    if len(f.parts) == len(g.parts) and opening:
         diffs = [(x, y) for x, y in zip(f.parts, g.parts, strict=True) if x != y]
         if len(diffs) == 1 and diffs[0] == (f.surname, g.surname) and edit_variant(*diffs[0]):
             return Verdict("merge", "surname spelling variant")
     alignment = align(f.name_parts, g.name_parts)
     if alignment is not None:
-        return Verdict(
-            "merge", f"every name part agrees: {alignment.describe(f.tokens, g.tokens)}"
-        )
+        return Verdict("merge", f"every name part agrees: {alignment.describe(f.tokens, g.tokens)}")
     if _same_surname(f.surname, g.surname):
         if f.given != g.given:
             if _given_close(f, g):
                 return Verdict("pending", "same surname, given names nearly agree")
             return Verdict("apart", "same surname, different given names")
+        if not opening:
+            return Verdict("pending", "given names spelled alike, opening with other sounds")
         return Verdict("pending", "same given name and surname, other names differ")
     surnames = agreement(f.name_parts[-1], g.name_parts[-1])
     if surnames is not None and _given_close(f, g):

@@ -21,13 +21,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rigour.names import remove_person_prefixes
 from rigour.text import ascii_text
 
-from dossier.resolve.parts import Part, part, transliteration_keys, without_h
+from dossier.resolve.parts import (
+    Part,
+    east_slavic,
+    is_patronymic,
+    part,
+    transliteration_keys,
+    without_h,
+)
 
 VOWELS = frozenset("aeiou")
 
@@ -121,13 +128,21 @@ class PersonForm:
 
     @property
     def name_parts(self) -> tuple[Part, ...]:
-        """Each part with what ``parts.agreement`` compares (rigour symbols, keys)."""
-        return tuple(name_part(t) for t in self.tokens)
+        """Each part with what ``parts.agreement`` compares (rigour symbols, keys); in a
+        name with an East Slavic patronymic, with the keys of ``parts.east_slavic``."""
+        plain = tuple(name_part(t) for t in self.tokens)
+        if not any(is_patronymic(p) for p in plain[1:-1]):
+            return plain
+        return tuple(slavic_name_part(t) for t in self.tokens)
 
     @property
-    def part_signature(self) -> tuple[tuple[str, frozenset[str], frozenset[str], str, str], ...]:
+    def part_signature(
+        self,
+    ) -> tuple[tuple[str, frozenset[str], frozenset[str], str, str, str], ...]:
         """What the agreement rules read from each part (profiles with one get one verdict)."""
-        return tuple((p.skeleton, p.keys, p.symbols, p.bare, p.opening) for p in self.name_parts)
+        return tuple(
+            (p.skeleton, p.keys, p.symbols, p.bare, p.opening, p.onset) for p in self.name_parts
+        )
 
     @property
     def is_full(self) -> bool:
@@ -175,6 +190,14 @@ def name_part(token: str) -> Part:
     return part(
         token, skeleton(token), transliteration_keys(token, skeleton), skeleton(without_h(token))
     )
+
+
+@lru_cache(maxsize=65536)
+def slavic_name_part(token: str) -> Part:
+    """``name_part`` of a token of a name with an East Slavic patronymic."""
+    p = name_part(token)
+    extra = transliteration_keys(east_slavic(token), skeleton)
+    return replace(p, keys=p.keys | frozenset(extra))
 
 
 def org_key(text: str) -> str:
