@@ -121,3 +121,13 @@ def test_a_victim_after_a_semicolon_list_takes_no_designation(nlp: Language) -> 
     )
     found = read(nlp, text, "Boris Kalinin", "Oleg Rudin", "Ivan Belov", "Vera Orlova")
     assert found.claims["Vera Orlova"].part == "victim"
+
+
+def test_a_government_restricting_a_critics_entry_designates_nobody(nlp: Language) -> None:
+    text = (
+        "The EU sanctioned two officials last year. The government restricted entry for "
+        "Vera Orlova, a journalist, at the border."
+    )
+    found = read(nlp, text, "Vera Orlova")
+    assert found.designations == {}
+    assert found.claims["Vera Orlova"].part not in {"accused", "perpetrator"}

@@ -172,7 +172,16 @@ def sanction_noun(noun: Token) -> bool:
     if word in SANCTION_NOUNS or noun.lower_ in {"sanctions", "designations"}:
         return True
     if word == "entry" and noun.dep_ == "dobj" and lemma(noun.head) == "restrict":
-        return in_context(noun)  # "the State Department restricted U.S. entry for X"
+        # "the State Department restricted U.S. entry for X": a sanctioning state's entry,
+        # or a sanctioning authority restricting it (not a government barring a critic)
+        verb = noun.head
+        named = [c for c in noun.children if c.dep_ in {"compound", "amod", "poss"}] + [
+            c for c in verb.children if c.dep_ == "nsubj"
+        ]
+        return in_context(noun) and any(
+            authority_name(c.doc[c.left_edge.i : c.right_edge.i + 1].text) is not None
+            for c in named
+        )
     if word in MEASURE_NOUNS:
         around = {lemma(c) for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}}
         if noun.dep_ == "conj":
