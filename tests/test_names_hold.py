@@ -339,3 +339,13 @@ def test_credit_lines_name_people(nlp: Language) -> None:
     )
     assert _person_texts(text, nlp) == {"Daphne Psaledakis", "Chris Reese", "Tom Brown"}
     assert _person_texts("By Monday the protests had spread to Dunmore.", nlp) == set()
+
+
+def test_an_office_named_by_its_portfolio_then_the_holder(nlp: Language) -> None:
+    text = "'We will continue,' said Secretary of the Treasury Scott Bessent."
+    assert _person_texts(text, nlp) == {"Scott Bessent"}
+    text = (
+        "The researcher met the Minister of Justice, Paul Denis, and the Minister of "
+        "Foreign Affairs Mélanie Joly."
+    )
+    assert _person_texts(text, nlp) == {"Paul Denis", "Mélanie Joly"}

@@ -235,6 +235,20 @@ _PLACE_APPOSED = re.compile(
 )
 
 
+# An office named by its portfolio, then the holder: "Secretary of the Treasury Scott Bessent",
+# "Minister of Foreign Affairs Mélanie Joly" (the portfolio words end the office).
+_PORTFOLIO = (
+    r"(?:Treasury|State|Interior|Defen[cs]e|Justice|Finance|Labou?r|Health|Education|"
+    r"Agriculture|Energy|Commerce|Trade|Economy|Transport|Culture|Foreign[ \u00a0]+Affairs|"
+    r"Home[ \u00a0]+Affairs|Internal[ \u00a0]+Affairs|Homeland[ \u00a0]+Security|Presidency)"
+)
+PORTFOLIO = re.compile(_PORTFOLIO)
+_OFFICE_OF = re.compile(
+    r"\b(?:Secretary|Minister|Under[ \u00a0]+Secretary|Deputy[ \u00a0]+Secretary|"
+    r"Deputy[ \u00a0]+Minister)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?"
+    rf"{_PORTFOLIO}(?:[ \u00a0]+and[ \u00a0]+{_PORTFOLIO})?,?[ \u00a0]+"
+    rf"({_PLAIN_NAME_WORD}(?:[ \u00a0]{_PLAIN_NAME_WORD}){{1,3}})(?![\w’'-])"
+)
 # A capitalised word right after the name: "Ana Ruiz Foundation", "Rio Azul Entity".
 _CAPITAL_AFTER = re.compile(r"[ \u00a0]+([A-Z][A-Za-z-]*)\b")
 
@@ -653,6 +667,12 @@ def _rule_candidates(text: str) -> list[Candidate]:
                     piece.start, piece.end, text[piece.start : piece.end], "PERSON", "title", title
                 )
             )
+    for match in _OFFICE_OF.finditer(text):
+        title = text[match.start() : match.start(1)].strip().rstrip(",")
+        for piece in clean_span(text, match.start(1), match.end(1), person=True):
+            value = text[piece.start : piece.end]
+            if len(value.split()) >= 2:
+                out.append(Candidate(piece.start, piece.end, value, "PERSON", "title", title))
     for match in _CAPS_NAME.finditer(text):
         words = match.group(1).split()
         if not any(has_surname_morphology(w.title()) for w in words if not is_initial(w)):

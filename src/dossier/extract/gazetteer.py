@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from dossier.extract.candidates import Candidate, DocumentView
+from dossier.extract.candidates import PORTFOLIO, Candidate, DocumentView
 from dossier.extract.names import (
     CALENDAR_WORDS,
     EPONYM_NOUNS,
@@ -276,6 +276,8 @@ class Gazetteer:
         key = fold(value)
         if key in NOT_NAMES or key.replace(" ", "") in self.domains or is_country(value):
             return True
+        if PORTFOLIO.fullmatch(" ".join(words)) is not None:
+            return True  # "Minister of Foreign Affairs Mélanie Joly": the office's portfolio
         if len(words) > 1 and (
             words[-1].lower() in EPONYM_NOUNS or words[-1].lower() in PLACE_NOUNS
         ):
