@@ -74,7 +74,7 @@ def test_parts_that_stay_apart(left: str, right: str) -> None:
         ("qadhafi", "gadhafi", "near spelling"),  # q/g open one sound
         ("sherri", "cherri", "near spelling"),
         ("nzabamwita", "nzabamvita", "spelling"),  # w/v: one spelling key
-        ("dina", "dima", "near spelling"),
+        ("dina", "dima", None),  # one consonant in a short name: another name
         ("yusuf", "yusif", "near vowel"),
         ("jamil", "jamal", "near vowel"),
         ("umid", "omid", "near vowel"),  # an opening vowel without one symbol
@@ -177,6 +177,12 @@ def test_spelling_variants_merge_across_documents(left: str, right: str) -> None
         ("Hassan Malik Aldouri", "Gassan Malik Aldouri"),
         ("Marat Ivanovich Sokolov", "Murat Ivanovich Sokolov"),
         ("Zlato Ivanovich Petrenko", "Zlata Ivanovich Petrenko"),  # a final a: a woman's
+        ("Lena Darvelli", "Alena Darvelli"),  # a leading vowel in a short name
+        ("Wei Li", "Wei Liu"),  # every letter of a short name is the name
+        ("Marco Rossi", "Marco Russo"),  # other final vowels: other family names
+        ("Ahmed Saidi", "Ahmed Zaidi"),  # other opening sounds, in a surname too
+        ("Karim Mansour", "Karim Mansouri"),  # a nisba on any key
+        ("Sami Darvel", "Sami Darzel"),  # one consonant in six letters
         ("Mei Lin Chow", "Mai Lin Chow"),  # ai/ei at the end of a syllable: other names
         ("Igor Petrovich Savin", "Egor Petrovich Savin"),  # Igor and Yegor
         ("Karim Dostan", "Karim Dostani"),  # a nisba after a consonant
@@ -203,7 +209,6 @@ def test_a_shared_given_name_alone_is_not_even_a_question() -> None:
         ("Rashad Darvelli", "Rashida Darvelli"),
         ("Tamar Darvelli", "Tamer Darvelli"),  # names the data knows apart, one vowel
         ("Bashar Darvelli", "Bashir Darvelli"),
-        ("Lena Darvelli", "Alena Darvelli"),
         ("Said Darvelli", "Zaid Darvelli"),  # z and s fold in a spelling key, not at the start
         ("Hazem Darvelli", "Kazem Darvelli"),
     ],

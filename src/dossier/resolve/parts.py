@@ -183,8 +183,18 @@ def part(token: str, skeleton: str, keys: tuple[str, ...], bare: str = "") -> Pa
     )
 
 
-_ONSET_DIGRAPHS = (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"))
-_ONSET_LETTERS = {"q": "k", "x": "h", "w": "v"}
+_ONSET_DIGRAPHS = (
+    ("dzh", "j"),
+    ("dz", "dj"),  # Dzekovic/Dzhekovich
+    ("dj", "dj"),  # Serbian đ: Djokic / Dokic / Jokic
+    ("zh", "j"),
+    ("kh", "x"),  # х: Khalid/Halid, Khalaf/Kalaf, Xashani/Kashani
+    ("gh", "g"),
+    ("ht", "t"),  # Burmese: Htet/Tet, Hsan/San
+    ("hs", "s"),
+    ("tch", "c"),  # Tchad/Chad
+)
+_ONSET_LETTERS = {"q": "k", "w": "v"}
 # First sounds that romanisations of one name write either way: Qasim/Gasim, Gamal/Jamal,
 # Cebrail/Jebrail, Celia/Selia, Costas/Kostas, Bladimir/Vladimir.
 ONSET_CLASSES = frozenset(
@@ -197,6 +207,10 @@ ONSET_CLASSES = frozenset(
         ("k", "c"),
         ("b", "v"),
         ("y", "j"),  # Yusuf/Jusuf
+        ("x", "h"),  # kh or x for х, h or k for it (but Hazem/Kazem are other names)
+        ("x", "k"),
+        ("dj", "d"),
+        ("dj", "j"),
         ("y", "a"),  # a y before a vowel: Yelena/Elena, Yuri/Iuri
     )
 )
@@ -314,6 +328,16 @@ NEAR_MIN = 4
 VOWEL_CLASSES = frozenset({frozenset("ae"), frozenset("ei"), frozenset("ou")})
 
 
+def _other_final_vowel(a: str, b: str) -> bool:
+    """Names that end in two different vowels other than e/i or o/u: Rossi/Russo,
+    Bianchi/Bianca, Adeyemi/Adeyemo are other family names."""
+    if a[-1:] == b[-1:] or a[-1:] not in VOWELS or b[-1:] not in VOWELS:
+        return False
+    if frozenset((a[-1], b[-1])) in VOWEL_CLASSES - {frozenset("ae")}:
+        return False  # e/i, o/u: one short vowel (Saade/Saadi, Hamo/Hamu)
+    return a[-2:-1] not in VOWELS and b[-2:-1] not in VOWELS  # not -aei/-aee
+
+
 def _short_vowel_change(a: str, b: str) -> bool:
     """Names of fewer than six letters that differ only in vowels at the same places."""
     if len(a) != len(b) or len(a) >= SHORT or a == b:
@@ -373,9 +397,33 @@ def near_spelling(a: Part, b: Part) -> bool:
             continue
         if _vowel_added_at_end(x, y):
             return False
+        if shortest < NEAR_CONSONANT_MIN and not _slight_consonants(x[1:], y[1:]):
+            continue  # Sami/Zaki, Karim/Qasim, Tram/Tran: other names
         if levenshtein(x, y) <= (1 if shortest < 9 else 2):
             return True
     return False
+
+
+NEAR_CONSONANT_MIN = 7  # a shorter part one consonant off is another name (Karimi/Kazimi)
+
+
+# Consonants that romanise one sound, voiced or not: Asgari/Askari, Zarqun/Zargun.
+SIMILAR_CONSONANTS = frozenset(
+    frozenset(pair) for pair in (("g", "k"), ("d", "t"), ("b", "p"), ("v", "f"))
+)
+
+
+def _slight_consonants(x: str, y: str) -> bool:
+    """The consonants of two keys (after their first letters, which ``INITIAL_CLASSES``
+    judges: Sherri/Cherri) are the same, or one is the voiced form of the other."""
+    cx = [c for c in x if c not in VOWELS]
+    cy = [c for c in y if c not in VOWELS]
+    if cx == cy:
+        return True
+    if len(cx) != len(cy):
+        return False
+    changed = [frozenset((c, d)) for c, d in zip(cx, cy, strict=True) if c != d]
+    return len(changed) == 1 and changed[0] in SIMILAR_CONSONANTS
 
 
 def agreement(a: Part, b: Part, near: bool = False) -> str | None:
@@ -392,18 +440,23 @@ def agreement(a: Part, b: Part, near: bool = False) -> str | None:
         return "transliteration"
     if feminine_ending(a.skeleton, b.skeleton):
         return None
+    if min(len(a.skeleton), len(b.skeleton)) < 3 and not (a.symbols & b.symbols):
+        return None  # Li/Le/Lu, Liu/Lu: in a name this short every letter is the name
     if a.bare == b.bare and len(a.bare) >= 3:
         return "h spelling"
     one_symbol = len(a.symbols & b.symbols) > 0
+    if not one_symbol and _other_final_vowel(a.skeleton, b.skeleton):
+        return None
     if _short_vowel_change(a.skeleton, b.skeleton):
         vowels = _vowel_spelling(a.skeleton, b.skeleton, one_symbol)
         return vowels if vowels != "near vowel" or near else None
     if one_symbol:
         return "name symbol"
-    for x in sorted(a.keys):
-        for y in sorted(b.keys):
-            if _sounds_alike(x, y):
-                return "phonetic"
+    pairs = [(x, y) for x in sorted(a.keys) for y in sorted(b.keys)]
+    if any(_vowel_added_at_end(x, y) for x, y in pairs):
+        return None  # Mansour/Mansouri on any key: a nisba
+    if any(_sounds_alike(x, y) for x, y in pairs):
+        return "phonetic"
     if near and near_spelling(a, b):
         return "near spelling"
     return None
@@ -429,15 +482,20 @@ def _vowel_added_at_end(x: str, y: str) -> bool:
     return long_[-1] == "a" or (long_[-1] == "i" and short[-1:] not in VOWELS)
 
 
+LEADING_VOWEL_MIN = 7  # Katerina/Ekaterina: a long name may lose its first vowel
+
+
 def _sounds_alike(x: str, y: str) -> bool:
     if _vowel_added_at_end(x, y):
         return False
     (sx, cx), (sy, cy) = _sound(x), _sound(y)
     if sx == "" or sx != sy or cx != cy:
         return False
+    shortest = min(len(x), len(y))
+    if len(x) != len(y) and x[0] != y[0] and shortest < LEADING_VOWEL_MIN:
+        return False  # a leading vowel: Costa/Acosta, Li/Ali, Lena/Alena are other names
     if _vowels_only_inserted(x, y):
         return True
-    shortest = min(len(x), len(y))
     return shortest >= 6 and levenshtein(x, y) <= (2 if shortest < 10 else 3)
 
 
@@ -468,6 +526,14 @@ def _known_apart(a: Part, b: Part) -> bool:
     return len(a.symbols) > 0 and len(b.symbols) > 0 and len(a.symbols & b.symbols) == 0
 
 
+def openings_fit(i: int, j: int, a: Part, b: Part) -> bool:
+    """Parts spelled alike that may pair: given names opening with one sound, other
+    parts not opening with s and z (``_paired``)."""
+    if 0 in (i, j):
+        return onsets_agree(a, b) or len(a.symbols & b.symbols) > 0
+    return {a.onset, b.onset} != {"s", "z"}
+
+
 def _paired(left: Sequence[Part], right: Sequence[Part], i: int, j: int, near: bool) -> str | None:
     """Why ``left[i]`` and ``right[j]`` agree in these two names, or None.
 
@@ -475,9 +541,12 @@ def _paired(left: Sequence[Part], right: Sequence[Part], i: int, j: int, near: b
     one letter or one vowel apart and a sibling's is the likeliest (Samar/Samer,
     Tamar/Tamer, Bashar/Bashir, Saad/Said, Lena/Alena, Ana/Hana, Marie/Mario):
 
-    - given names that open with other sounds never agree (``onsets_agree``: Said/Zaid),
-      unless rigour gives both one symbol (Bong/Pong, the Korean b/p) or a
-      transliteration key joins them (Hleb/Gleb);
+    - an s and a z at the start, which spelling keys fold, never agree (Saidi/Zaidi),
+      unless rigour gives both one symbol; in every part; the rest holds for given
+      names:
+    - given names that open with other sounds never agree (``onsets_agree``: Said/Zaid,
+      Hazem/Kazem), unless rigour gives both one symbol (Bong/Pong, the Korean b/p)
+      or a transliteration key joins them (Hleb/Gleb);
     - last letters that differ where one is a mark a man's and a woman's name
       (Marie/Mario, Anton/Antonia, Rashad/Rashida): never; where one is e, never
       between names the data knows apart (Denis/Denise, Maxim/Maxime);
@@ -489,9 +558,12 @@ def _paired(left: Sequence[Part], right: Sequence[Part], i: int, j: int, near: b
     """
     a, b = left[i], right[j]
     reason = agreement(a, b, near=near and _may_be_near(left, right, i, j))
-    if reason is None or 0 not in (i, j):
+    if reason is None:
         return reason
     one_symbol = len(a.symbols & b.symbols) > 0
+    if 0 not in (i, j):
+        # in other parts only s and z, which spelling keys fold: Saidi/Zaidi
+        return None if {a.onset, b.onset} == {"s", "z"} and not one_symbol else reason
     if not (onsets_agree(a, b) or one_symbol or reason == "transliteration"):
         return None
     ending = _gender_ending(a, b)
@@ -505,7 +577,7 @@ def _paired(left: Sequence[Part], right: Sequence[Part], i: int, j: int, near: b
 
 
 def _gender_ending(a: Part, b: Part) -> str:
-    """"a" or "e" where the last letters differ and one of them is that letter, unless
+    """ "a" or "e" where the last letters differ and one of them is that letter, unless
     only a final h makes them differ (Atiya/Atiyah); else "". An a marks a woman's
     name (Anton/Antonia, Rashad/Rashida, Marie/Mario); an e may (Denis/Denise) or may be
     silent (Maxime, Evariste, Tewolde)."""
@@ -577,8 +649,7 @@ def align(left: Sequence[Part], right: Sequence[Part]) -> Alignment | None:
             (
                 j
                 for j in free_right
-                if right[j].skeleton == a.skeleton
-                and (0 not in (i, j) or onsets_agree(a, right[j]))
+                if right[j].skeleton == a.skeleton and openings_fit(i, j, a, right[j])
             ),
             None,
         )
