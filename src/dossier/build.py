@@ -432,23 +432,28 @@ class _DossierJob:
     fresh: bool
 
 
-def _one_dossier(job: _DossierJob, person_id: str) -> tuple[str, str, bytes | None]:
+def _one_dossier(
+    job: _DossierJob, person_id: str
+) -> tuple[str, str, bytes | None, tuple[tuple[str, str, str], ...]]:
     """Profile, HTML and (unless the last build's input was the same) the PDF of one person.
 
-    Returns the file name, the input key and the PDF's bytes, or None when
-    the last build rendered the same input (the caller checks that its PDF is
-    still intact).
+    Returns the file name, the input key, the PDF's bytes, or None when the
+    last build rendered the same input (the caller checks that its PDF is
+    still intact), and what the profile and HTML read of the store
+    (``dossier.render.reads``).
     """
     from dossier.render.dossier import dossier_path, render_dossier_html
 
-    profile = build_profile(job.store, person_id)
+    store = job.store.recording()
+    profile = build_profile(store, person_id)
     name = dossier_path(profile, Path(".")).name
-    html = render_dossier_html(profile, job.store, job.options)
+    html = render_dossier_html(profile, store, job.options)
     key = digest("dossier", job.assets, html)
+    reads = tuple(store.reads())
     old = job.previous.get(name)
     if not job.fresh and isinstance(old, dict) and old.get("input") == key:
-        return name, key, None
-    return name, key, _pdf(job, html)
+        return name, key, None, reads
+    return name, key, _pdf(job, html), reads
 
 
 def _pdf(job: _DossierJob, html: str) -> bytes:
@@ -487,6 +492,16 @@ def _unchanged_pdf(folder: Path, name: str, recorded: object) -> bool:
     return path.is_file() and digest(path.read_bytes()) == recorded["sha256"]
 
 
+def _screening(store: EntityStore, options: RenderOptions) -> tuple[str, bytes] | None:
+    """The screening file the dossiers print (its name and bytes), if there is one."""
+    from dossier.render.sections.designations import screening_path
+
+    path = screening_path(store, options)
+    if path is None or not path.is_file():
+        return None
+    return path.name, path.read_bytes()
+
+
 def render_fingerprint(settings: Settings) -> str:
     """What a PDF depends on besides its HTML: bundled assets, renderer code, WeasyPrint."""
     import weasyprint
@@ -518,7 +533,7 @@ def stage_dossiers(
     Returns the final paths of all dossiers.
     """
     from dossier.profile import candidate_targets, load_store
-    from dossier.render import RenderOptions
+    from dossier.render import RenderOptions, reads
     from dossier.render.dossier import MANIFEST
 
     options = RenderOptions(
@@ -562,18 +577,38 @@ def stage_dossiers(
     job = _DossierJob(store, options, assets, previous_inputs, fresh)
     inputs: dict[str, dict[str, str]] = {}
     paths: list[Path] = []
-    processes = 2 if len(ids) >= PARALLEL_RENDER_MIN else 1
+    cache = cache_store(settings, fresh)
+    base = reads.base_key(assets, options, _screening(store, options))
+    # A dossier whose every read of the store gets the answer it got last time is kept.
+    kept: dict[str, tuple[str, str, bytes | None, tuple[tuple[str, str, str], ...]]] = {}
+    for person_id in ids:
+        record = reads.load(cache, base, person_id)
+        old = previous_inputs.get(record.name) if record is not None else None
+        if (
+            record is not None
+            and isinstance(old, dict)
+            and old.get("input") == record.input
+            and reads.still_valid(store, record)
+        ):
+            kept[person_id] = (record.name, record.input, None, record.reads)
+    todo = [p for p in ids if p not in kept]
+    processes = 2 if len(todo) >= PARALLEL_RENDER_MIN else 1
     executor = LocalExecutor() if executor is None else executor
     # The largest dossiers first (most entities refer to the person), so the workers
     # finish together; the results are put back in the targets' order.
-    order = sorted(ids, key=lambda p: (-len(store.references(p)), p))
+    order = sorted(todo, key=lambda p: (-len(store.references(p)), p))
+    log.info("rendering %d of %d dossiers again (the others read nothing new)", len(todo), len(ids))
     with executor.map(_one_dossier, job, order, processes) as rendering:
         if meanwhile is not None:
             meanwhile()
-        reporter.stage("Rendering dossiers", len(ids))
+        reporter.stage("Rendering dossiers", len(todo))
         by_person = dict(zip(order, _tick_each(rendering, reporter), strict=True))
+    for person_id in order:
+        name, key, _, read = by_person[person_id]
+        reads.save(cache, base, person_id, reads.DossierReads(name, key, read))
+    by_person.update(kept)
     for person_id in ids:
-        name, key, rendered = by_person[person_id]
+        name, key, rendered, _ = by_person[person_id]
         paths.append(folder.final / name)
         if rendered is None and _unchanged_pdf(folder.final, name, previous_inputs.get(name)):
             old = previous_inputs[name]
