@@ -48,7 +48,7 @@ from dossier.outputs import (
     unchanged_outputs,
 )
 from dossier.publish import PublishReport, Verified, publish_all
-from dossier.resolve import Resolution, resolve
+from dossier.resolve import Resolution, resolve, symbols
 from dossier.resolve.background import BackgroundResolver
 from dossier.resolve.catalog import CatalogEntry, catalog_entries, write_catalog, write_entries
 from dossier.resolve.decisions import load_decisions
@@ -677,7 +677,10 @@ def run_assessment(
             local = executor is None or executor.name == LocalExecutor.name
             key = resolution_key(settings, sources)
             if local and (fresh or cache_store(settings).get("resolution", key) is None):
-                helpers.append(stack.enter_context(BackgroundResolver()))
+                # With the last build's name symbols, the tagger may never be needed.
+                known = symbols.load(cache_store(settings, fresh))
+                keep = cache_store(settings, fresh)
+                helpers.append(stack.enter_context(BackgroundResolver(not known, keep)))
 
         result = run_extract(settings, reporter, fresh=fresh, executor=executor, ingested=ingested)
         reporter.stage("Resolving identities")
@@ -727,7 +730,9 @@ def resolve_cached(
             return cached
     # Scores are hints for `dossier dedupe`, which computes them itself; the build skips them.
     if background is None:
+        symbols.load(cache)
         resolution = resolve(result.extractions, decisions, settings.database_url, score=False)
+        symbols.save(cache)
     else:
         result.catalog = catalog_entries(result.extractions)
         resolution = background.resolve_entries(
