@@ -30,6 +30,7 @@ from followthemoney.dataset import Dataset
 from spacy.language import Language
 
 from dossier import atomic, codec
+from dossier.aside import Aside
 from dossier.cache import CacheStore, code_fingerprint, digest
 from dossier.clusters import Cluster, group_entities
 from dossier.executor import SERIAL, Executor, LocalExecutor, open_executor
@@ -251,26 +252,52 @@ def _build(
     try:
         write_entities(result.export.entities, staging / ENTITIES_FILE)
 
+        def published() -> bytes:
+            """Publish into the staging folder; the report and the folder's state, as bytes."""
+            report = stage_publication(settings, result, entities_out, fresh)
+            write_catalog_cached(settings, result, fresh)
+            state = [codec.encode(report), sorted(entities_out.keep), entities_out.input_key]
+            data: bytes = msgpack.packb(state, use_bin_type=True)
+            return data
+
+        def take(data: bytes) -> None:
+            report, keep, input_key = msgpack.unpackb(data, raw=False)
+            result.publish = codec.decode(PublishReport, report)
+            entities_out.keep, entities_out.input_key = set(keep), input_key
+
         def publish() -> None:
             reporter.stage("Publishing statements, summaries and dataset index")
-            result.publish = stage_publication(settings, result, entities_out, fresh)
-            write_catalog_cached(settings, result, fresh)
+            take(published())
 
         if render:
             dossiers_out = OutputFolder(settings.dossiers_dir)
             folders.append(dossiers_out)
             dossiers_out.legacy = set(_rendered_files(settings.dossiers_dir))
             dossiers_out.reset()
-            # The render workers start first; publishing runs meanwhile in this process.
-            result.dossiers = stage_dossiers(
-                settings,
-                reporter,
-                staging / ENTITIES_FILE,
-                dossiers_out,
-                fresh,
-                publish,
-                executor,
-            )
+            if executor.name == LocalExecutor.name:
+                # Publishing runs in a forked child while this process and its workers render.
+                with Aside(published) as aside:
+                    result.dossiers = stage_dossiers(
+                        settings,
+                        reporter,
+                        staging / ENTITIES_FILE,
+                        dossiers_out,
+                        fresh,
+                        executor=executor,
+                    )
+                    reporter.stage("Publishing statements, summaries and dataset index")
+                    take(aside.result())
+            else:
+                # The render workers start first; publishing runs meanwhile in this process.
+                result.dossiers = stage_dossiers(
+                    settings,
+                    reporter,
+                    staging / ENTITIES_FILE,
+                    dossiers_out,
+                    fresh,
+                    publish,
+                    executor,
+                )
         else:
             publish()
         reporter.stage("Writing outputs")
