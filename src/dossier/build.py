@@ -7,7 +7,10 @@ Builds are incremental and crash-safe:
 - extraction goes through content-hash keyed caches under ``DOSSIER_CACHE_DIR``
   (``dossier.extract.corpus.extract_cached``); ``fresh=True`` ignores them;
 - a dossier whose rendered HTML, templates and renderer are unchanged is not
-  rendered again (the input hash and the PDF's hash sit in the folder manifest);
+  rendered again (the input hash and the PDF's hash sit in the folder manifest),
+  and one whose every read of the entity store gets the same answer is not even
+  built again (``dossier.render.reads``);
+- publishing runs in a forked child while the dossiers render (``dossier.aside``);
 - every output is written to staging folders and committed through a journal
   (``dossier.outputs``), so entities/ and dossiers/ always hold one whole build.
 """
@@ -557,6 +560,9 @@ def stage_dossiers(
     A PDF whose input (its HTML, which holds everything printed, plus the
     bundled assets and the renderer) is unchanged and whose bytes are still those
     written is kept in place (``folder.keep``) instead of being rendered again.
+    A dossier whose recorded reads of the store (``dossier.render.reads``) all
+    get the same answers is not given to the workers at all: same reads, same
+    HTML.
     Returns the final paths of all dossiers.
     """
     from dossier.profile import candidate_targets, load_store
