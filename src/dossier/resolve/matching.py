@@ -130,7 +130,8 @@ class Profile:
         Persons: the surname and its one-letter deletions (spelling variants,
         masculine/feminine forms, relatives), the surname's transliteration
         keys, consonants (phonetic variants), near-spelling keys
-        (``parts.near_keys``) and rigour name symbols, the
+        (``parts.near_keys``) and rigour name symbols, the other parts with
+        the surname's first three letters (Vassiliades/Vassiliadou), the
         order-free token set and the joined tokens. Organisations: each name
         and alias whole, the primary name with one token replaced by a
         one-letter deletion (one-token spelling variants) and the primary name
@@ -146,6 +147,8 @@ class Profile:
                 keys.add(f"sc:{surname.consonants}")
                 keys.update(f"sd:{k}" for k in near_keys(surname))
                 keys.update(f"sy:{symbol}" for symbol in surname.symbols)
+                if len(form.parts) >= 2:  # the other parts, for a surname two edits away
+                    keys.add(f"g:{' '.join(form.parts[:-1])}|{surname.key[:3]}")
                 keys.add("p:" + " ".join(sorted(form.parts)))
                 keys.add(f"j:{form.joined}")
             keys.update(f"r:{form.joined}" for form in self.royal)

@@ -21,13 +21,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rigour.names import remove_person_prefixes
 from rigour.text import ascii_text
 
-from dossier.resolve.parts import Part, part, transliteration_keys, without_h
+from dossier.resolve.parts import (
+    Part,
+    east_slavic,
+    is_patronymic,
+    part,
+    transliteration_keys,
+    without_h,
+)
 
 VOWELS = frozenset("aeiou")
 
@@ -121,8 +128,12 @@ class PersonForm:
 
     @property
     def name_parts(self) -> tuple[Part, ...]:
-        """Each part with what ``parts.agreement`` compares (rigour symbols, keys)."""
-        return tuple(name_part(t) for t in self.tokens)
+        """Each part with what ``parts.agreement`` compares (rigour symbols, keys); in a
+        name with an East Slavic patronymic, with the keys of ``parts.east_slavic``."""
+        plain = tuple(name_part(t) for t in self.tokens)
+        if not any(is_patronymic(p) for p in plain[1:-1]):
+            return plain
+        return tuple(slavic_name_part(t) for t in self.tokens)
 
     @property
     def part_signature(self) -> tuple[tuple[str, frozenset[str], frozenset[str], str, str], ...]:
@@ -175,6 +186,14 @@ def name_part(token: str) -> Part:
     return part(
         token, skeleton(token), transliteration_keys(token, skeleton), skeleton(without_h(token))
     )
+
+
+@lru_cache(maxsize=65536)
+def slavic_name_part(token: str) -> Part:
+    """``name_part`` of a token of a name with an East Slavic patronymic."""
+    p = name_part(token)
+    extra = transliteration_keys(east_slavic(token), skeleton)
+    return replace(p, keys=p.keys | frozenset(extra))
 
 
 def org_key(text: str) -> str:

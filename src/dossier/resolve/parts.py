@@ -21,21 +21,26 @@ Two tokens of a person's name agree when one of these says so:
   and each as romanisations of one short vowel do (a/e, e/i, o/u: Ahmad/Ahmed,
   Jaber/Jabir, Malik/Malek), or rigour gives both one symbol and the first
   vowel is the same (Salih/Saleh); a first vowel may be e/i or o/u where
-  rigour gives one symbol or the name opens with it (Omar/Umar, Imad/Emad).
-  Other vowel changes are *near vowels* (below). Short names whose
+  rigour gives one symbol (Omar/Umar, Imad/Emad), and a or e before a vowel and
+  a consonant (the diphthong ay: Saif/Seif, Sayed/Seyed; not Mei/Mai).
+  Other vowel changes are *near vowels* (below), an opening one too (Umid/Omid;
+  Igor/Egor and Ivan/Evan stay apart as names the data knows apart). Short names whose
   first vowel differs stay apart (Marat/Murat, Dana/Dina, Timur/Tamara), even
   where rigour gives them one symbol (Chan/Chen); so do a/i and a/u in later
   syllables without a symbol (Jamil/Jamal, Kamil/Kamal);
 - *h spelling*: one spelling key once the h that romanisations add or leave
   out is dropped (``without_h``: Kochak/Kocak, Htun/Tun, Rawah/Rawa);
 - *near spelling* and *near vowel*, only where ``align`` allows them (once in
-  a name whose other parts all agree, never in its given name): keys of four
-  letters or more that begin with the same letter, or with letters that
-  romanise one sound (Qadhafi/Gadhafi, Sherri/Cherri), and differ by one edit
-  (two from nine letters: Kelmendi/Keljmendi, Nembhard/Nemhard); or a vowel
-  change that the vowel rule above does not take (Yusuf/Yusif). An a or i
-  added at the end never agrees (Hamdan/Hamdani: the -i makes another family
-  name), a silent e does (Maxim/Maxime).
+  a name whose other parts all agree; in its given name only when the name
+  data does not know one of the two spellings, below): keys, or keys without
+  h, of four letters or more that begin with the same letter, or with letters
+  that romanise one sound (Qadhafi/Gadhafi, Sherri/Cherri, Araghi/Eraghi), and
+  differ by one edit (two from nine letters: Kelmendi/Keljmendi,
+  Nembhard/Nemhard, Khanfurah/Khanfora); or a vowel change that the vowel rule
+  above does not take (Yusuf/Yusif; a first a/e, the fatha, in a name of two
+  syllables or more: Jadid/Jedid, but not Chan/Chen). An a or i added at the
+  end never agrees (Hamdan/Hamdani: the -i makes another family name), a
+  silent e does (Maxim/Maxime).
 
 The Slavic transliteration key also folds Belarusian and Ukrainian forms
 (ў written u or w, дз, г written h, -енка, initial Ul- for Vl-), -вич written
@@ -43,7 +48,8 @@ The Slavic transliteration key also folds Belarusian and Ukrainian forms
 
 Never when they are masculine and feminine forms (Kulibayev/Kulibayeva,
 Ivanov/Ivanova, which share a name symbol; Kandinsky/Kandinskaya;
-Sergeyevich/Sergeyevna), or a son's and a daughter's patronymic
+Sergeyevich/Sergeyevna; a final a for o, e or i: Antonio/Antonia,
+Simone/Simona), or a son's and a daughter's patronymic
 (Nurlanuly/Nurlankyzy). ``align`` pairs every part of one name with a part of
 the other; a name agrees with another only when nothing is left over on
 either side.
@@ -141,6 +147,9 @@ _SLAVIC: tuple[tuple[str, str], ...] = (
 
 
 ARABIC_ARTICLE = frozenset({"al", "el", "ul"})
+# ʿAbd with the article, as a word of its own: Abdul / Abdel / Abdol, and assimilated
+# to a sun letter (Abdur Rahman, Abdus Salam, Abdun Nur).
+SERVANT_OF = re.compile(r"abd(?:[aeiou]|ou)?[lrsnzdt]?")
 
 
 def _folded(key: str) -> str:
@@ -153,15 +162,19 @@ def _folded(key: str) -> str:
 def transliteration_keys(token: str, skeleton: Callable[[str], str]) -> tuple[str, ...]:
     """The transliteration keys of a lower-case ASCII token: its spelling key with щ
     folded, with the Slavic romanisations folded, and with French ou read as u
-    (Tokhtakhounov); each then folded over ё and ь; and "al" for the Arabic article
-    written el or ul. The first is the main key."""
+    (Tokhtakhounov), or w before a vowel (Sahraoui/Sahrawi); each then folded over ё
+    and ь; "al" for the Arabic article written el or ul; and "abdal" for Abdul, Abdel
+    or Abdur written as a word of its own. The first is the main key."""
     plain = SHCH.sub("sh", token)
     slavic = plain
     for pattern, replacement in _SLAVIC:
         slavic = re.sub(pattern, replacement, slavic)
-    keys = [_folded(skeleton(t)) for t in (plain, slavic, plain.replace("ou", "u"))]
+    french = re.sub(r"ou(?=[aei])", "w", plain).replace("ou", "u")  # Sahraoui, Tokhtakhounov
+    keys = [_folded(skeleton(t)) for t in (plain, slavic, french)]
     if token in ARABIC_ARTICLE:  # al-, el-, ul-: one article (Al-Houthi / El-Houthi)
         keys.append("al")
+    if SERVANT_OF.fullmatch(token):  # Abdul / Abdel / Abdur (Rauf): one word
+        keys.append("abdal")
     return tuple(dict.fromkeys(k for k in keys if k != ""))
 
 
@@ -180,6 +193,27 @@ def part(token: str, skeleton: str, keys: tuple[str, ...], bare: str = "") -> Pa
         bare or skeleton,
         token[:1],
     )
+
+
+PATRONYMIC = re.compile(r"(?:vich|vna|ichna)$")  # -ovich, -evna, -avich, -ivna, -ovych
+
+
+def is_patronymic(p: Part) -> bool:
+    """An East Slavic patronymic (Leonidovich, Oleksandrivna), on its keys."""
+    return any(PATRONYMIC.search(k) is not None for k in p.keys) and len(p.key) >= 6
+
+
+def east_slavic(token: str) -> str:
+    """A lower-case ASCII token of a name with an East Slavic patronymic, as Russian
+    would write it: Belarusian akanye and Uzbek o write a where Russian writes o, so
+    every o but a final one is read a (Raman/Roman, Leanidavich/Leonidovich,
+    Gafur/Gofur; a final -a is feminine), an opening e is a too (Olena/Elena), and a
+    Belarusian or Ukrainian h outside kh,
+    zh, ch and sh is g (Henadzievich/Gennadievich, Hryhorauna/Grigorovna). Only in
+    such a name: elsewhere Omar/Amar and Hassan/Ghassan are other names."""
+    text = re.sub(r"(?<![kzcs])h", "g", token)
+    text = re.sub(r"^e", "a", text)  # Elena / Alena / Olena
+    return text[:-1].replace("o", "a") + text[-1:]
 
 
 def without_h(token: str) -> str:
@@ -219,6 +253,17 @@ def gendered(a: str, b: str) -> bool:
     return False
 
 
+def feminine_ending(a: str, b: str) -> bool:
+    """One name with a final a where the other ends in another vowel, on spelling keys:
+    a man's and a woman's name (Antonio/Antonia, Simone/Simona, Stefano/Stefania).
+    Only where no transliteration key agrees (Lukashenka/Lukashenko)."""
+    for one, two in ((a, b), (b, a)):
+        ending = len(two) >= 3 and two[-1] == "a" and one[-1:] in ("o", "e", "i")
+        if ending and (one[:-1] == two[:-1] or (one[-1] == "o" and one[:-1] + "ia" == two)):
+            return True
+    return False
+
+
 def _vowels_only_inserted(a: str, b: str) -> bool:
     """True if the shorter skeleton is the longer one minus some vowels."""
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
@@ -234,7 +279,8 @@ def _vowels_only_inserted(a: str, b: str) -> bool:
 # First letters as written that romanisations of one sound give: Qadhafi/Gadhafi,
 # Jebrail/Cebrail, Sherri/Cherri, Yudith/Judith, Bladimir/Vladimir.
 INITIAL_CLASSES = frozenset(
-    frozenset(pair) for pair in (("q", "g"), ("j", "c"), ("j", "y"), ("s", "c"), ("b", "v"))
+    frozenset(pair)
+    for pair in (("q", "g"), ("j", "c"), ("j", "y"), ("s", "c"), ("b", "v"), ("a", "e"), ("g", "j"))
 )
 SHORT = 6  # names of fewer letters: only their vowels may be spelled another way
 NEAR_MIN = 4
@@ -251,9 +297,9 @@ def _short_vowel_change(a: str, b: str) -> bool:
 
 def _vowel_spelling(a: str, b: str, one_symbol: bool) -> str | None:
     """Whether a short vowel change (``_short_vowel_change``) still spells one name: "vowel
-    spelling", "near vowel" (only once in a name, never in its first part: Yusuf/Yusif,
-    Imad/Emad) or None (see the module docstring: Ahmad/Ahmed and Omar/Umar yes,
-    Marat/Murat and Chan/Chen no)."""
+    spelling", "near vowel" (only once in a name, and in its first part only as
+    ``align`` allows: Yusuf/Yusif, Imad/Emad) or None (see the module docstring:
+    Ahmad/Ahmed and Omar/Umar yes, Marat/Murat and Chan/Chen no)."""
     first = next((i for i, c in enumerate(a) if c in VOWELS), -1)
     reason = "vowel spelling"
     for i, (x, y) in enumerate(zip(a, b, strict=True)):
@@ -261,27 +307,46 @@ def _vowel_spelling(a: str, b: str, one_symbol: bool) -> str | None:
             continue
         pair = frozenset((x, y))
         if i == first:
-            if pair in (frozenset("ei"), frozenset("ou")) and (one_symbol or i == 0):
-                continue  # Omar/Umar, and a name's opening vowel: Imad/Emad, Umid/Omid
-            if pair not in (frozenset("ei"), frozenset("ou")):
+            glide = all(  # a vowel, then a consonant: not Mei/Mai, Wei/Wai
+                w[i + 1 : i + 2] in ("i", "e") and w[i + 2 : i + 3] not in ("", *VOWELS)
+                for w in (a, b)
+            )
+            if pair == frozenset("ae") and glide:
+                continue  # the diphthong ay written ai or ei: Saif/Seif, Sayed/Seyed
+            if pair in (frozenset("ei"), frozenset("ou")) and one_symbol:
+                continue  # Omar/Umar, Imad/Emad
+            if pair in (frozenset("ei"), frozenset("ou")) or (
+                pair == frozenset("ae") and _syllables(a) >= 2
+            ):
+                # Lena/Lina, Umid/Omid (not Igor/Egor, Ivan/Evan: names the data knows
+                # apart, see ``_may_be_near``); a fatha written e: Jadid/Jedid
+                reason = "near vowel"
+            else:
                 return None
-            reason = "near vowel"
         elif not (one_symbol or pair in VOWEL_CLASSES):
             reason = "near vowel"
     return reason
 
 
+def _syllables(skeleton: str) -> int:
+    """The number of vowel groups in a spelling key (Chen 1, Jedid 2)."""
+    return len(re.findall(r"[aeiou]+", skeleton))
+
+
 def near_spelling(a: Part, b: Part) -> bool:
-    """One edit in a long name part (two from nine letters), not at its first letter and
-    not a vowel added at its end (see the module docstring)."""
-    x, y = a.key, b.key
-    shortest = min(len(x), len(y))
+    """One edit in a long name part (two from nine letters), on the transliteration keys
+    or on the keys without h, not at its first letter and not a vowel added at its end
+    (see the module docstring)."""
     opening = frozenset((a.opening, b.opening))
-    if shortest < NEAR_MIN or (x[0] != y[0] and opening not in INITIAL_CLASSES):
-        return False
-    if _vowel_added_at_end(x, y):
-        return False
-    return levenshtein(x, y) <= (1 if shortest < 9 else 2)
+    for x, y in ((a.key, b.key), (a.bare, b.bare)):
+        shortest = min(len(x), len(y))
+        if shortest < NEAR_MIN or (x[0] != y[0] and opening not in INITIAL_CLASSES):
+            continue
+        if _vowel_added_at_end(x, y):
+            return False
+        if levenshtein(x, y) <= (1 if shortest < 9 else 2):
+            return True
+    return False
 
 
 def agreement(a: Part, b: Part, near: bool = False) -> str | None:
@@ -296,6 +361,8 @@ def agreement(a: Part, b: Part, near: bool = False) -> str | None:
         return None
     if a.key == b.key or len(a.keys & b.keys) > 0:
         return "transliteration"
+    if feminine_ending(a.skeleton, b.skeleton):
+        return None
     if a.bare == b.bare and len(a.bare) >= 3:
         return "h spelling"
     one_symbol = len(a.symbols & b.symbols) > 0
@@ -325,9 +392,12 @@ def _sound(key: str) -> tuple[str, str]:
 def _vowel_added_at_end(x: str, y: str) -> bool:
     """An a or i added at the end of a name: a feminine form or an Arabic or Persian
     nisba (Hamdan/Hamdani), which is another family name. A silent e is no such
-    ending (Maxim/Maxime)."""
+    ending (Maxim/Maxime), nor an i after a vowel, a Persian ending written two ways
+    (Mostafaei/Mostafaee)."""
     short, long_ = (x, y) if len(x) <= len(y) else (y, x)
-    return long_[:-1] == short and long_[-1] in "ai"
+    if long_[:-1] != short:
+        return False
+    return long_[-1] == "a" or (long_[-1] == "i" and short[-1:] not in VOWELS)
 
 
 def _sounds_alike(x: str, y: str) -> bool:
@@ -361,14 +431,31 @@ NEAR_REASONS = frozenset({"near spelling", "near vowel"})
 MAX_SEARCHED = 8  # parts left to pair after the identical ones; more are left to a human
 
 
+def _may_be_near(left: Sequence[Part], right: Sequence[Part], i: int, j: int) -> bool:
+    """Whether ``left[i]`` and ``right[j]`` may agree by a near reason: anywhere but in a
+    given name; in the given names (both first) only when rigour's name data lacks one of
+    the two spellings or gives both one symbol (Mahdi/Mehdi), and not for a final a (a
+    feminine name). Siblings' names differ
+    in the given name, and are names the data knows (Samir/Samar, Wilber/Wilmer);
+    a spelling it does not know is a romanisation or a typo (Hatim/Hatam, Sidki/Sitki)."""
+    if 0 not in (i, j):
+        return True
+    a, b = left[i], right[j]
+    if a.skeleton[-1:] != b.skeleton[-1:] and "a" in (a.skeleton[-1:], b.skeleton[-1:]):
+        return False  # a final a for another vowel: a feminine name (Nuri/Nura)
+    known_apart = len(a.symbols) > 0 and len(b.symbols) > 0 and len(a.symbols & b.symbols) == 0
+    return i == j == 0 and not known_apart
+
+
 def align(left: Sequence[Part], right: Sequence[Part]) -> Alignment | None:
     """A one-to-one pairing of all parts of ``left`` with all parts of ``right``, or None.
 
     Written order does not matter (Kassym-Jomart Tokayev / Tokayev Kassym-Jomart).
     Parts spelled alike pair first, in written order; the rest are searched.
     At most one pair may agree by a near reason ("near spelling", "near
-    vowel"), only in a name of two parts or more and never in the first part
-    of either name, the given name that relatives do not share. Among
+    vowel"), only in a name of two parts or more, and in the first part of
+    either name, the given name that relatives do not share, only as
+    ``_may_be_near`` allows. Among
     pairings, the one with the fewest near agreements wins, then the most
     spelling agreements, then the first in written order, so the result is
     deterministic.
@@ -389,7 +476,10 @@ def align(left: Sequence[Part], right: Sequence[Part]) -> Alignment | None:
         return None
     near = len(left) >= 2
     options = [
-        [(j, agreement(left[i], right[j], near=near and 0 not in (i, j))) for j in free_right]
+        [
+            (j, agreement(left[i], right[j], near=near and _may_be_near(left, right, i, j)))
+            for j in free_right
+        ]
         for i in free_left
     ]
     best: list[tuple[int, int, str]] | None = None
