@@ -310,6 +310,10 @@ def test_defined_acronyms() -> None:
         text, ["Organization for Security and Cooperation in Europe Parliamentary Assembly"]
     ) == ("OSCE PA",)
     assert defined_acronyms(text, ["Democratic Party of Kazakhstan"]) == ("DPT", "QDP")
+    # The acronym first, the name in brackets (across a line break); not without a bracket.
+    later = "The NSC (National Security\nCommittee) met. The NSC National Security Committee."
+    assert defined_acronyms(later, ["National Security Committee"]) == ("NSC",)
+    assert defined_acronyms(later.replace("(", ""), ["National Security Committee"]) == ()
 
 
 # --- IDs and determinism ----------------------------------------------------------------

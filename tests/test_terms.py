@@ -47,3 +47,23 @@ words = st.text(alphabet=ALPHABET, min_size=1, max_size=6)
 @given(st.text(alphabet=ALPHABET, max_size=80), st.sets(words, max_size=8))
 def test_same_occurrences_as_the_regular_expression(text: str, terms: set[str]) -> None:
     assert find_terms(text, [TermIndex(terms)]) == by_regex(text, terms)
+
+
+def test_a_document_reads_only_the_names_made_of_its_own_words() -> None:
+    from dossier.readset import ReadLog, still_valid, watch
+
+    text = "Officials of the Ministry of Internal Affairs of Karaganda said so."
+    index = TermIndex(["Ministry of Internal Affairs", "Ministry of Internal Trade"])
+    reads = ReadLog()
+    assert find_terms(text, [watch(index, reads)]) == [(17, 45)]
+    entries = reads.entries()
+    # Names that begin with the same words but go on with others: still valid.
+    for more in ["Ministry of Internal Trade of Kostanay", "Ministry of Internal Security"]:
+        grown = TermIndex(["Ministry of Internal Affairs", "Ministry of Internal Trade", more])
+        assert still_valid(grown, entries, {}), more
+        assert find_terms(text, [grown]) == [(17, 45)]
+    # A longer name the text holds: read again, and it is found.
+    longer = "Ministry of Internal Affairs of Karaganda"
+    grown = TermIndex(["Ministry of Internal Affairs", longer])
+    assert not still_valid(grown, entries, {})
+    assert find_terms(text, [grown]) == [(17, 17 + len(longer))]

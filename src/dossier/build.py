@@ -7,7 +7,10 @@ Builds are incremental and crash-safe:
 - extraction goes through content-hash keyed caches under ``DOSSIER_CACHE_DIR``
   (``dossier.extract.corpus.extract_cached``); ``fresh=True`` ignores them;
 - a dossier whose rendered HTML, templates and renderer are unchanged is not
-  rendered again (the input hash and the PDF's hash sit in the folder manifest);
+  rendered again (the input hash and the PDF's hash sit in the folder manifest),
+  and one whose every read of the entity store gets the same answer is not even
+  built again (``dossier.render.reads``);
+- publishing runs in a forked child while the dossiers render (``dossier.aside``);
 - every output is written to staging folders and committed through a journal
   (``dossier.outputs``), so entities/ and dossiers/ always hold one whole build.
 """
@@ -30,6 +33,7 @@ from followthemoney.dataset import Dataset
 from spacy.language import Language
 
 from dossier import atomic, codec
+from dossier.aside import Aside
 from dossier.cache import CacheStore, code_fingerprint, digest
 from dossier.clusters import Cluster, group_entities
 from dossier.executor import SERIAL, Executor, LocalExecutor, open_executor
@@ -48,7 +52,7 @@ from dossier.outputs import (
     unchanged_outputs,
 )
 from dossier.publish import PublishReport, Verified, publish_all
-from dossier.resolve import Resolution, resolve
+from dossier.resolve import Resolution, resolve, symbols
 from dossier.resolve.background import BackgroundResolver
 from dossier.resolve.catalog import CatalogEntry, catalog_entries, write_catalog, write_entries
 from dossier.resolve.decisions import load_decisions
@@ -251,26 +255,52 @@ def _build(
     try:
         write_entities(result.export.entities, staging / ENTITIES_FILE)
 
+        def published() -> bytes:
+            """Publish into the staging folder; the report and the folder's state, as bytes."""
+            report = stage_publication(settings, result, entities_out, fresh)
+            write_catalog_cached(settings, result, fresh)
+            state = [codec.encode(report), sorted(entities_out.keep), entities_out.input_key]
+            data: bytes = msgpack.packb(state, use_bin_type=True)
+            return data
+
+        def take(data: bytes) -> None:
+            report, keep, input_key = msgpack.unpackb(data, raw=False)
+            result.publish = codec.decode(PublishReport, report)
+            entities_out.keep, entities_out.input_key = set(keep), input_key
+
         def publish() -> None:
             reporter.stage("Publishing statements, summaries and dataset index")
-            result.publish = stage_publication(settings, result, entities_out, fresh)
-            write_catalog_cached(settings, result, fresh)
+            take(published())
 
         if render:
             dossiers_out = OutputFolder(settings.dossiers_dir)
             folders.append(dossiers_out)
             dossiers_out.legacy = set(_rendered_files(settings.dossiers_dir))
             dossiers_out.reset()
-            # The render workers start first; publishing runs meanwhile in this process.
-            result.dossiers = stage_dossiers(
-                settings,
-                reporter,
-                staging / ENTITIES_FILE,
-                dossiers_out,
-                fresh,
-                publish,
-                executor,
-            )
+            if executor.name == LocalExecutor.name:
+                # Publishing runs in a forked child while this process and its workers render.
+                with Aside(published) as aside:
+                    result.dossiers = stage_dossiers(
+                        settings,
+                        reporter,
+                        staging / ENTITIES_FILE,
+                        dossiers_out,
+                        fresh,
+                        executor=executor,
+                    )
+                    reporter.stage("Publishing statements, summaries and dataset index")
+                    take(aside.result())
+            else:
+                # The render workers start first; publishing runs meanwhile in this process.
+                result.dossiers = stage_dossiers(
+                    settings,
+                    reporter,
+                    staging / ENTITIES_FILE,
+                    dossiers_out,
+                    fresh,
+                    publish,
+                    executor,
+                )
         else:
             publish()
         reporter.stage("Writing outputs")
@@ -432,23 +462,28 @@ class _DossierJob:
     fresh: bool
 
 
-def _one_dossier(job: _DossierJob, person_id: str) -> tuple[str, str, bytes | None]:
+def _one_dossier(
+    job: _DossierJob, person_id: str
+) -> tuple[str, str, bytes | None, tuple[tuple[str, str, str], ...]]:
     """Profile, HTML and (unless the last build's input was the same) the PDF of one person.
 
-    Returns the file name, the input key and the PDF's bytes, or None when
-    the last build rendered the same input (the caller checks that its PDF is
-    still intact).
+    Returns the file name, the input key, the PDF's bytes, or None when the
+    last build rendered the same input (the caller checks that its PDF is
+    still intact), and what the profile and HTML read of the store
+    (``dossier.render.reads``).
     """
     from dossier.render.dossier import dossier_path, render_dossier_html
 
-    profile = build_profile(job.store, person_id)
+    store = job.store.recording()
+    profile = build_profile(store, person_id)
     name = dossier_path(profile, Path(".")).name
-    html = render_dossier_html(profile, job.store, job.options)
+    html = render_dossier_html(profile, store, job.options)
     key = digest("dossier", job.assets, html)
+    reads = tuple(store.reads())
     old = job.previous.get(name)
     if not job.fresh and isinstance(old, dict) and old.get("input") == key:
-        return name, key, None
-    return name, key, _pdf(job, html)
+        return name, key, None, reads
+    return name, key, _pdf(job, html), reads
 
 
 def _pdf(job: _DossierJob, html: str) -> bytes:
@@ -487,6 +522,16 @@ def _unchanged_pdf(folder: Path, name: str, recorded: object) -> bool:
     return path.is_file() and digest(path.read_bytes()) == recorded["sha256"]
 
 
+def _screening(store: EntityStore, options: RenderOptions) -> tuple[str, bytes] | None:
+    """The screening file the dossiers print (its name and bytes), if there is one."""
+    from dossier.render.sections.designations import screening_path
+
+    path = screening_path(store, options)
+    if path is None or not path.is_file():
+        return None
+    return path.name, path.read_bytes()
+
+
 def render_fingerprint(settings: Settings) -> str:
     """What a PDF depends on besides its HTML: bundled assets, renderer code, WeasyPrint."""
     import weasyprint
@@ -515,10 +560,13 @@ def stage_dossiers(
     A PDF whose input (its HTML, which holds everything printed, plus the
     bundled assets and the renderer) is unchanged and whose bytes are still those
     written is kept in place (``folder.keep``) instead of being rendered again.
+    A dossier whose recorded reads of the store (``dossier.render.reads``) all
+    get the same answers is not given to the workers at all: same reads, same
+    HTML.
     Returns the final paths of all dossiers.
     """
     from dossier.profile import candidate_targets, load_store
-    from dossier.render import RenderOptions
+    from dossier.render import RenderOptions, reads
     from dossier.render.dossier import MANIFEST
 
     options = RenderOptions(
@@ -562,18 +610,38 @@ def stage_dossiers(
     job = _DossierJob(store, options, assets, previous_inputs, fresh)
     inputs: dict[str, dict[str, str]] = {}
     paths: list[Path] = []
-    processes = 2 if len(ids) >= PARALLEL_RENDER_MIN else 1
+    cache = cache_store(settings, fresh)
+    base = reads.base_key(assets, options, _screening(store, options))
+    # A dossier whose every read of the store gets the answer it got last time is kept.
+    kept: dict[str, tuple[str, str, bytes | None, tuple[tuple[str, str, str], ...]]] = {}
+    for person_id in ids:
+        record = reads.load(cache, base, person_id)
+        old = previous_inputs.get(record.name) if record is not None else None
+        if (
+            record is not None
+            and isinstance(old, dict)
+            and old.get("input") == record.input
+            and reads.still_valid(store, record)
+        ):
+            kept[person_id] = (record.name, record.input, None, record.reads)
+    todo = [p for p in ids if p not in kept]
+    processes = 2 if len(todo) >= PARALLEL_RENDER_MIN else 1
     executor = LocalExecutor() if executor is None else executor
     # The largest dossiers first (most entities refer to the person), so the workers
     # finish together; the results are put back in the targets' order.
-    order = sorted(ids, key=lambda p: (-len(store.references(p)), p))
+    order = sorted(todo, key=lambda p: (-len(store.references(p)), p))
+    log.info("rendering %d of %d dossiers again (the others read nothing new)", len(todo), len(ids))
     with executor.map(_one_dossier, job, order, processes) as rendering:
         if meanwhile is not None:
             meanwhile()
-        reporter.stage("Rendering dossiers", len(ids))
+        reporter.stage("Rendering dossiers", len(todo))
         by_person = dict(zip(order, _tick_each(rendering, reporter), strict=True))
+    for person_id in order:
+        name, key, _, read = by_person[person_id]
+        reads.save(cache, base, person_id, reads.DossierReads(name, key, read))
+    by_person.update(kept)
     for person_id in ids:
-        name, key, rendered = by_person[person_id]
+        name, key, rendered, _ = by_person[person_id]
         paths.append(folder.final / name)
         if rendered is None and _unchanged_pdf(folder.final, name, previous_inputs.get(name)):
             old = previous_inputs[name]
@@ -642,7 +710,10 @@ def run_assessment(
             local = executor is None or executor.name == LocalExecutor.name
             key = resolution_key(settings, sources)
             if local and (fresh or cache_store(settings).get("resolution", key) is None):
-                helpers.append(stack.enter_context(BackgroundResolver()))
+                # With the last build's name symbols, the tagger may never be needed.
+                known = symbols.load(cache_store(settings, fresh))
+                keep = cache_store(settings, fresh)
+                helpers.append(stack.enter_context(BackgroundResolver(not known, keep)))
 
         result = run_extract(settings, reporter, fresh=fresh, executor=executor, ingested=ingested)
         reporter.stage("Resolving identities")
@@ -692,7 +763,9 @@ def resolve_cached(
             return cached
     # Scores are hints for `dossier dedupe`, which computes them itself; the build skips them.
     if background is None:
+        symbols.load(cache)
         resolution = resolve(result.extractions, decisions, settings.database_url, score=False)
+        symbols.save(cache)
     else:
         result.catalog = catalog_entries(result.extractions)
         resolution = background.resolve_entries(

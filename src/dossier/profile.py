@@ -10,6 +10,8 @@ person; both the ``show`` command and the PDF dossiers read that view.
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import json
 import re
 import unicodedata
@@ -74,12 +76,22 @@ class ProfileError(ValueError):
 
 
 class EntityStore:
-    """The entities of one export, indexed by ID and by the entities they point to."""
+    """The entities of one export, indexed by ID and by the entities they point to.
+
+    ``recording()`` gives a view of the same entities that notes every read
+    (an entity by ID, the entities pointing at one, a schema's entities, the
+    whole store) with a fingerprint of the answer; ``answer`` asks the same
+    question of another store. A computation that reads the store only through
+    these methods gives the same result on any store that answers them alike
+    (``dossier.render.reads`` keys dossiers on it).
+    """
 
     def __init__(self, entities: Iterable[EntityProxy], source: Path | None = None) -> None:
         self.source = source  # the file the entities were read from, if any
         self._entities: dict[str, EntityProxy] = {}
         self._refs: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self._fingerprints: dict[str, str] = {}  # entity ID -> hash of its data, when asked
+        self._reads: dict[tuple[str, str], str] | None = None  # in a recording view
         for proxy in entities:
             if proxy.id is None:
                 raise StoreError(f"entity without an ID (schema {proxy.schema.name})")
@@ -115,16 +127,23 @@ class EntityStore:
         return cls(entities, source=path)
 
     def __iter__(self) -> Iterator[EntityProxy]:
+        self._note("all", "")
         return iter(self._entities.values())
 
     def __len__(self) -> int:
+        self._note("all", "")
         return len(self._entities)
 
     def get(self, entity_id: str) -> EntityProxy | None:
+        self._note("get", entity_id)
         return self._entities.get(entity_id)
 
     def by_schema(self, schema: str) -> list[EntityProxy]:
         """Entities of ``schema`` or a schema that extends it, sorted by ID."""
+        self._note("schema", schema)
+        return self._by_schema(schema)
+
+    def _by_schema(self, schema: str) -> list[EntityProxy]:
         return sorted(
             (e for e in self._entities.values() if e.schema.is_a(schema)),
             key=lambda e: str(e.id),
@@ -132,12 +151,56 @@ class EntityStore:
 
     def references(self, entity_id: str) -> list[tuple[EntityProxy, str]]:
         """(entity, property name) for every entity property pointing at ``entity_id``."""
+        self._note("refs", entity_id)
+        return self._references(entity_id)
+
+    def _references(self, entity_id: str) -> list[tuple[EntityProxy, str]]:
         found: list[tuple[EntityProxy, str]] = []
         for ref_id, prop in sorted(self._refs.get(entity_id, [])):
             proxy = self._entities.get(ref_id)
             if proxy is not None:
                 found.append((proxy, prop))
         return found
+
+    # --- what a computation read (see the class docstring) ---
+
+    def recording(self) -> EntityStore:
+        """A view of the same entities that notes what is read of them (``reads``)."""
+        view = copy.copy(self)
+        view._reads = {}
+        return view
+
+    def reads(self) -> list[tuple[str, str, str]]:
+        """(operation, key, answer) for every read of this recording view, sorted."""
+        return sorted((op, key, answer) for (op, key), answer in (self._reads or {}).items())
+
+    def _note(self, op: str, key: str) -> None:
+        if self._reads is not None and (op, key) not in self._reads:
+            self._reads[(op, key)] = self.answer(op, key)
+
+    def fingerprint(self, entity_id: str) -> str:
+        """A hash of one entity's whole data (schema, properties, values in order)."""
+        found = self._fingerprints.get(entity_id)
+        if found is None:
+            proxy = self._entities[entity_id]
+            data = json.dumps(proxy.to_dict(), sort_keys=True, ensure_ascii=False)
+            found = self._fingerprints[entity_id] = hashlib.sha256(data.encode()).hexdigest()
+        return found
+
+    def answer(self, op: str, key: str) -> str:
+        """A fingerprint of what this store answers to one read ("-": no such entity)."""
+        if op == "get":
+            return self.fingerprint(key) if key in self._entities else "-"
+        if op == "refs":
+            found = [(str(p.id), prop) for p, prop in self._references(key)]
+        elif op == "schema":
+            found = [(str(p.id), "") for p in self._by_schema(key)]
+        elif op == "all":
+            found = [(i, "") for i in self._entities]
+        else:
+            raise ValueError(f"unknown store read {op!r}")
+        parts = [f"{i}\x1f{prop}\x1f{self.fingerprint(i)}" for i, prop in found]
+        return hashlib.sha256("\x1e".join(parts).encode()).hexdigest()
 
 
 def load_store(path: Path) -> EntityStore:

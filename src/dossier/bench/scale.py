@@ -6,9 +6,10 @@ build's alone (the process and its workers). Reported per size: time per stage
 (extraction, resolution, export + publish, rendering), throughput (documents/s,
 words/s), peak memory (PSS of the whole process tree) and how many cores were
 busy; then how time grows with size, and whether the 1,000-document target
-(15 minutes, 4 GB) is met. The render workers start before publishing, so
-"export + publish" includes time in which rendering already runs, and
-"rendering" is what remains after it.
+(15 minutes, 4 GB) is met. Publishing runs in a forked child while the
+dossiers render, so "rendering" includes time in which publishing already
+runs, and "export + publish" is exporting plus what remains of publishing
+after rendering.
 
 After each cold build one more document is added to the built corpus and the
 build runs again with its caches (the cost of adding a document, next to the

@@ -28,31 +28,40 @@ def _normal(text: str) -> str:
     return text.replace("\u00a0", " ")
 
 
-_FIRST_RUN = re.compile(r"\W*\w+")
-_TWO_RUNS = re.compile(r"\W*\w+\W+\w+")
-_THREE_RUNS = re.compile(r"\W*\w+\W+\w+\W+\w+")
+_RUN = re.compile(r"\W*\w+")  # a run: what comes before a word, and the word
+
+
+def _runs(text: str, i: int = 0) -> list[int]:
+    """Where each run of ``text`` from ``i`` ends (the first, the first two, ...)."""
+    ends: list[int] = []
+    run = _RUN.match(text, i)
+    while run is not None:
+        ends.append(run.end())
+        run = _RUN.match(text, run.end())
+    return ends
 
 
 class TermIndex:
-    """Literal names, indexed by their first three words (or all, if fewer), longest first.
+    """Literal names, filed under all their words (with what comes before and between them).
 
     A name that occurs at a position begins with the text's words there: its
-    first runs of word characters (with what comes before and between them)
-    are the text's first runs from that position, and its last word ends where
-    the text's word does. So the names that can occur at a position are those
-    filed under the text's first three words, first two words (names of two
-    words) or first word (names of one word); names without a word character
-    are tried everywhere.
+    runs of word characters (with what comes before and between them) are the
+    text's first runs from that position, and its last word ends where the
+    text's word does (only non-word characters may follow it in the name). So
+    the names that can occur at a position are those filed under the text's
+    first word, first two words, first three words and so on, as long as some
+    name has more words than that (``_longer``); names without a word
+    character are tried everywhere.
 
     Each lookup is keyed by words the text holds, so a document that reads the
-    index (``dossier.readset``) depends only on the names that begin with its
-    own words: a new name elsewhere in the corpus leaves it valid.
+    index (``dossier.readset``) depends only on the names made of its own words
+    (and on whether some name goes on after them): a new name elsewhere in the
+    corpus, even one that begins like a name the document holds, leaves it valid.
     """
 
     def __init__(self, terms: Iterable[str]) -> None:
-        one: dict[str, set[str]] = {}
-        two: dict[str, set[str]] = {}
-        three: dict[str, set[str]] = {}
+        names: dict[str, set[str]] = {}
+        longer: set[str] = set()
         bare: set[str] = set()
         starts: set[str] = set()
         for term in terms:
@@ -60,45 +69,32 @@ class TermIndex:
             if len(normal) < PREFIX:
                 continue
             starts.add(normal[0])
-            triple = _THREE_RUNS.match(normal)
-            pair = _TWO_RUNS.match(normal)
-            first = _FIRST_RUN.match(normal)
-            if triple is not None:
-                three.setdefault(triple.group(), set()).add(normal)
-            elif pair is not None:
-                two.setdefault(pair.group(), set()).add(normal)
-            elif first is not None:
-                one.setdefault(first.group(), set()).add(normal)
-            else:
+            ends = _runs(normal)
+            if len(ends) == 0:
                 bare.add(normal)
-        self._one = {key: _longest_first(found) for key, found in one.items()}
-        self._two = {key: _longest_first(found) for key, found in two.items()}
-        self._three = {key: _longest_first(found) for key, found in three.items()}
+                continue
+            names.setdefault(normal[: ends[-1]], set()).add(normal)
+            longer.update(normal[:end] for end in ends[:-1])
+        self._names = {key: _longest_first(found) for key, found in names.items()}
+        self._longer = longer  # the words some name begins with and goes on after
         self._bare = _longest_first(bare)
         self._starts = starts  # the first characters of the names
 
     def __len__(self) -> int:
-        return (
-            sum(len(t) for t in self._one.values())
-            + sum(len(t) for t in self._two.values())
-            + sum(len(t) for t in self._three.values())
-            + len(self._bare)
-        )
+        return sum(len(t) for t in self._names.values()) + len(self._bare)
 
     def candidates(self, text: str, i: int) -> list[str]:
         """The names that could occur at ``text[i:]``, longest first (``text`` normalised)."""
         if text[i] not in self._starts:
             return []
         found: list[str] = []
-        first = _FIRST_RUN.match(text, i)
-        if first is not None:
-            found.extend(self._one.get(first.group(), ()))
-            pair = _TWO_RUNS.match(text, i)
-            if pair is not None:
-                found.extend(self._two.get(pair.group(), ()))
-                triple = _THREE_RUNS.match(text, i)
-                if triple is not None:
-                    found.extend(self._three.get(triple.group(), ()))
+        run = _RUN.match(text, i)
+        while run is not None:
+            words = text[i : run.end()]
+            found.extend(self._names.get(words, ()))
+            if words not in self._longer:
+                break
+            run = _RUN.match(text, run.end())
         if len(self._bare) > 0:
             found.extend(self._bare)
         return _longest_first(found) if len(found) > 1 else found

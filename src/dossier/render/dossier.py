@@ -29,7 +29,7 @@ from dossier.profile import (
 )
 from dossier.render.graph import Graph, relationship_graph
 from dossier.render.options import RenderError, RenderOptions
-from dossier.render.pdf import html_document, make_environment, write_pdf
+from dossier.render.pdf import html_document, shared_environment, write_pdf
 from dossier.render.screening import Screening, ScreeningError, TargetScreening
 from dossier.render.sections import (
     calls,
@@ -194,7 +194,7 @@ def dossier_context(
 
 
 def render_dossier_html(profile: PersonProfile, store: EntityStore, options: RenderOptions) -> str:
-    env = make_environment(options.templates_dir)
+    env = shared_environment(options.templates_dir)
     context = dossier_context(profile, store, options)
     return env.get_template("dossier.html.j2").render(d=context, regimes_all=rules)
 

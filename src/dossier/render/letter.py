@@ -22,7 +22,7 @@ from pypdf import PdfReader, PdfWriter
 from dossier import criteria as rules
 from dossier.profile import EntityStore, EvidenceItem, PersonProfile, build_profile
 from dossier.render.dossier import RenderOptions, dossier_path, render_dossier_pdf
-from dossier.render.pdf import html_document, make_environment, write_pdf
+from dossier.render.pdf import html_document, shared_environment, write_pdf
 from dossier.render.sections.basis import Basis, Note
 from dossier.render.sections.facts import conduct_sentence
 from dossier.render.sections.positions import as_phrase, position_list
@@ -264,7 +264,7 @@ def render_letter_html(store: EntityStore, options: LetterOptions) -> str:
     for reg in regimes:
         measures.extend(m for m in reg.measures if m not in measures)
     draft = any(not para.reviewed for para in paragraphs) or any(p.is_draft for p in profiles)
-    env = make_environment(options.templates_dir)
+    env = shared_environment(options.templates_dir)
     return env.get_template("letter.html.j2").render(
         addressee=addressee,
         options=options,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from pathlib import Path
 
@@ -47,6 +48,13 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     )
     env.filters["date"] = format_date
     return env
+
+
+@functools.lru_cache(maxsize=4)
+def shared_environment(templates_dir: Path) -> jinja2.Environment:
+    """One ``make_environment`` per templates folder and process, so each template is
+    compiled once, not once per dossier (jinja recompiles a template whose file changed)."""
+    return make_environment(templates_dir)
 
 
 def html_document(html: str, templates_dir: Path) -> Document:

@@ -34,6 +34,8 @@ from multiprocessing.connection import Connection
 from types import TracebackType
 from typing import Any
 
+from dossier.cache import CacheStore
+from dossier.resolve import symbols
 from dossier.resolve.catalog import CatalogEntry
 from dossier.resolve.decisions import Decision
 
@@ -56,7 +58,9 @@ class BackgroundResolver:
     Use as a context manager; ``resolve_entries`` may be called once.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, warm: bool = True, keep: CacheStore | None = None) -> None:
+        """``warm``: load the tagger while waiting; ``keep``: the cache the child keeps
+        the name symbols it found in (``dossier.resolve.symbols``)."""
         self._conn: Connection | None = None
         self._process: Any = None
         self._priority = _priority()
@@ -64,7 +68,7 @@ class BackgroundResolver:
             return
         context = multiprocessing.get_context("fork")
         parent, child = context.Pipe()
-        process = context.Process(target=_serve, args=(child,), daemon=True)
+        process = context.Process(target=_serve, args=(child, warm, keep), daemon=True)
         process.start()
         child.close()
         self._conn, self._process = parent, process
@@ -122,19 +126,20 @@ class BackgroundResolver:
         return value
 
 
-def _serve(conn: Connection) -> None:
+def _serve(conn: Connection, warm: bool = True, keep: CacheStore | None = None) -> None:
     """The child: warm up at low priority, then resolve one request (or none)."""
     priority = _priority()
-    if priority is not None:
-        _set_priority(os.getpid(), priority + WARM_NICENESS)
-    started = time.perf_counter()
-    try:
-        warm_up()
-    except Exception as exc:  # the real call reports it, with the inputs that cause it
-        log.debug("warming up the name tagger failed: %s", exc)
-    log.debug("name tagger loaded in %.1f s", time.perf_counter() - started)
-    if priority is not None:
-        _set_priority(os.getpid(), priority)
+    if warm:
+        if priority is not None:
+            _set_priority(os.getpid(), priority + WARM_NICENESS)
+        started = time.perf_counter()
+        try:
+            warm_up()
+        except Exception as exc:  # the real call reports it, with the inputs that cause it
+            log.debug("warming up the name tagger failed: %s", exc)
+        log.debug("name tagger loaded in %.1f s", time.perf_counter() - started)
+        if priority is not None:
+            _set_priority(os.getpid(), priority)
     try:
         request = conn.recv()
     except EOFError:
@@ -147,6 +152,8 @@ def _serve(conn: Connection) -> None:
     try:
         reply: tuple[str, object] = ("ok", resolve_entries(*request))
         log.debug("resolved in %.1f s", time.perf_counter() - started)
+        if keep is not None:
+            symbols.save(keep)
     except Exception as exc:
         reply = ("error", exc)
     try:

@@ -88,6 +88,9 @@ def defined_acronyms(text: str, names: Sequence[str]) -> tuple[str, ...]:
         pattern = re.escape(name).replace(r"\ ", r"[\s\u00a0]+")
         for match in re.finditer(pattern + r"[\s\u00a0]*\(([^()]{1,80})\)", text):
             found.update(_parenthetical_acronyms(match.group(1)))
+        head = name.split()[0]
+        if name.startswith(head) and "(" + head not in text:
+            continue  # ``ACR (Long Name)`` needs the name right after a bracket
         for match in re.finditer(r"\b([A-Z][A-Z0-9]{1,7})[\s\u00a0]*\(" + pattern + r"\)", text):
             found.add(match.group(1))
     return tuple(sorted(found))

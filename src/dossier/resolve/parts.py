@@ -97,11 +97,25 @@ class Part:
         return "".join(c for c in self.skeleton if c not in VOWELS)
 
 
+# Tokens whose symbols an earlier build found (``dossier.resolve.symbols``), and those
+# found in this process: a token in KNOWN never loads rigour's name tagger.
+KNOWN: dict[str, frozenset[str]] = {}
+LEARNED: dict[str, frozenset[str]] = {}
+
+
 @lru_cache(maxsize=65536)
 def name_symbols(token: str) -> frozenset[str]:
     """rigour's NAME symbols of one token (empty for an unknown name or an initial)."""
     if len(token) < 2:
         return frozenset()
+    known = KNOWN.get(token)
+    if known is not None:
+        return known
+    found = LEARNED[token] = _analysed_symbols(token)
+    return found
+
+
+def _analysed_symbols(token: str) -> frozenset[str]:
     names = analyze_names(
         NameTypeTag.PER, [token], consolidate=False, phonetics=False, numerics=False, rewrite=False
     )
