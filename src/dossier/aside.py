@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import multiprocessing
 import os
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from types import TracebackType
 from typing import Any
+
+from dossier.forking import fork_child
 
 log = logging.getLogger(__name__)
 
@@ -32,14 +33,9 @@ class Aside:
         self._work = work
         self._conn: Connection | None = None
         self._process: Any = None
-        if "fork" not in multiprocessing.get_all_start_methods():
-            return
-        context = multiprocessing.get_context("fork")
-        parent, child = context.Pipe(duplex=False)
-        process = context.Process(target=_serve, args=(work, child), daemon=True)
-        process.start()
-        child.close()
-        self._conn, self._process = parent, process
+        forked = fork_child(_serve, work, duplex=False)
+        if forked is not None:
+            self._conn, self._process = forked
 
     def __enter__(self) -> Aside:
         return self
@@ -77,7 +73,7 @@ class Aside:
         return self._work()
 
 
-def _serve(work: Callable[[], bytes], conn: Connection) -> None:
+def _serve(conn: Connection, work: Callable[[], bytes]) -> None:
     try:
         reply = b"+" + work()  # bytes only: nothing is pickled
     except BaseException as exc:  # reported in the parent, which does the work again

@@ -6,6 +6,7 @@ import gc
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 S = TypeVar("S")
@@ -45,3 +46,19 @@ def forked_map(
 def _call(task: Any) -> Any:
     function, shared = _SHARED["call"]
     return function(shared, task)
+
+
+def fork_child(
+    target: Callable[..., None], *args: Any, duplex: bool
+) -> tuple[Connection, Any] | None:
+    """A daemon child forked to run ``target(connection, *args)``, and this process's end
+    of the pipe to it; None where processes cannot be forked (the caller then does the
+    work itself). ``duplex``: whether this process also sends on the pipe."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    context = multiprocessing.get_context("fork")
+    parent, child = context.Pipe(duplex=duplex)
+    process = context.Process(target=target, args=(child, *args), daemon=True)
+    process.start()
+    child.close()
+    return parent, process

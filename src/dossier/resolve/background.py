@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import multiprocessing
 import os
 import pickle
 import time
@@ -35,6 +34,7 @@ from types import TracebackType
 from typing import Any
 
 from dossier.cache import CacheStore
+from dossier.forking import fork_child
 from dossier.resolve import symbols
 from dossier.resolve.catalog import CatalogEntry
 from dossier.resolve.decisions import Decision
@@ -64,14 +64,9 @@ class BackgroundResolver:
         self._conn: Connection | None = None
         self._process: Any = None
         self._priority = _priority()
-        if "fork" not in multiprocessing.get_all_start_methods():
-            return
-        context = multiprocessing.get_context("fork")
-        parent, child = context.Pipe()
-        process = context.Process(target=_serve, args=(child, warm, keep), daemon=True)
-        process.start()
-        child.close()
-        self._conn, self._process = parent, process
+        forked = fork_child(_serve, warm, keep, duplex=True)
+        if forked is not None:
+            self._conn, self._process = forked
 
     def __enter__(self) -> BackgroundResolver:
         return self
