@@ -241,12 +241,12 @@ def compare_full(f: PersonForm, g: PersonForm) -> Verdict:
     """Two full names."""
     if gendered(f.surname, g.surname) or gendered(f.given, g.given):
         return Verdict("apart", "masculine and feminine forms of the name")
-    opening = openings_fit(0, 0, f.name_parts[0], g.name_parts[0])  # not Said / Zaid
+    opening = openings_fit(f.name_parts[0], g.name_parts[0], given=True)  # not Said / Zaid
     if f.joined == g.joined or sorted(f.parts) == sorted(g.parts):
         split = len(f.parts) != len(g.parts)  # Abdulrahman / Abdul Rahman
         if (split and opening) or align(f.name_parts, g.name_parts) is not None:
             return Verdict("merge", "same name after transliteration")
-    last = openings_fit(1, 1, f.name_parts[-1], g.name_parts[-1])  # not Saidi / Zaidi
+    last = openings_fit(f.name_parts[-1], g.name_parts[-1], given=False)  # not Saidi / Zaidi
     if len(f.parts) == len(g.parts) and opening and last:
         diffs = [(x, y) for x, y in zip(f.parts, g.parts, strict=True) if x != y]
         if len(diffs) == 1 and diffs[0] == (f.surname, g.surname) and edit_variant(*diffs[0]):

@@ -540,11 +540,14 @@ def _known_apart(a: Part, b: Part) -> bool:
     return len(a.symbols) > 0 and len(b.symbols) > 0 and len(a.symbols & b.symbols) == 0
 
 
-def openings_fit(i: int, j: int, a: Part, b: Part) -> bool:
-    """Parts spelled alike that may pair: given names opening with one sound, other
-    parts not opening with s and z (``_paired``)."""
-    if 0 in (i, j):
-        return onsets_agree(a, b) or len(a.symbols & b.symbols) > 0
+def openings_fit(a: Part, b: Part, given: bool) -> bool:
+    """Whether two parts' first sounds let them pair (``_paired``): in a given name one
+    sound (``onsets_agree``), elsewhere anything but s and z, which spelling keys fold
+    (Saidi/Zaidi); either way where rigour gives both one symbol."""
+    if len(a.symbols & b.symbols) > 0:
+        return True
+    if given:
+        return onsets_agree(a, b)
     return {a.onset, b.onset} != {"s", "z"}
 
 
@@ -574,12 +577,11 @@ def _paired(left: Sequence[Part], right: Sequence[Part], i: int, j: int, near: b
     reason = agreement(a, b, near=near and _may_be_near(left, right, i, j))
     if reason is None:
         return reason
-    one_symbol = len(a.symbols & b.symbols) > 0
-    if 0 not in (i, j):
-        # in other parts only s and z, which spelling keys fold: Saidi/Zaidi
-        return None if {a.onset, b.onset} == {"s", "z"} and not one_symbol else reason
-    if not (onsets_agree(a, b) or one_symbol or reason == "transliteration"):
+    given = 0 in (i, j)
+    if not (openings_fit(a, b, given) or (given and reason == "transliteration")):
         return None
+    if not given:
+        return reason
     ending = _gender_ending(a, b)
     if ending == "a" or (ending == "e" and _known_apart(a, b)):
         return None
@@ -663,7 +665,7 @@ def align(left: Sequence[Part], right: Sequence[Part]) -> Alignment | None:
             (
                 j
                 for j in free_right
-                if right[j].skeleton == a.skeleton and openings_fit(i, j, a, right[j])
+                if right[j].skeleton == a.skeleton and openings_fit(a, right[j], 0 in (i, j))
             ),
             None,
         )
