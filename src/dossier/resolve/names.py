@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rigour.names import remove_person_prefixes
 from rigour.text import ascii_text
@@ -126,7 +126,7 @@ class PersonForm:
     royal: bool  # "Prince Andrew": a title that is part of the name
     tokens: tuple[str, ...] = ()  # each part's token in lower-case ASCII
 
-    @property
+    @cached_property
     def name_parts(self) -> tuple[Part, ...]:
         """Each part with what ``parts.agreement`` compares (rigour symbols, keys); in a
         name with an East Slavic patronymic, with the keys of ``parts.east_slavic``."""
