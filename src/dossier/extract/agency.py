@@ -389,6 +389,36 @@ def _inaction(verb: Token) -> bool:
     return False
 
 
+def _reply(word: Token, failing: str) -> bool:
+    """ "declined to give a detailed response to the report", "declined to respond": a
+    reply to a question, a report or a request, not a response to the abuses. Only a
+    response to an act ("failed to respond to the killings") is accountability; "decline"
+    with no such act is declining to comment."""
+    if lemma(word) not in {"respond", "response"}:
+        return False
+    heard = [
+        g
+        for c in word.children
+        if c.dep_ == "prep" and c.lower_ in {"to", "on"}
+        for g in c.subtree
+        if lex.act_category(g) is not None
+    ]
+    if len(heard) > 0:
+        return False
+    return failing == "decline" or any(
+        c.dep_ == "prep" and c.lower_ in {"to", "on"} for c in word.children
+    )
+
+
+def _instrument(order: Token) -> bool:
+    """ "signed an executive order declaring a national emergency with respect to serious
+    human rights abuse": an executive order is a legal instrument, and the acts it names
+    are what it acts against, not what it commands."""
+    return lemma(order) in lex.ORDER_NOUNS and any(
+        c.dep_ in {"amod", "compound"} and c.lower_ == "executive" for c in order.children
+    )
+
+
 def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
     """Findings for an entity filling ``slot`` ("agent"/"patient") of ``verb``."""
     out: list[Finding] = []
@@ -460,7 +490,8 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
     elif word in lex.FAIL_VERBS and slot == "agent":
         for child in verb.children:
             if child.dep_ in {"xcomp", "ccomp"} and any(
-                lemma(w) in lex.ACCOUNTABILITY_LEMMAS for w in child.subtree
+                lemma(w) in lex.ACCOUNTABILITY_LEMMAS and not _reply(w, word)
+                for w in child.subtree
             ):
                 out.append(Finding("cover_up", "complicit", verb.i, "cover-up"))
     elif (word == "hold" and any(lemma(c) == "accountable" for c in verb.children)) or (
@@ -473,7 +504,12 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
         if category is not None:
             order: Frame = "command" if word == "command" else "ordered"
             out.append(Finding(category, "ordered", verb.i, order))
-    elif slot == "agent" and object_lemmas & lex.ORDER_NOUNS and word in lex.LIGHT_VERBS:
+    elif (
+        slot == "agent"
+        and object_lemmas & lex.ORDER_NOUNS
+        and word in lex.LIGHT_VERBS
+        and not any(_instrument(c) for c in verb.children if c.dep_ == "dobj")
+    ):
         category = _object_category(verb)
         if category is not None and not negated:
             out.append(Finding(category, "ordered", verb.i, "ordered"))
@@ -1195,7 +1231,7 @@ def _noun_trigger(noun: Token, relation: str) -> list[Finding]:
         return []
     if lemma(noun) in lex.SANCTION_LEMMAS:
         return []
-    if lemma(noun) in lex.ORDER_NOUNS and relation in {"poss", "by"}:
+    if lemma(noun) in lex.ORDER_NOUNS and relation in {"poss", "by"} and not _instrument(noun):
         ordered = lex.subtree_category(noun)
         return [] if ordered is None else [Finding(ordered, "ordered", noun.i, "ordered")]
     if category is None:

@@ -1,0 +1,40 @@
+"""Frames of sanctions reporting met on texts nobody tuned for, on sentences written for
+the test with invented names: an executive order is an instrument, not a command; a
+spokesman declining to respond to a report covers nothing up."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from dossier.model import PERPETRATOR_PARTS
+from tests.test_claims import parts
+
+
+def test_signing_an_executive_order_on_abuses_is_no_order_to_abuse(nlp: Language) -> None:
+    text = (
+        "President Marek Olvan on Thursday signed an executive order declaring a national "
+        "emergency with respect to serious human rights abuse and corruption around the world."
+    )
+    found = parts(nlp, text, "Marek Olvan")
+    assert found["Marek Olvan"][1] not in PERPETRATOR_PARTS
+
+
+def test_signing_an_order_to_shoot_is_still_an_order(nlp: Language) -> None:
+    text = "General Marek Olvan signed an order to shoot the protesters in the square."
+    assert parts(nlp, text, "Marek Olvan") == {"Marek Olvan": ("killing", "ordered")}
+
+
+def test_declining_to_respond_to_a_report_is_no_cover_up(nlp: Language) -> None:
+    text = (
+        "At a briefing on Monday, Foreign Ministry spokesman Tarsen Vullo declined to give "
+        "a detailed response to the report, and accused the group of bias."
+    )
+    found = parts(nlp, text, "Tarsen Vullo")
+    assert found["Tarsen Vullo"][1] not in PERPETRATOR_PARTS
+    text = "Spokesman Tarsen Vullo declined to respond."
+    assert parts(nlp, text, "Tarsen Vullo").get("Tarsen Vullo", ("", ""))[1] != "complicit"
+
+
+def test_failing_to_respond_to_killings_is_still_a_cover_up(nlp: Language) -> None:
+    text = "Governor Tarsen Vullo failed to respond to the killings of the villagers."
+    assert parts(nlp, text, "Tarsen Vullo")["Tarsen Vullo"] == ("cover_up", "complicit")
