@@ -38,3 +38,22 @@ def test_declining_to_respond_to_a_report_is_no_cover_up(nlp: Language) -> None:
 def test_failing_to_respond_to_killings_is_still_a_cover_up(nlp: Language) -> None:
     text = "Governor Tarsen Vullo failed to respond to the killings of the villagers."
     assert parts(nlp, text, "Tarsen Vullo")["Tarsen Vullo"] == ("cover_up", "complicit")
+
+
+def test_a_verb_list_in_a_relative_clause_makes_no_victim(nlp: Language) -> None:
+    # the parser hangs "killed" on the name as if "Oleg Rudin, killed in 2010"
+    text = (
+        "Those sanctioned include Boris Kalinin, who oversaw police operations; and Oleg "
+        "Rudin, who oversaw security forces who reportedly beat, killed, and sexually "
+        "assaulted dozens of people."
+    )
+    found = parts(nlp, text, "Boris Kalinin", "Oleg Rudin")
+    assert found["Boris Kalinin"] == ("designation", "accused")
+    assert found["Oleg Rudin"][1] in PERPETRATOR_PARTS
+
+
+def test_a_name_with_a_reduced_passive_is_still_the_victim(nlp: Language) -> None:
+    text = "Police officers beat Oleg Rudin, killed in custody in May, the group said."
+    assert parts(nlp, text, "Oleg Rudin")["Oleg Rudin"] == ("killing", "victim")
+    text = "Oleg Rudin, killed in custody in May, was a teacher."
+    assert parts(nlp, text, "Oleg Rudin")["Oleg Rudin"] == ("killing", "victim")

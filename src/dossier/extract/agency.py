@@ -371,10 +371,24 @@ def _relative_slot(verb: Token) -> str | None:
             if child.dep_ in {"nsubjpass", "dobj"}:
                 return "patient"
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        if _listed_after_a_verb(verb):
+            return None
         return "patient"
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return "agent"
     return None
+
+
+def _listed_after_a_verb(verb: Token) -> bool:
+    """ "X, who oversaw forces who beat, killed, and assaulted dozens": the parser hangs
+    "killed" on X as a reduced passive ("X, killed in 2010"), but a participle that
+    follows another verb and a comma continues that verb's list of acts."""
+    before = verb.i - 1
+    while before >= 0 and verb.doc[before].is_punct:
+        before -= 1
+    if before < 0 or before == verb.head.i or before == verb.i - 1:
+        return False
+    return verb.doc[before].pos_ == "VERB"
 
 
 def _inaction(verb: Token) -> bool:
