@@ -57,3 +57,52 @@ def test_a_name_with_a_reduced_passive_is_still_the_victim(nlp: Language) -> Non
     assert parts(nlp, text, "Oleg Rudin")["Oleg Rudin"] == ("killing", "victim")
     text = "Oleg Rudin, killed in custody in May, was a teacher."
     assert parts(nlp, text, "Oleg Rudin")["Oleg Rudin"] == ("killing", "victim")
+
+
+def test_a_title_described_by_a_clause_carries_the_appositive_name(nlp: Language) -> None:
+    # the parser hangs each name on the nearest noun ("trial", "centre")
+    text = (
+        "The UK had already sanctioned the judge presiding over the trial, Boris Kalinin, "
+        "and the head of the detention centre where Vera Orlova is being held, Oleg Rudin."
+    )
+    found = parts(nlp, text, "Boris Kalinin", "Oleg Rudin", "Vera Orlova")
+    assert found["Boris Kalinin"] == ("designation", "accused")
+    assert found["Oleg Rudin"] == ("designation", "accused")
+    assert found["Vera Orlova"][1] not in PERPETRATOR_PARTS
+
+
+def test_a_unit_sanctioned_as_well_as_its_chief(nlp: Language) -> None:
+    text = (
+        "The ministry said it has sanctioned the police unit in its entirety, as well as "
+        "both its chief, Boris Kalinin, and the head of the city division, Oleg Rudin."
+    )
+    found = parts(nlp, text, "Boris Kalinin", "Oleg Rudin")
+    assert found == {
+        "Boris Kalinin": ("designation", "accused"),
+        "Oleg Rudin": ("designation", "accused"),
+    }
+
+
+def test_a_unit_sanctioned_alongside_its_chief(nlp: Language) -> None:
+    text = (
+        "The UK has sanctioned the entire police unit, alongside its chief Boris Kalinin "
+        "and the head of the city division Oleg Rudin."
+    )
+    found = parts(nlp, text, "Boris Kalinin", "Oleg Rudin")
+    assert found == {
+        "Boris Kalinin": ("designation", "accused"),
+        "Oleg Rudin": ("designation", "accused"),
+    }
+    text = "The UK has sanctioned Boris Kalinin along with his deputy Oleg Rudin."
+    assert parts(nlp, text, "Oleg Rudin")["Oleg Rudin"] == ("designation", "accused")
+
+
+def test_alongside_without_a_designation_designates_nobody(nlp: Language) -> None:
+    text = "Boris Kalinin, the chief prosecutor, spoke alongside Oleg Rudin at the meeting."
+    found = parts(nlp, text, "Boris Kalinin", "Oleg Rudin")
+    assert all(part not in PERPETRATOR_PARTS for _, part in found.values())
+
+
+def test_the_relative_of_a_folded_name_is_not_that_name(nlp: Language) -> None:
+    text = "Police beat the wife of the student activist Oleg Rudin."
+    assert parts(nlp, text, "Oleg Rudin")["Oleg Rudin"][1] != "victim"

@@ -246,11 +246,11 @@ def climb(root: Token, own: set[int], others: set[int]) -> Token:
         if head.ent_type_ in NOT_REFERENTS and token.dep_ != "conj":
             return token
         dep = token.dep_
-        if dep in {"compound", "flat", "appos", "conj", "nmod"} and head.pos_ in {
-            "NOUN",
-            "PROPN",
-            "PRON",
-        }:
+        if dep in {"compound", "flat", "appos", "conj", "nmod"} and (
+            head.pos_ in {"NOUN", "PROPN", "PRON"}
+            # "alongside its chief NAME": the small model tags "chief" ADJ
+            or (dep == "appos" and head.pos_ == "ADJ" and lemma(head) in DESCRIPTOR_NOUNS)
+        ):
             if head.i in own or head.pos_ == "PROPN" or lemma(head) in DESCRIPTOR_NOUNS:
                 token = head
                 continue
@@ -288,6 +288,14 @@ def _climb_with_repair(root: Token, own: set[int], others: set[int]) -> Token:
         repaired = _title_repair(token)
         if repaired is not None and repaired.i < root.i:
             return climb(repaired, own, others)
+    if token.dep_ == "pobj" and any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in own for c in token.children
+    ):
+        # "the head of the city division NAME": the unit's words are folded into the name
+        # (an office only: "the wife of the activist NAME" is someone else)
+        repaired = _title_repair(token)
+        if repaired is not None and repaired.i < root.i and lemma(repaired) in OFFICE_NOUNS:
+            return climb(repaired, own, others)
     return token
 
 
@@ -299,6 +307,9 @@ def _title_repair(token: Token) -> Token | None:
         if current.dep_ != "pobj" or current.head.dep_ != "prep":
             return None
         governor = current.head.head
+        if governor.dep_ in {"acl", "relcl"} and governor.i > governor.head.i:
+            # "the judge presiding over the trial, NAME": the clause describes the title
+            governor = governor.head
         if lemma(governor) in DESCRIPTOR_NOUNS and governor.pos_ == "NOUN":
             return governor
         current = governor
@@ -1056,9 +1067,11 @@ def _charge_category(verb: Token) -> Category | None:
     return found
 
 
-def _body_act(noun: Token) -> Category | None:
+def _body_act(noun: Token, skip: int | None = None) -> Category | None:
     """What a body did, as its own phrase says: "the unit that tortured detainees",
-    "security services, which have violently repressed opponents", "the crackdown"."""
+    "security services, which have violently repressed opponents", "the crackdown".
+    ``skip`` is the clause being read already ("the judge presiding over ..." reads
+    "presiding" once, not again through "judge")."""
     found = lex.practice_category(noun)
     if found is not None:
         return found
@@ -1069,6 +1082,7 @@ def _body_act(noun: Token) -> Category | None:
     for child in noun.children:
         if (
             child.dep_ in {"relcl", "acl"}
+            and child.i != skip
             and _is_verbal(child)
             and _relative_slot(child) == "agent"
         ):
@@ -1112,7 +1126,7 @@ def _commanded_act(verb: Token) -> Category | None:
             targets.extend(c for c in child.children if c.dep_ == "pobj")
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         body = verb.head  # "the unit led by X", "networks led by X"
-        found = _body_act(body)
+        found = _body_act(body, verb.i)
         if found is not None:
             return found
         if body.dep_ in SUBJECT_DEPS and _is_verbal(body.head):
@@ -1309,9 +1323,14 @@ def _clause_findings(anchor: Token) -> list[Finding]:
                     if len(found) > 0:
                         return found
         return _predicate(head, "patient", 0)
-    if dep == "conj" and _is_verbal(head) and anchor.pos_ == "PROPN":
+    if (
+        dep == "conj"
+        and _is_verbal(head)
+        and (anchor.pos_ == "PROPN" or (anchor.pos_ == "NOUN" and lemma(anchor) in OFFICE_NOUNS))
+    ):
         # "The US sanctioned A, a senator, for bribing judges, and B, a gang leader": the
-        # parser hung B on the verb; B is designated too (A's reason is A's own).
+        # parser hung B on the verb; B is designated too (A's reason is A's own). So is
+        # "sanctioned the unit, as well as its chief, NAME" (the title stands for NAME).
         return [
             Finding("designation", "accused", f.trigger, "designated")
             for f in _predicate(head, "patient", 1)
@@ -1359,6 +1378,16 @@ def _clause_findings(anchor: Token) -> list[Finding]:
             return _sentence_designation(anchor.sent)
         if word == "under":
             return _under(governor)
+        if (word == "alongside" or (word == "with" and governor.lower_ in {"along", "together"})) and (
+            _is_verbal(governor) or _is_verbal(governor.head)
+        ):
+            # "sanctioned the police unit, alongside its chief X": X is designated with it
+            verb = governor if _is_verbal(governor) else governor.head
+            return [
+                Finding("designation", "accused", f.trigger, "designated")
+                for f in _predicate(verb, "patient", 1)
+                if f.frame in {"designated", "designated-for"}
+            ]
         if (
             word in INCLUDING
             and _is_verbal(governor)
