@@ -106,3 +106,61 @@ def test_alongside_without_a_designation_designates_nobody(nlp: Language) -> Non
 def test_the_relative_of_a_folded_name_is_not_that_name(nlp: Language) -> None:
     text = "Police beat the wife of the student activist Oleg Rudin."
     assert parts(nlp, text, "Oleg Rudin")["Oleg Rudin"][1] != "victim"
+
+
+def test_a_listed_office_of_a_unit_stays_in_the_enumeration(nlp: Language) -> None:
+    text = (
+        "The Treasury released the list of designations that sanctioned the army chief. "
+        "The list includes the deputy commander Boris Kalinin, Oleg Rudin, a leader of the "
+        "9th Division and Pavel Zotov, a leader of the 3rd Division."
+    )
+    found = parts(nlp, text, "Boris Kalinin", "Oleg Rudin", "Pavel Zotov")
+    for name in ("Boris Kalinin", "Oleg Rudin", "Pavel Zotov"):
+        assert found[name] == ("designation", "accused"), name
+
+
+def test_the_principal_of_an_office_is_not_enumerated(nlp: Language) -> None:
+    text = "The Treasury sanctioned Oleg Rudin, a deputy of Pavel Zotov."
+    found = parts(nlp, text, "Oleg Rudin", "Pavel Zotov")
+    assert found["Oleg Rudin"] == ("designation", "accused")
+    assert found["Pavel Zotov"][1] not in PERPETRATOR_PARTS
+
+
+def test_officials_penalized_include(nlp: Language) -> None:
+    text = (
+        "The US imposed sanctions on the regional party secretary. Other officials "
+        "penalized include Boris Kalinin, a former deputy party secretary; Oleg Rudin, "
+        "director of the police bureau; and Pavel Zotov, a former party secretary."
+    )
+    found = parts(nlp, text, "Boris Kalinin", "Oleg Rudin", "Pavel Zotov")
+    for name in ("Boris Kalinin", "Oleg Rudin", "Pavel Zotov"):
+        assert found[name] == ("designation", "accused"), name
+
+
+def test_those_sanctioned_have_been_named_as(nlp: Language) -> None:
+    text = (
+        "Those sanctioned for their involvement in the arrest have been named as Boris "
+        "Kalinin, the judge who approved the arrest."
+    )
+    found = parts(nlp, text, "Boris Kalinin")
+    assert found["Boris Kalinin"][1] == "accused"
+
+
+def test_the_authority_said_it_was_targeting(nlp: Language) -> None:
+    text = (
+        "The US imposed sanctions on two men. The Treasury Department also said it was "
+        "targeting a police official, Boris Kalinin, for alleged involvement in abuses."
+    )
+    assert parts(nlp, text, "Boris Kalinin")["Boris Kalinin"][1] == "accused"
+    text = (
+        "The US imposed sanctions on two men. The gang said it was targeting a police "
+        "official, Boris Kalinin, in the city."
+    )
+    assert parts(nlp, text, "Boris Kalinin").get("Boris Kalinin", ("", ""))[1] != "accused"
+
+
+def test_the_sanctions_name_x(nlp: Language) -> None:
+    text = "The sanctions specifically name party secretary Boris Kalinin and three others."
+    assert parts(nlp, text, "Boris Kalinin")["Boris Kalinin"] == ("designation", "accused")
+    text = "The sanctions came after the report named Boris Kalinin as the commander."
+    assert parts(nlp, text, "Boris Kalinin").get("Boris Kalinin", ("", ""))[1] != "accused"

@@ -381,7 +381,11 @@ def _relative_slot(verb: Token) -> str | None:
                 return "agent"
             if child.dep_ in {"nsubjpass", "dobj"}:
                 return "patient"
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if verb.dep_ == "acl" and (
+        verb.tag_ == "VBN"
+        or (verb.tag_ == "VBD" and designations.designation_verb(verb) and not _has_subject(verb))
+    ):
+        # (the small model tags some participles VBD: "Other officials penalized include")
         if _listed_after_a_verb(verb):
             return None
         return "patient"
@@ -1352,9 +1356,15 @@ def _clause_findings(anchor: Token) -> list[Finding]:
         word = head.lower_
         governor = head.head
         if word == "as" and lemma(governor) in {"identify", "name"}:
-            # "The two officials have been identified as X and Y"
+            # "The two officials have been identified as X and Y"; "Those sanctioned for
+            # their involvement have been named as X and Y"
             for group in governor.children:
                 if group.dep_ in {"nsubjpass", "dobj"}:
+                    found = [
+                        f for f in _modifier_findings(group) if f.frame.startswith("designat")
+                    ]
+                    if len(found) > 0:
+                        return found
                     trigger = _group_designated(group)
                     if trigger is not None:
                         return [Finding("designation", "accused", trigger.i, "designated")]

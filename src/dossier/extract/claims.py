@@ -537,12 +537,26 @@ def _enumerated(doc: Doc, left: Span, right: Span) -> bool:
         and any(t.text == "," for t in gap)
     )
     qualifiers = _bracketed_qualifiers(gap)
-    if qualifiers is None or len(gap) > (24 if listed else 8) or any(t.text == ":" for t in gap):
+    # "A, a leader of the 9th Division, and B": the office's "of" belongs to the
+    # description (a relative's does not: "A, the son of B" is no list)
+    offices = {
+        t.i
+        for t in gap
+        if t.lower_ == "of"
+        and t.i > gap.start
+        and _office(doc[t.i - 1])
+        # what the office is of comes before the next item ("a deputy of B" names B's
+        # office, not a list)
+        and any(w.text in {",", "and", ";"} for w in doc[t.i + 2 : gap.end])
+    }
+    limit = 24 if listed else (12 if len(offices) > 0 else 8)
+    if qualifiers is None or len(gap) > limit or any(t.text == ":" for t in gap):
         return False
     words = [
         t
         for t in gap
-        if not (t.lower_ in {"as", "well"} and t.pos_ in {"ADP", "ADV"})
+        if t.i not in offices
+        and not (t.lower_ in {"as", "well"} and t.pos_ in {"ADP", "ADV"})
         and not (t.pos_ == "PRON" and t.dep_ == "poss")  # "A, his daughter, B"
         and t.i not in qualifiers
     ]
@@ -551,6 +565,10 @@ def _enumerated(doc: Doc, left: Span, right: Span) -> bool:
         return all(t.pos_ == "PROPN" or t.text == "." for t in gap)
     allowed = _GAP_POS | {"ADP"} if listed else _GAP_POS
     return all(t.pos_ in allowed for t in words)
+
+
+def _office(word: Token) -> bool:
+    return word.pos_ == "NOUN" and lex.lemma(word) in agency.OFFICE_NOUNS | {"commander"}
 
 
 def _bracketed_qualifiers(gap: Span) -> set[int] | None:

@@ -29,7 +29,7 @@ STRONG_VERBS: frozenset[str] = frozenset({"designate", "sanction", "blacklist"})
 # system", "the new lists target X", "X was added", "banned X from entering").
 WEAK_VERBS: frozenset[str] = frozenset(
     {"target", "block", "bar", "ban", "list", "add", "include", "hit", "place", "put"}
-    | {"freeze"}
+    | {"freeze", "penalize", "penalise", "name"}
 )
 # Nouns that are a designation ("sanctions on X", "the designation of X").
 SANCTION_NOUNS: frozenset[str] = frozenset(
@@ -133,6 +133,10 @@ TODAY = re.compile(r"\b(?:today|this week|on (?:monday|tuesday|wednesday|thursda
                    r"saturday|sunday))\b", re.IGNORECASE)  # fmt: skip
 
 
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
+
+
 def in_context(token: Token) -> bool:
     """Whether the sentence of ``token``, or the one before it, speaks of sanctions."""
     sent = token.sent
@@ -200,7 +204,9 @@ def designation_verb(verb: Token) -> bool:
     if any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children) or verb.dep_ == "parataxis":
         return False  # "..., Andanar added": speech, not a listing
     if not any(c.dep_ in {"dobj", "nsubjpass", "dative"} for c in verb.children) and not (
-        verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN"
+        (verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN")
+        # "Other officials penalized include X": the small model tags the participle VBD
+        or (verb.dep_ == "acl" and verb.tag_ == "VBD" and not _has_subject(verb))
     ):
         return False  # a designation has a designee
     if word in {"ban", "bar"} and any(
@@ -228,6 +234,8 @@ def designation_verb(verb: Token) -> bool:
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if any(sanction_noun(s) or lemma(s) in LIST_NOUNS for s in subjects):
         return True  # "the latest sanctions target X", "the new lists target X"
+    if word == "name":
+        return False  # only sanctions or a list name designees; "the report names X" does not
     agents = [s for s in subjects if s.dep_ == "nsubj"]
     if len(agents) > 0 and not any(_authority_like(s) for s in agents):
         return False  # "the police targeted X" is no listing, whatever the text is about
@@ -251,6 +259,17 @@ def _authority_like(subject: Token) -> bool:
     phrase = subject.doc[subject.left_edge.i : subject.right_edge.i + 1].text
     if lemma(subject) in {"police", "force", "army", "militia", "gang", "soldier", "officer"}:
         return False
+    clause = subject.head
+    if (
+        subject.lower_ in {"it", "they"}
+        and clause.dep_ == "ccomp"
+        and lemma(clause.head) in {"say", "announce", "state"}
+    ):
+        # "The Treasury said it was targeting X": the pronoun is the speaker
+        return any(
+            c.dep_ == "nsubj" and c.lower_ not in {"it", "they"} and _authority_like(c)
+            for c in clause.head.children
+        )
     return (
         (subject.ent_type_ in {"ORG", "GPE", "NORP"} and subject.pos_ == "PROPN")
         or lemma(subject) in AUTHORITY_NOUNS
