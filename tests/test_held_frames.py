@@ -8,6 +8,7 @@ from spacy.language import Language
 
 from dossier.model import PERPETRATOR_PARTS
 from tests.test_claims import parts
+from tests.test_designations import read, reading
 
 
 def test_signing_an_executive_order_on_abuses_is_no_order_to_abuse(nlp: Language) -> None:
@@ -164,3 +165,41 @@ def test_the_sanctions_name_x(nlp: Language) -> None:
     assert parts(nlp, text, "Boris Kalinin")["Boris Kalinin"] == ("designation", "accused")
     text = "The sanctions came after the report named Boris Kalinin as the commander."
     assert parts(nlp, text, "Boris Kalinin").get("Boris Kalinin", ("", ""))[1] != "accused"
+
+
+def test_a_violent_campaign_is_an_act(nlp: Language) -> None:
+    text = (
+        "Army commanders Boris Kalinin, Oleg Rudin, and border guard commander Pavel Zotov, "
+        "along with the 33rd Infantry Division, were accused of leading violent campaigns "
+        "against the minority in the north."
+    )
+    found = parts(nlp, text, "Boris Kalinin", "Oleg Rudin", "Pavel Zotov")
+    for name in ("Boris Kalinin", "Oleg Rudin", "Pavel Zotov"):
+        assert found[name] == ("torture", "accused"), name
+    text = "Police launched a violent attack on Boris Kalinin in May."
+    assert parts(nlp, text, "Boris Kalinin")["Boris Kalinin"] == ("torture", "victim")
+    text = "Boris Kalinin ran an election campaign in the north."
+    assert parts(nlp, text, "Boris Kalinin")["Boris Kalinin"][1] not in PERPETRATOR_PARTS
+
+
+def test_sanctioned_over_links_to_an_act_the_parser_split(nlp: Language) -> None:
+    text = (
+        "The UK sanctioned Boris Kalinin and Oleg Rudin over their links to the repression "
+        "of women and girls."
+    )
+    found = read(nlp, text, "Boris Kalinin", "Oleg Rudin")
+    assert reading(found.claims["Boris Kalinin"]) == ("persecution", "accused", "designated-for")
+    assert reading(found.claims["Oleg Rudin"]) == ("persecution", "accused", "designated-for")
+    reason = found.designations["Boris Kalinin"].reason
+    assert reason == "over their links to the repression of women and girls"
+
+
+def test_already_subject_to_sanctions_is_a_designation(nlp: Language) -> None:
+    text = "Boris Kalinin is already subject to U.S. sanctions."
+    assert parts(nlp, text, "Boris Kalinin")["Boris Kalinin"] == ("designation", "accused")
+    for text in (
+        "Boris Kalinin could be subject to U.S. sanctions.",
+        "Boris Kalinin is not subject to sanctions.",
+        "Boris Kalinin was subject to torture.",
+    ):
+        assert parts(nlp, text, "Boris Kalinin")["Boris Kalinin"][1] not in PERPETRATOR_PARTS

@@ -365,6 +365,20 @@ def _copula(verb: Token) -> list[Finding]:
                     slot = _relative_slot(grand)
                     if slot is not None:
                         out.extend(_predicate(grand, slot, 0))
+        if (
+            child.dep_ == "acomp"
+            and lemma(child) == "subject"
+            and any(
+                c.dep_ == "prep"
+                and c.lower_ == "to"
+                and any(g.dep_ == "pobj" and designations.sanction_noun(g) for g in c.children)
+                for c in child.children
+            )
+            and not lex.is_negated(verb)
+            and not designations.proposed(verb)
+        ):
+            # "X is already subject to U.S. sanctions": an existing designation
+            out.append(Finding("designation", "accused", child.i, "designated"))
         if child.dep_ == "acomp" and lemma(child) in lex.INVOLVEMENT_ADJECTIVES:
             category = lex.subtree_category(child)
             if category is not None and not lex.is_negated(verb):

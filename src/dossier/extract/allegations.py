@@ -433,6 +433,9 @@ def act_category(token: Token) -> Category | None:
             return "sexual_violence"  # "forced marriages", "child marriage"
         if word in {"conversion", "displacement", "eviction"} and modifiers & FORCED_WORDS:
             return "persecution"  # "forced conversions", "forced displacement"
+        if word in CAMPAIGN_NOUNS and modifiers & VIOLENT_WORDS:
+            # "leading violent campaigns against the minority", "a brutal operation"
+            return "killing" if modifiers & LETHAL_WORDS else "torture"
         if word in CONDUCT_NOUNS and modifiers & {"corrupt", "fraudulent"}:
             return "corruption"  # "corrupt practices", "fraudulent dealings"
         if word in {"conviction", "sentence", "verdict", "trial"} and modifiers & UNJUST_WORDS:
@@ -460,6 +463,12 @@ def act_category(token: Token) -> Category | None:
 CONDUCT_NOUNS: frozenset[str] = frozenset(
     {"practice", "dealing", "deal", "activity", "act", "conduct", "scheme", "behaviour", "behavior"}
 )
+# Organised action named violent by its adjective: "violent campaigns", "a deadly raid".
+CAMPAIGN_NOUNS: frozenset[str] = frozenset(
+    {"campaign", "operation", "attack", "raid", "offensive", "assault", "onslaught"}
+)
+LETHAL_WORDS: frozenset[str] = frozenset({"deadly", "lethal", "bloody", "murderous"})
+VIOLENT_WORDS: frozenset[str] = LETHAL_WORDS | frozenset({"violent", "brutal", "armed"})
 SEXUAL_WORDS: frozenset[str] = frozenset({"sexual", "gender-based", "sexually"})
 LABOUR_NOUNS: frozenset[str] = frozenset({"labour", "labor", "work", "servitude"})
 FORCED_WORDS: frozenset[str] = frozenset({"forced", "force", "compulsory", "slave", "bonded"})

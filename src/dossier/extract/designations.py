@@ -309,6 +309,28 @@ def reason_phrase(trigger: Token) -> Token | None:
     return None
 
 
+LINK_NOUNS: frozenset[str] = frozenset(
+    {"link", "tie", "connection", "role", "involvement", "part", "complicity"}
+)
+
+
+def _link_tail(phrase: Token) -> Token | None:
+    """ "sanctioned X over their links to the repression of women": the parser hangs
+    "to the repression" on the verb; it completes the link noun that ends the reason."""
+    nouns = [c for c in phrase.children if c.dep_ == "pobj"]
+    if len(nouns) != 1 or lemma(nouns[0]) not in LINK_NOUNS:
+        return None
+    if any(c.dep_ == "prep" for c in nouns[0].children):
+        return None
+    after = phrase.right_edge.i + 1
+    if after >= len(phrase.doc):
+        return None
+    tail = phrase.doc[after]
+    if tail.dep_ == "prep" and tail.lower_ in {"to", "in", "with"} and tail.head.i == phrase.head.i:
+        return tail
+    return None
+
+
 def _reason_words(phrase: Token) -> list[Token]:
     """The words of a reason phrase: its subtree, or, for a phrase the parser made the
     head of the sentence, the words after it."""
@@ -328,7 +350,11 @@ def reason_category(trigger: Token) -> Category | None:
     if phrase is None:
         return None
     if phrase.left_edge.i == phrase.i and phrase.lower_ not in {"due", "because"}:
-        return lex.subtree_category(phrase, keep_subjects=True)
+        found = lex.subtree_category(phrase, keep_subjects=True)
+        tail = _link_tail(phrase)
+        if found is None and tail is not None:
+            return lex.subtree_category(tail, keep_subjects=True)
+        return found
     best: Category | None = None
     for word in _reason_words(phrase):
         found = lex.act_category(word)
@@ -411,6 +437,9 @@ def reason_text(trigger: Token, low: int, high: int) -> str | None:
     if phrase is None:
         return None
     words = _reason_words(phrase)
+    tail = _link_tail(phrase) if phrase.left_edge.i == phrase.i else None
+    if tail is not None:
+        words += list(tail.subtree)
     start = max(words[0].i, low)
     end = min(max(w.i for w in words) + 1, high)
     if end <= start:
