@@ -5,7 +5,9 @@ spokesman declining to respond to a report covers nothing up."""
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from dossier.extract import agency
 from dossier.model import PERPETRATOR_PARTS
 from tests.test_claims import parts
 from tests.test_designations import read, reading
@@ -203,3 +205,45 @@ def test_already_subject_to_sanctions_is_a_designation(nlp: Language) -> None:
         "Boris Kalinin was subject to torture.",
     ):
         assert parts(nlp, text, "Boris Kalinin")["Boris Kalinin"][1] not in PERPETRATOR_PARTS
+
+
+def test_a_participle_the_parser_made_a_clause_of_include(nlp: Language) -> None:
+    # "Other officials penalized include X", parsed with "penalized" as a clause of
+    # "include" (as the small model does in some contexts): the group still designates
+    words = "The US sanctioned the bureau . Other officials penalized include Boris Kalinin .".split()
+    heads = [1, 2, 2, 4, 2, 2, 7, 9, 9, 9, 11, 9, 9]
+    deps = ["det", "nsubj", "ROOT", "det", "dobj", "punct", "amod", "nsubj", "ccomp", "ROOT"]
+    deps += ["compound", "dobj", "punct"]
+    tags = ["DT", "NNP", "VBD", "DT", "NN", ".", "JJ", "NNS", "VBD", "VBP", "NNP", "NNP", "."]
+    pos = ["DET", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "ADJ", "NOUN", "VERB", "VERB"]
+    pos += ["PROPN", "PROPN", "PUNCT"]
+    lemmas = ["the", "US", "sanction", "the", "bureau", ".", "other", "official", "penalize"]
+    lemmas += ["include", "Boris", "Kalinin", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    found = agency.findings(doc[10:12], set())
+    assert [(f.category, f.part, f.frame) for f in found] == [
+        ("designation", "accused", "designated")
+    ]
+    lemmas[8] = "meet"
+    words[8] = "met"
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    assert all(f.part != "accused" for f in agency.findings(doc[10:12], set()))
+
+
+def test_a_name_hung_on_the_in_of_a_hyphenated_title(nlp: Language) -> None:
+    # "the Deputy Commander-in-Chief Boris Kalinin", parsed with the name as the object
+    # of the title's "in": the name still stands for the title the list includes
+    words = "The US sanctioned the bureau . The list includes Commander - in - Chief Boris Kalinin .".split()
+    heads = [1, 2, 2, 4, 2, 2, 7, 8, 8, 8, 9, 9, 14, 14, 9, 8]
+    deps = ["det", "nsubj", "ROOT", "det", "dobj", "punct", "det", "nsubj", "ROOT", "dobj"]
+    deps += ["punct", "prep", "punct", "compound", "compound", "pobj", "punct"]
+    heads = [1, 2, 2, 4, 2, 2, 7, 8, 8, 8, 9, 9, 11, 15, 15, 11, 8]
+    tags = ["DT", "NNP", "VBD", "DT", "NN", ".", "DT", "NN", "VBZ", "NNP", "HYPH", "IN"]
+    tags += ["HYPH", "NNP", "NNP", "NNP", "."]
+    pos = ["DET", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "PROPN"]
+    pos += ["PUNCT", "ADP", "PUNCT", "PROPN", "PROPN", "PROPN", "PUNCT"]
+    lemmas = [w.lower() for w in words]
+    lemmas[2], lemmas[8] = "sanction", "include"
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    found = agency.findings(doc[14:16], set())
+    assert ("designation", "accused") in [(f.category, f.part) for f in found]

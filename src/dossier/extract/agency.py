@@ -72,6 +72,7 @@ OFFICE_NOUNS: frozenset[str] = frozenset(
         "businessman",
         "businesswoman",
         "colonel",
+        "commander",
     }
 )
 
@@ -288,13 +289,22 @@ def _climb_with_repair(root: Token, own: set[int], others: set[int]) -> Token:
         repaired = _title_repair(token)
         if repaired is not None and repaired.i < root.i:
             return climb(repaired, own, others)
-    if token.dep_ == "pobj" and any(
-        c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in own for c in token.children
+    hyphenated = (
+        token.dep_ == "pobj" and token.head.i > 0 and token.doc[token.head.i - 1].text == "-"
+    )
+    if token.dep_ == "pobj" and (
+        hyphenated
+        or any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in own for c in token.children)
     ):
         # "the head of the city division NAME": the unit's words are folded into the name
-        # (an office only: "the wife of the activist NAME" is someone else)
+        # (an office only: "the wife of the activist NAME" is someone else);
+        # "Commander-in-Chief NAME": the name hung on the title's "in"
         repaired = _title_repair(token)
-        if repaired is not None and repaired.i < root.i and lemma(repaired) in OFFICE_NOUNS:
+        if (
+            repaired is not None
+            and repaired.i < root.i
+            and (hyphenated or lemma(repaired) in OFFICE_NOUNS)
+        ):
             return climb(repaired, own, others)
     return token
 
@@ -310,7 +320,11 @@ def _title_repair(token: Token) -> Token | None:
         if governor.dep_ in {"acl", "relcl"} and governor.i > governor.head.i:
             # "the judge presiding over the trial, NAME": the clause describes the title
             governor = governor.head
-        if lemma(governor) in DESCRIPTOR_NOUNS and governor.pos_ == "NOUN":
+        hyphenated = current.head.i > 0 and current.doc[current.head.i - 1].text == "-"
+        if lemma(governor) in DESCRIPTOR_NOUNS and (
+            governor.pos_ == "NOUN" or (hyphenated and governor.pos_ == "PROPN")
+        ):
+            # (also "Deputy Commander-in-Chief NAME", the name hung on the title's "in")
             return governor
         current = governor
     return None
@@ -724,6 +738,24 @@ def _record_of(verb: Token) -> Category | None:
                     if found is not None:
                         return found
     return None
+
+
+def _designated_group_before(include: Token) -> Token | None:
+    """ "Other officials penalized include X": the participle right before "include",
+    after the group it describes, when the parser lost it (made it a clause of
+    "include"); the participle, when it designates in a sanctions context."""
+    doc = include.doc
+    if include.i < 2 or include.i - 2 < include.sent.start:
+        return None
+    participle, group = doc[include.i - 1], doc[include.i - 2]
+    if participle.tag_ not in {"VBN", "VBD"} or group.pos_ not in {"NOUN", "PRON"}:
+        return None
+    word = lemma(participle)
+    if word not in designations.STRONG_VERBS | designations.WEAK_VERBS:
+        return None
+    if word not in designations.STRONG_VERBS and not designations.in_context(participle):
+        return None
+    return participle
 
 
 def _group_designated(group: Token) -> Token | None:
@@ -1340,6 +1372,9 @@ def _clause_findings(anchor: Token) -> list[Finding]:
                     found = _modifier_findings(child)
                     if len(found) > 0:
                         return found
+            group = _designated_group_before(head)
+            if group is not None:
+                return [Finding("designation", "accused", group.i, "designated")]
         return _predicate(head, "patient", 0)
     if (
         dep == "conj"

@@ -568,7 +568,7 @@ def _enumerated(doc: Doc, left: Span, right: Span) -> bool:
 
 
 def _office(word: Token) -> bool:
-    return word.pos_ == "NOUN" and lex.lemma(word) in agency.OFFICE_NOUNS | {"commander"}
+    return word.pos_ == "NOUN" and lex.lemma(word) in agency.OFFICE_NOUNS
 
 
 def _bracketed_qualifiers(gap: Span) -> set[int] | None:
