@@ -143,10 +143,18 @@ def test_officials_penalized_include(nlp: Language) -> None:
 def test_those_sanctioned_have_been_named_as(nlp: Language) -> None:
     text = (
         "Those sanctioned for their involvement in the arrest have been named as Boris "
-        "Kalinin, the judge who approved the arrest."
+        "Kalinin, the judge who approved the arrest, and investigators Oleg Rudin and "
+        "Pavel Zotov."
     )
-    found = parts(nlp, text, "Boris Kalinin")
-    assert found["Boris Kalinin"][1] == "accused"
+    found = parts(nlp, text, "Boris Kalinin", "Oleg Rudin", "Pavel Zotov")
+    for name in ("Boris Kalinin", "Oleg Rudin", "Pavel Zotov"):
+        assert found[name] == ("detention", "accused"), name
+    text = (
+        "The victims have been named as Boris Kalinin, a teacher, and students Oleg Rudin "
+        "and Pavel Zotov."
+    )
+    found = parts(nlp, text, "Boris Kalinin", "Oleg Rudin", "Pavel Zotov")
+    assert all(part not in PERPETRATOR_PARTS for _, part in found.values())
 
 
 def test_the_authority_said_it_was_targeting(nlp: Language) -> None:

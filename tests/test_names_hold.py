@@ -349,3 +349,23 @@ def test_an_office_named_by_its_portfolio_then_the_holder(nlp: Language) -> None
         "Foreign Affairs Mélanie Joly."
     )
     assert _person_texts(text, nlp) == {"Paul Denis", "Mélanie Joly"}
+
+
+def test_an_abbreviated_lieutenant_is_a_title_not_a_person(nlp: Language) -> None:
+    text = (
+        "Tarsen is the brother of the militia's Commander Lieut. Gen. Marek Hamdan Olvan. "
+        "The unit is large."
+    )
+    people = _person_texts(text, nlp)
+    assert "Lieut" not in people and "Lieut." not in people
+    assert "Marek Hamdan Olvan" in people
+
+
+def test_a_picture_agency_credit_is_no_person(nlp: Language) -> None:
+    text = (
+        "Protesters gathered in the square of Verlow on Monday.\nGetty Images\n\n"
+        "The council later imposed sanctions on Dariusz Olvanski, the city's police chief."
+    )
+    people = _person_texts(text, nlp)
+    assert "Getty Images" not in people
+    assert "Dariusz Olvanski" in people

@@ -73,6 +73,7 @@ OFFICE_NOUNS: frozenset[str] = frozenset(
         "businesswoman",
         "colonel",
         "commander",
+        "investigator",
     }
 )
 
@@ -740,6 +741,20 @@ def _record_of(verb: Token) -> Category | None:
     return None
 
 
+def _named_group(verb: Token) -> list[Finding]:
+    """ "The two officials have been identified as X and Y"; "Those sanctioned for their
+    involvement have been named as X and Y": the names take the group's designation."""
+    for group in verb.children:
+        if group.dep_ in {"nsubjpass", "dobj"}:
+            found = [f for f in _modifier_findings(group) if f.frame.startswith("designat")]
+            if len(found) > 0:
+                return found
+            trigger = _group_designated(group)
+            if trigger is not None:
+                return [Finding("designation", "accused", trigger.i, "designated")]
+    return []
+
+
 def _designated_group_before(include: Token) -> Token | None:
     """ "Other officials penalized include X": the participle right before "include",
     after the group it describes, when the parser lost it (made it a clause of
@@ -1384,6 +1399,10 @@ def _clause_findings(anchor: Token) -> list[Finding]:
         # "The US sanctioned A, a senator, for bribing judges, and B, a gang leader": the
         # parser hung B on the verb; B is designated too (A's reason is A's own). So is
         # "sanctioned the unit, as well as its chief, NAME" (the title stands for NAME).
+        if lemma(head) in {"identify", "name"} and any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in head.children
+        ):
+            return _named_group(head)  # "... named as A, the judge, and investigators B"
         return [
             Finding("designation", "accused", f.trigger, "designated")
             for f in _predicate(head, "patient", 1)
@@ -1405,19 +1424,7 @@ def _clause_findings(anchor: Token) -> list[Finding]:
         word = head.lower_
         governor = head.head
         if word == "as" and lemma(governor) in {"identify", "name"}:
-            # "The two officials have been identified as X and Y"; "Those sanctioned for
-            # their involvement have been named as X and Y"
-            for group in governor.children:
-                if group.dep_ in {"nsubjpass", "dobj"}:
-                    found = [
-                        f for f in _modifier_findings(group) if f.frame.startswith("designat")
-                    ]
-                    if len(found) > 0:
-                        return found
-                    trigger = _group_designated(group)
-                    if trigger is not None:
-                        return [Finding("designation", "accused", trigger.i, "designated")]
-            return []
+            return _named_group(governor)
         if word == "of" and lemma(governor) == "behalf" and governor.head.dep_ == "prep":
             # "committed abuses on behalf of X": X is the principal
             acting = governor.head.head

@@ -46,7 +46,7 @@ _MODIFIERS = frozenset(
     {"former", "late", "acting", "interim", "then", "then-president", "then-prime"}
 )
 _ABBREVIATED = wordset(
-    "mr mrs ms mx dr prof gen col lt capt sgt rev fr sen rep gov maj cmdr adm pte cpl mme"
+    "mr mrs ms mx dr prof gen col lt lieut capt sgt rev fr sen rep gov maj cmdr adm pte cpl mme"
 )
 _TITLE_ALT = "|".join(
     re.escape(t)

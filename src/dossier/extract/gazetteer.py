@@ -46,6 +46,7 @@ NOT_NAMES: frozenset[str] = wordset(
 # Words of news agencies' names ("Agence France-Presse", "Associated Press"): never people.
 AGENCY_WORDS: frozenset[str] = wordset(
     "agence presse press news reuters interfax xinhua tass novosti yonhap kyodo bernama anadolu afp"
+    " images"  # picture agencies: "Getty Images"
 )
 # Words of a listing's fields ("Gender Male", "Nationality: ..."), never a name's.
 FIELD_WORDS: frozenset[str] = wordset(
