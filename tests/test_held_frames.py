@@ -255,3 +255,24 @@ def test_a_name_hung_on_the_in_of_a_hyphenated_title(nlp: Language) -> None:
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
     found = agency.findings(doc[14:16], set())
     assert ("designation", "accused") in [(f.category, f.part) for f in found]
+
+
+def test_the_last_office_holder_of_a_court_is_in_the_list(nlp: Language) -> None:
+    text = (
+        "Other officials targeted in the sanction package are: KGB head Oleg Rudin, "
+        "Interior Ministry official Ivan Belov, chair of Constitutional Court Pavel Zotov, "
+        "and others."
+    )
+    found = parts(nlp, text, "Oleg Rudin", "Ivan Belov", "Pavel Zotov")
+    for name in ("Oleg Rudin", "Ivan Belov", "Pavel Zotov"):
+        assert found[name] == ("designation", "accused"), name
+
+
+def test_the_minister_a_deputy_serves_is_not_in_the_list(nlp: Language) -> None:
+    for text in (
+        "The Treasury sanctioned Oleg Rudin, the deputy of Interior Minister Pavel Zotov.",
+        "The Treasury sanctioned Oleg Rudin, the deputy of General Pavel Zotov.",
+    ):
+        found = parts(nlp, text, "Oleg Rudin", "Pavel Zotov")
+        assert found["Oleg Rudin"] == ("designation", "accused")
+        assert found["Pavel Zotov"][1] not in PERPETRATOR_PARTS, text

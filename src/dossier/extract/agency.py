@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from dossier.extract import allegations as lex
 from dossier.extract import conduct, designations
+from dossier.extract.names import is_title
 from dossier.extract.allegations import lemma
 from dossier.model import Category, Frame, Part
 
@@ -295,7 +296,12 @@ def _climb_with_repair(root: Token, own: set[int], others: set[int]) -> Token:
     )
     if token.dep_ == "pobj" and (
         hyphenated
-        or any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in own for c in token.children)
+        or any(
+            c.dep_ == "compound"
+            and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and not is_title(c.text)))
+            and c.i not in own
+            for c in token.children
+        )
     ):
         # "the head of the city division NAME": the unit's words are folded into the name
         # (an office only: "the wife of the activist NAME" is someone else);

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.extract import agency, designations, groups
 from dossier.extract import allegations as lex
+from dossier.extract.names import is_title
 from dossier.extract.particulars import list_particulars
 from dossier.extract.positions import find_positions
 from dossier.extract.relations import find_relations
@@ -546,8 +547,19 @@ def _enumerated(doc: Doc, left: Span, right: Span) -> bool:
         and t.i > gap.start
         and _office(doc[t.i - 1])
         # what the office is of comes before the next item ("a deputy of B" names B's
-        # office, not a list)
-        and any(w.text in {",", "and", ";"} for w in doc[t.i + 2 : gap.end])
+        # office, not a list): a unit, then a comma or "and" ("a leader of the 9th
+        # Division and B"), or a unit's name without a title ("chair of Constitutional
+        # Court B", not "a deputy of Interior Minister B")
+        and (
+            any(w.text in {",", "and", ";"} for w in doc[t.i + 2 : gap.end])
+            or (
+                t.i + 1 < gap.end
+                and all(
+                    w.pos_ in {"PROPN", "DET"} and not is_title(w.text)
+                    for w in doc[t.i + 1 : gap.end]
+                )
+            )
+        )
     }
     limit = 24 if listed else (12 if len(offices) > 0 else 8)
     if qualifiers is None or len(gap) > limit or any(t.text == ":" for t in gap):
