@@ -276,3 +276,29 @@ def test_the_minister_a_deputy_serves_is_not_in_the_list(nlp: Language) -> None:
         found = parts(nlp, text, "Oleg Rudin", "Pavel Zotov")
         assert found["Oleg Rudin"] == ("designation", "accused")
         assert found["Pavel Zotov"][1] not in PERPETRATOR_PARTS, text
+
+
+def test_a_title_further_up_a_cited_title_is_no_descriptor(nlp: Language) -> None:
+    # a footnote: the newspaper hangs on "frauds", far below "billionaire accused of"
+    text = (
+        "[41] Rupert Velno, Arrest warrant for Kazakh billionaire accused of one of world’s "
+        "biggest frauds, The Courier, February 2012, https://www.courier.example/x"
+    )
+    doc = nlp(text)
+    start = text.index("The Courier")
+    span = doc.char_span(start, start + len("The Courier"), alignment_mode="expand")
+    assert span is not None
+    assert agency.anchor_of(span, set()).lower_ == "frauds"
+
+
+def test_a_facility_named_by_its_code_is_not_its_head(nlp: Language) -> None:
+    text = (
+        "According to victims’ testimonies, prosecutor Ivan Belov and head of pre-trial "
+        "detention facility SI-7 in Verlow Oleg Rudin were involved in torture against "
+        "the persecuted."
+    )
+    doc = nlp(text)
+    start = text.index("SI-7")
+    span = doc.char_span(start, start + len("SI-7"), alignment_mode="expand")
+    assert span is not None
+    assert agency.anchor_of(span, set()).text == "SI-7"

@@ -294,7 +294,7 @@ def _climb_with_repair(root: Token, own: set[int], others: set[int]) -> Token:
     hyphenated = (
         token.dep_ == "pobj" and token.head.i > 0 and token.doc[token.head.i - 1].text == "-"
     )
-    if token.dep_ == "pobj" and (
+    if token.dep_ == "pobj" and _name_shaped(token, own) and (
         hyphenated
         or any(
             c.dep_ == "compound"
@@ -316,16 +316,24 @@ def _climb_with_repair(root: Token, own: set[int], others: set[int]) -> Token:
     return token
 
 
+def _name_shaped(token: Token, own: set[int]) -> bool:
+    """A personal name's words: letters only ("Oleg Rudin", not "SI-18")."""
+    return token.i in own and all(
+        token.doc[i].is_alpha or token.doc[i].text in {"-", "'", "’"} for i in own
+    ) and not any(token.doc[i].like_num for i in own)
+
+
 def _title_repair(token: Token) -> Token | None:
     """ "head of facility SI-18 in Almaty Aset Dzhumadiyev": the parser hangs the
     name on the place; the title noun before it is what the name stands for."""
     current = token
-    for _ in range(4):
+    for step in range(4):
         if current.dep_ != "pobj" or current.head.dep_ != "prep":
             return None
         governor = current.head.head
-        if governor.dep_ in {"acl", "relcl"} and governor.i > governor.head.i:
+        if step == 0 and governor.dep_ in {"acl", "relcl"} and governor.i > governor.head.i:
             # "the judge presiding over the trial, NAME": the clause describes the title
+            # (the clause's own object only, not a title further up)
             governor = governor.head
         hyphenated = current.head.i > 0 and current.doc[current.head.i - 1].text == "-"
         if lemma(governor) in DESCRIPTOR_NOUNS and (
