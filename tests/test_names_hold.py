@@ -369,3 +369,16 @@ def test_a_picture_agency_credit_is_no_person(nlp: Language) -> None:
     people = _person_texts(text, nlp)
     assert "Getty Images" not in people
     assert "Dariusz Olvanski" in people
+
+
+def test_a_gerund_opening_a_quote_is_no_part_of_its_object(nlp: Language) -> None:
+    text = (
+        "The Treasury sanctioned Rudinov and Zotayev in May. \"Punishing Rudinov and "
+        "Zotayev through the new act is the right thing to do,\" she said."
+    )
+    found = [r.text for r in extract_text_mentions(text, nlp) if r.label == "PERSON"]
+    assert found == ["Rudinov", "Zotayev", "Rudinov", "Zotayev"]
+
+
+def test_a_given_name_ending_in_ing_stays(nlp: Language) -> None:
+    assert "Irving Berlin" in _person_texts("Irving Berlin wrote the song in 1911.", nlp)

@@ -543,6 +543,7 @@ def collect(source: SourceDocument, doc: Doc) -> DocumentView:
     lower_words = set(_LOWER_WORD.findall(_URL.sub(" ", text)))
     headlines = CitedRegions(headline_ranges(text, lower_words))
     for cand in candidates:
+        _drop_leading_gerund(cand, doc, text)
         with_context(cand, text)
         cand.headline = headlines.covers(cand.start, cand.end)
     urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
@@ -570,6 +571,21 @@ def collect(source: SourceDocument, doc: Doc) -> DocumentView:
 _LEAD_OF = re.compile(
     r"([A-Z][a-z]+)(?:[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?|,?[ \u00a0]+the[ \u00a0]+)(?=[A-Z])"
 )
+
+
+def _drop_leading_gerund(cand: Candidate, doc: Doc, text: str) -> None:
+    """ "Punishing Kadyrov and Kataev ... is the right thing": a capitalised gerund that
+    opens a sentence or a quote and takes the name as its object is no part of it."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="contract")
+    if span is None or len(span) < 2:
+        return
+    first = span[0]
+    if not (first.lower_.endswith("ing") and len(first) >= 5 and first.is_title):
+        return
+    if not any(c.dep_ == "dobj" and span.start < c.i < span.end for c in first.children):
+        return
+    cand.start = span[1].idx
+    cand.text = text[cand.start : cand.end]
 
 
 def _drop_leading_noun(cand: Candidate, doc: Doc, text: str) -> None:
