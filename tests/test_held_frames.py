@@ -218,7 +218,8 @@ def test_already_subject_to_sanctions_is_a_designation(nlp: Language) -> None:
 def test_a_participle_the_parser_made_a_clause_of_include(nlp: Language) -> None:
     # "Other officials penalized include X", parsed with "penalized" as a clause of
     # "include" (as the small model does in some contexts): the group still designates
-    words = "The US sanctioned the bureau . Other officials penalized include Boris Kalinin .".split()
+    words = ["The", "US", "sanctioned", "the", "bureau", ".", "Other", "officials"]
+    words += ["penalized", "include", "Boris", "Kalinin", "."]
     heads = [1, 2, 2, 4, 2, 2, 7, 9, 9, 9, 11, 9, 9]
     deps = ["det", "nsubj", "ROOT", "det", "dobj", "punct", "amod", "nsubj", "ccomp", "ROOT"]
     deps += ["compound", "dobj", "punct"]
@@ -241,8 +242,8 @@ def test_a_participle_the_parser_made_a_clause_of_include(nlp: Language) -> None
 def test_a_name_hung_on_the_in_of_a_hyphenated_title(nlp: Language) -> None:
     # "the Deputy Commander-in-Chief Boris Kalinin", parsed with the name as the object
     # of the title's "in": the name still stands for the title the list includes
-    words = "The US sanctioned the bureau . The list includes Commander - in - Chief Boris Kalinin .".split()
-    heads = [1, 2, 2, 4, 2, 2, 7, 8, 8, 8, 9, 9, 14, 14, 9, 8]
+    words = ["The", "US", "sanctioned", "the", "bureau", ".", "The", "list", "includes"]
+    words += ["Commander", "-", "in", "-", "Chief", "Boris", "Kalinin", "."]
     deps = ["det", "nsubj", "ROOT", "det", "dobj", "punct", "det", "nsubj", "ROOT", "dobj"]
     deps += ["punct", "prep", "punct", "compound", "compound", "pobj", "punct"]
     heads = [1, 2, 2, 4, 2, 2, 7, 8, 8, 8, 9, 9, 11, 15, 15, 11, 8]
@@ -302,3 +303,24 @@ def test_a_facility_named_by_its_code_is_not_its_head(nlp: Language) -> None:
     span = doc.char_span(start, start + len("SI-7"), alignment_mode="expand")
     assert span is not None
     assert agency.anchor_of(span, set()).text == "SI-7"
+
+
+def test_the_kidnapping_of_a_governor_makes_him_its_victim(nlp: Language) -> None:
+    text = (
+        "The State Department announced visa restrictions on Commander Oleg Rudin for his "
+        "involvement in a gross violation of human rights, including the alleged June 15 "
+        "kidnapping of West Darfur Gov. Pavel Zotov and his brother."
+    )
+    found = parts(nlp, text, "Oleg Rudin", "Pavel Zotov")
+    assert found["Oleg Rudin"][1] == "accused"
+    assert found["Pavel Zotov"] == ("detention", "victim")
+
+
+def test_a_murdered_figure_is_the_victim(nlp: Language) -> None:
+    text = (
+        "The Kremlin critic, a close ally of murdered opposition figure Pavel Zotov, has "
+        "survived two poisonings."
+    )
+    assert parts(nlp, text, "Pavel Zotov")["Pavel Zotov"] == ("killing", "victim")
+    text = "The jailed former minister Pavel Zotov was convicted of bribery."
+    assert parts(nlp, text, "Pavel Zotov")["Pavel Zotov"][1] != "victim"

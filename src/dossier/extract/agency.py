@@ -17,8 +17,8 @@ from spacy.tokens import Span, Token
 
 from dossier.extract import allegations as lex
 from dossier.extract import conduct, designations
-from dossier.extract.names import is_title
 from dossier.extract.allegations import lemma
+from dossier.extract.names import is_title
 from dossier.model import Category, Frame, Part
 
 # Office, job and occupation nouns: a descriptor headed by one is a position
@@ -1458,9 +1458,10 @@ def _clause_findings(anchor: Token) -> list[Finding]:
             return _sentence_designation(anchor.sent)
         if word == "under":
             return _under(governor)
-        if (word == "alongside" or (word == "with" and governor.lower_ in {"along", "together"})) and (
-            _is_verbal(governor) or _is_verbal(governor.head)
-        ):
+        alongside = word == "alongside" or (
+            word == "with" and governor.lower_ in {"along", "together"}
+        )
+        if alongside and (_is_verbal(governor) or _is_verbal(governor.head)):
             # "sanctioned the police unit, alongside its chief X": X is designated with it
             verb = governor if _is_verbal(governor) else governor.head
             return [
@@ -1665,6 +1666,7 @@ def findings(span: Span, others: set[int], bounds: tuple[int, int] | None = None
         # continued ..."): X is responsible for what X's thing did, no more.
         out = _through_possession(out)
     out.extend(_command_descriptor(span, anchor))
+    out.extend(_suffered_descriptor(span))
     seen = {span.root.i}
     token = span.root
     while True:
@@ -1676,6 +1678,28 @@ def findings(span: Span, others: set[int], bounds: tuple[int, int] | None = None
         token = token.head
         if token.i < span.sent.start or token.i >= span.sent.end:
             break
+    return out
+
+
+SUFFERED: frozenset[str] = frozenset({"killing", "torture", "enforced_disappearance"})
+
+
+def _suffered_descriptor(span: Span) -> list[Finding]:
+    """ "murdered opposition figure X", "the slain journalist X", "tortured activist X":
+    a participle of a violent act on the name's descriptor makes the person its victim
+    (only acts done to a person: "the jailed minister" may be a convict)."""
+    out: list[Finding] = []
+    own = {t.i for t in span}
+    for noun in span.root.children:
+        if noun.i in own or noun.dep_ != "compound" or noun.pos_ != "NOUN" or noun.i > span.start:
+            continue
+        for word in noun.children:
+            if word.dep_ == "amod" and word.tag_ == "VBN" and not lex.is_negated(word):
+                category: Category | None = lex.act_category(word) if word.pos_ == "VERB" else None
+                if category is None:
+                    category = lex.ACT_VERBS.get(lemma(word))
+                if category in SUFFERED:
+                    out.append(Finding(category, "victim", word.i, "victim"))
     return out
 
 

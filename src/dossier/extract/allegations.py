@@ -117,6 +117,7 @@ _ACT_NOUNS: dict[str, str] = {
     "arrest": "detention",
     "imprisonment": "detention",
     "abduction": "detention",
+    "kidnapping": "detention",
     "disappearance": "enforced_disappearance",
     "slavery": "forced_labour",
     "enslavement": "forced_labour",
