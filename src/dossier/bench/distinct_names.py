@@ -140,7 +140,7 @@ GIVEN_NAMES: dict[str, str] = {
         Nasser/Naser Omar/Omer Ibrahim/Ebrahim Ismail/Esmaeil Hussein/Huseyin Zainab/Zeynep
         Hawa/Hauwa Bakari/Bakary Petr/Piotr/Peter Pavel/Pawel/Paulo Mikhail/Michael/Michel
         Maria/Marija Sofia/Sophia Tomas/Tomasz/Thomas Hui/Huy Michael/Miguel Ali/Aliou
-        Carl/Carlo Robert/Roberto Francesco/Francisco Abubakar/Babacar/Boubacar
+        Meena/Mina Carl/Carlo Robert/Roberto Francesco/Francisco Abubakar/Babacar/Boubacar
     """,
     "European": """
         Adam Ada Aidan Alan Helen Anna/Ana Anne Carlo Celia Cecilia Emil/Emile Emilia Emily
@@ -243,7 +243,7 @@ SURNAMES: dict[str, str] = {
     "one name in several languages": """
         Alavi/Alawi Ali/Alli Yusuf/Yusuff Jansen/Janssen Ozcan/Ozkan Horvat/Horvath
         Petrovic/Petrovich Jafari/Jafri Chowdhury/Chaudhry Ebrahimi/Ibrahimi Hussain/Hossain
-        Li/Ri/Ly
+        Li/Ri/Ly Hussain/Hussein
     """,
     "European": """
         Mueller/Muller Miller Schmidt Schmid Smith/Smyth Rossi Russo Bianchi Bianco Romano

@@ -189,7 +189,7 @@ def person_form(text: str) -> PersonForm | None:
 
 def name_part(token: str) -> Part:
     """``parts.Part`` of a lower-case ASCII token."""
-    read = long_vowels(token)  # Sameer is Samir, not Samer
+    read = long_vowels(token)  # Sameer read Samir (and so not Samer)
     return part(
         token,
         skeleton(read),

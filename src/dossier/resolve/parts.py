@@ -56,7 +56,7 @@ Two tokens of a person's name agree when one of these says so:
 Spelling keys fold what must not be folded everywhere, so some agreements are
 refused whatever the keys say:
 
-- an s against a z between two vowels (``sibilants_fit``: Kazimi/Qasimi,
+- an s against a z between two vowels (``letters_fit``: Kazimi/Qasimi,
   Nasir/Nazir), unless rigour gives both one symbol; before a consonant or at
   the end they fold (Kozlov/Koslov, Gonzalez/Gonzales);
 - in two names of one syllable (``one_syllable_fit``), every letter is the
@@ -65,8 +65,9 @@ refused whatever the keys say:
   letters after it (Saif/Seif, Din/Deen), the Korean ŏ and ŭ written o or eo,
   u or eu aside (Chol/Cheol); Hong/Hung, Yan/Yen, Lim/Lin, Jun/Yun and
   Tang/Tsang are other names;
-- a doubled e or o writes a long i or u (``long_vowels``): Sameer is Samir,
-  not Samer (the Russian -eev aside).
+- a doubled e or o is read as the long i or u it writes (``long_vowels``:
+  Sameer/Samir, Deen/Din; the Russian -eev aside); a doubled y is a consonant
+  no spelling drops (Sayyid/Said).
 
 The Slavic transliteration key also folds Belarusian and Ukrainian forms
 (ў written u or w, дз, г written h, -енка, initial Ul- for Vl-), -вич written
@@ -118,13 +119,14 @@ class Part:
     opening: str = ""  # the token's first letter as written
     onset: str = ""  # the token's first sound (``onset``)
     sibilants: str = ""  # the token's s and z between vowels, as written (``sibilants``)
+    glide: str = ""  # "yy", "y" or "": the token's y, doubled or not (``letters_fit``)
     one_syllable: bool = False  # a name of one syllable (``syllables``)
     rest: str = ""  # what follows the first sound (``after_onset``)
 
     @property
-    def spelled(self) -> tuple[str, str, bool]:
+    def spelled(self) -> tuple[str, str, str, bool]:
         """What the rules read of the written token beyond its keys (for signatures)."""
-        return (self.sibilants, self.rest, self.one_syllable)
+        return (self.sibilants, self.glide, self.rest, self.one_syllable)
 
     @property
     def consonants(self) -> str:
@@ -166,8 +168,8 @@ SHCH = re.compile(r"s[h]?ch|shh")  # щ written shch, sch or shh
 # in lower-case ASCII, before its spelling key is taken (see the module docstring).
 _SLAVIC: tuple[tuple[str, str], ...] = (
     (r"(?<=[aeiou])j(?=[^aeiou]|$)", "i"),  # й: Sergej, Mikhajlavich, Mozhelyanskij
-    (r"(?<=[^aeiou])j(?=[aeiou])", "i"),  # ь/й before a vowel: Anatoljevich, Artjakov
-    (r"(?<=[aeiou])j(?=[aeiou])", "i"),  # й between vowels: Andrejevich, Soltajev
+    (r"(?<=[^aeiou])j(?=[aeou])", "i"),  # ь/й before a vowel: Anatoljevich, Artjakov
+    (r"(?<=[aeiou])j(?=[aeou])", "i"),  # й between vowels: Andrejevich (not Sajid)
     (r"(?:itch|itj|its|ic)$", "ich"),  # -вич: Viktorovitch, Stefanovic, Volfovits
     (r"c(?!h)", "k"),  # Victor / Viktor
     (r"(?<=[aeo])u(?=[^aeiou]|$)", "v"),  # Belarusian ў: Barsukou, Kalinouski, Piatrouna
@@ -229,6 +231,7 @@ def part(token: str, skeleton: str, keys: tuple[str, ...], bare: str = "") -> Pa
         token[:1],
         onset(token),
         sibilants(token),
+        "yy" if "yy" in token else "y" if "y" in token else "",
         syllables(token) == 1,
         after_onset(bare or skeleton),
     )
@@ -290,11 +293,17 @@ def sibilants(token: str) -> str:
     return "".join(m.group(1) for m in _SIBILANT.finditer(token))
 
 
-def sibilants_fit(a: Part, b: Part) -> bool:
-    """Whether the s and z between vowels let two parts pair. Spelling keys fold z into s
-    (Kozlov/Koslov, Gonzalez/Gonzales), but between two vowels an s and a z are other
-    letters in Arabic, Persian, Turkic and Slavic names, and other names: Kazimi/Qasimi,
-    Kazem/Qasem. Where rigour gives both one symbol they pair."""
+def letters_fit(a: Part, b: Part) -> bool:
+    """Whether letters that spelling keys fold or drop let two parts pair. Keys fold z
+    into s (Kozlov/Koslov, Gonzalez/Gonzales), but between two vowels an s and a z are
+    other letters in Arabic, Persian, Turkic and Slavic names, and other names:
+    Kazimi/Qasimi, Kazem/Qasem, Nasir/Nazir (unless rigour gives both one symbol). A
+    doubled y is a consonant no spelling drops (Sayyid/Said). Two names of one syllable
+    with one key still differ where ``one_syllable_fit`` says so (Ho/Ko, Lu/Luu)."""
+    if {a.glide, b.glide} == {"yy", ""}:
+        return False
+    if a.skeleton == b.skeleton and a.one_syllable and b.one_syllable:
+        return one_syllable_fit(a, b)  # keys fold h into k: Ho/Ko, Hanh/Khanh, Lu/Luu
     if len(a.sibilants) != len(b.sibilants) or a.sibilants == b.sibilants:
         return True
     return len(a.symbols & b.symbols) > 0
@@ -505,7 +514,7 @@ def agreement(a: Part, b: Part, near: bool = False) -> str | None:
     """Why two parts are one name part ("spelling", "transliteration", "vowel spelling",
     "name symbol", "phonetic", and with ``near`` also "near spelling"), or None (see
     the module docstring)."""
-    if not sibilants_fit(a, b):
+    if not letters_fit(a, b):
         return None
     if a.skeleton == b.skeleton:
         return "spelling"
@@ -588,7 +597,7 @@ def one_syllable_fit(a: Part, b: Part) -> bool:
     names."""
     one_symbol = len(a.symbols & b.symbols) > 0
     sounds = frozenset((a.onset, b.onset))
-    if a.onset != b.onset and not (one_symbol and sounds in ONE_SYLLABLE_ONSETS):
+    if a.onset != b.onset and sounds != KH_K and not (one_symbol and sounds in ONE_SYLLABLE_ONSETS):
         return False
     if a.rest == b.rest:
         return True
@@ -599,6 +608,7 @@ def one_syllable_fit(a: Part, b: Part) -> bool:
 # and voiceless (the Korean Bong/Pong, Kwang/Gwang) and the Wade-Giles ch for zh
 # (Chao/Zhao); not a j and a y (Jun/Yun, Jing/Ying are other Chinese names).
 ONE_SYLLABLE_ONSETS = VOICED_ONSETS | {frozenset(("j", "c"))}
+KH_K = frozenset(("x", "k"))  # the Burmese aspirated kh written k: Khin/Kin, Khaing/Kaing
 
 
 def symbol_spelling(a: Part, b: Part) -> bool:
@@ -730,12 +740,12 @@ def _known_apart(a: Part, b: Part) -> bool:
 def openings_fit(a: Part, b: Part, given: bool) -> bool:
     """Whether two parts' first sounds let them pair (``_paired``): in a given name one
     sound (``onsets_agree``), elsewhere anything but s and z, which spelling keys fold
-    (Saidi/Zaidi); either way where rigour gives both one symbol."""
+    (Saidi/Zaidi), and h and k (Ho/Ko); either way where rigour gives both one symbol."""
     if len(a.symbols & b.symbols) > 0:
         return True
     if given:
         return onsets_agree(a, b)
-    return {a.onset, b.onset} != {"s", "z"}
+    return {a.onset, b.onset} not in ({"s", "z"}, {"h", "k"})
 
 
 def _paired(left: Sequence[Part], right: Sequence[Part], i: int, j: int, near: bool) -> str | None:
@@ -853,7 +863,7 @@ def align(left: Sequence[Part], right: Sequence[Part]) -> Alignment | None:
                 j
                 for j in free_right
                 if right[j].skeleton == a.skeleton
-                and sibilants_fit(a, right[j])
+                and letters_fit(a, right[j])
                 and openings_fit(a, right[j], 0 in (i, j))
             ),
             None,
