@@ -47,3 +47,14 @@ def test_a_child_that_is_never_asked_stops_with_the_build() -> None:
     process = background._process
     background.close()
     assert process is None or not process.is_alive()
+
+
+def test_a_child_still_warming_up_is_stopped_at_once_when_not_needed() -> None:
+    background = BackgroundResolver(warm=True)
+    process = background._process
+    background.discard()  # it may be loading the tagger: no waiting for it to finish
+    assert process is None or (not process.is_alive() and process.exitcode is not None)
+    # Asked anyway, it resolves in this process, exactly as resolving here does.
+    entries = _entries()
+    here = resolve_entries(entries, [], "sqlite://", score=False)
+    assert background.resolve_entries(entries, [], "sqlite://", score=False) == here

@@ -9,6 +9,7 @@ import pytest
 
 from dossier.cache import CacheStore
 from dossier.resolve import parts, symbols
+from dossier.resolve.catalog import CatalogEntry
 
 
 @pytest.fixture
@@ -52,3 +53,22 @@ def test_a_damaged_memo_is_ignored(tmp_path: Path, clean: None) -> None:
     assert not symbols.load(cache)
     assert parts.KNOWN == {}
     assert cache.get(symbols.KIND, symbols.memo_key()) is None
+
+
+def _person(key: str, name: str, *aliases: str) -> CatalogEntry:
+    return CatalogEntry(key, "Person", name, aliases, f"{key}.txt", "hash")
+
+
+def test_a_catalog_is_all_known_only_when_every_person_name_token_is(clean: None) -> None:
+    parts.KNOWN.update({"nurlan": frozenset({"N1"}), "bekov": frozenset()})
+    known = [
+        _person("a", "Nurlan Bekov"),
+        _person("b", "N. Bekov"),  # an initial needs no symbols
+        CatalogEntry("c", "Organization", "Zarqan Trading House", (), "c.txt", "hash"),
+    ]
+    assert symbols.all_known(known)
+    assert not symbols.all_known([*known, _person("d", "Bekov", "Aidos Bekov")])  # an alias
+    with_parts = CatalogEntry(
+        "e", "Person", "Bekov", (), "e.txt", "hash", first_name="Timur", last_name="Bekov"
+    )
+    assert not symbols.all_known([*known, with_parts])  # first and last name as given

@@ -52,7 +52,7 @@ from dossier.outputs import (
     unchanged_outputs,
 )
 from dossier.publish import PublishReport, Verified, publish_all
-from dossier.resolve import Resolution, resolve, symbols
+from dossier.resolve import Resolution, resolve_entries, symbols
 from dossier.resolve.background import BackgroundResolver
 from dossier.resolve.catalog import CatalogEntry, catalog_entries, write_catalog, write_entries
 from dossier.resolve.decisions import load_decisions
@@ -710,10 +710,11 @@ def run_assessment(
             local = executor is None or executor.name == LocalExecutor.name
             key = resolution_key(settings, sources)
             if local and (fresh or cache_store(settings).get("resolution", key) is None):
-                # With the last build's name symbols, the tagger may never be needed.
-                known = symbols.load(cache_store(settings, fresh))
+                # The last build's name symbols go to the child too; it warms the tagger
+                # all the same, in case the new documents bring a name token they lack.
+                symbols.load(cache_store(settings, fresh))
                 keep = cache_store(settings, fresh)
-                helpers.append(stack.enter_context(BackgroundResolver(not known, keep)))
+                helpers.append(stack.enter_context(BackgroundResolver(True, keep)))
 
         result = run_extract(settings, reporter, fresh=fresh, executor=executor, ingested=ingested)
         reporter.stage("Resolving identities")
@@ -762,12 +763,17 @@ def resolve_cached(
         else:
             return cached
     # Scores are hints for `dossier dedupe`, which computes them itself; the build skips them.
+    result.catalog = catalog_entries(result.extractions)
+    if background is not None and symbols.all_known(result.catalog):
+        background.discard()  # every name token's symbols are known: the tagger is not needed
+        background = None
     if background is None:
         symbols.load(cache)
-        resolution = resolve(result.extractions, decisions, settings.database_url, score=False)
+        resolution = resolve_entries(
+            result.catalog, load_decisions(decisions), settings.database_url, score=False
+        )
         symbols.save(cache)
     else:
-        result.catalog = catalog_entries(result.extractions)
         resolution = background.resolve_entries(
             result.catalog,
             load_decisions(decisions),

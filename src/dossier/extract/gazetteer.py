@@ -140,6 +140,8 @@ class Gazetteer:
     typed_orgs: set[str] = field(default_factory=set)  # names the text calls a party, a group ...
     # strings whose place votes outnumber their PERSON votes and person uses together
     place_led: set[str] = field(default_factory=set)
+    # words used for a law, prize or street at least once and as often as for a person
+    eponym_led: set[str] = field(default_factory=set)
 
     @classmethod
     def build(cls, views: Sequence[DocumentView]) -> Gazetteer:
@@ -185,6 +187,13 @@ class Gazetteer:
             key
             for key, votes in gaz.votes.items()
             if _tally(votes)[1] > _tally(votes)[0] + gaz.person_uses[key]
+        }
+        # One fact per word for its readers (``dossier.readset``): a document that
+        # reads it is decided again only when the comparison's outcome changes.
+        gaz.eponym_led = {
+            key
+            for key, uses in gaz.eponym_uses.items()
+            if uses > 0 and uses >= gaz.person_uses[key]
         }
         return gaz
 

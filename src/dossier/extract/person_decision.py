@@ -142,7 +142,7 @@ def _one_word(
         if word in gaz.surnames:
             return PersonVerdict("weak", (*base, "surname-in-corpus"))
         return None
-    if gaz.eponym_uses[key] > 0 and gaz.eponym_uses[key] >= gaz.person_uses[key]:
+    if key in gaz.eponym_led:  # used for a law or prize at least as often as for a person
         return None
     if (
         cand.label == "SURNAME"

@@ -112,21 +112,37 @@ def _category_part(doc: StatementEntity) -> tuple[str, str]:
     return category, part
 
 
+def _source_cells(source: StatementEntity | None) -> dict[str, str]:
+    return {
+        "source_title": _first(source, "title"),
+        "source_publisher": _first(source, "publisher"),
+        "source_date": _first(source, "publishedAt"),
+        "source_url": _first(source, "sourceUrl"),
+        "source_file": _first(source, "fileName"),
+    }
+
+
 def evidence_rows(entities: Sequence[StatementEntity]) -> list[dict[str, str]]:
     by_id = {e.id: e for e in entities if e.id is not None}
     rows: list[dict[str, str]] = []
+    # A person and a source have many evidence items: their cells are worked out once.
+    captions: dict[str, str] = {}
+    sources: dict[str, dict[str, str]] = {}
     for doc in entities:
         if doc.schema.name != "Documentation" or doc.id is None:
             continue
         person_id = _first(doc, "entity")
-        person = by_id.get(person_id)
+        if person_id not in captions:
+            person = by_id.get(person_id)
+            captions[person_id] = person.caption if person is not None else ""
         source_id = _first(doc, "document")
-        source = by_id.get(source_id)
+        if source_id not in sources:
+            sources[source_id] = _source_cells(by_id.get(source_id))
         category, part = _category_part(doc)
         rows.append(
             {
                 "evidence_id": _first(doc, "recordId") or doc.id,
-                "person": person.caption if person is not None else "",
+                "person": captions[person_id],
                 "person_id": person_id,
                 "category": category,
                 "part": part,
@@ -134,11 +150,7 @@ def evidence_rows(entities: Sequence[StatementEntity]) -> list[dict[str, str]]:
                 "date": _join(doc.get("date", quiet=True)),
                 "quote": _first(doc, "summary"),
                 "description": " ".join(sorted(doc.get("description", quiet=True))),
-                "source_title": _first(source, "title"),
-                "source_publisher": _first(source, "publisher"),
-                "source_date": _first(source, "publishedAt"),
-                "source_url": _first(source, "sourceUrl"),
-                "source_file": _first(source, "fileName"),
+                **sources[source_id],
                 "source_id": source_id,
             }
         )

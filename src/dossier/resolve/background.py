@@ -17,6 +17,12 @@ done the build sends it the catalog entries and the decisions
 resolving in the build's process. Errors raised in the child (a malformed
 decision, a database that cannot be reached) are raised again in the build.
 
+The child warms up even when the last build's symbols were kept
+(``dossier.resolve.symbols``), since the new documents may bring a name token
+they lack. When every person-name token of the catalog turns out to be known
+(``symbols.all_known``), the tagger would never load: the build stops the
+child, warming or not, and resolves in its own process without waiting.
+
 Where processes cannot be forked (not Linux or macOS), or when the child
 dies, resolution runs in the build's process as before.
 """
@@ -92,6 +98,16 @@ class BackgroundResolver:
             if process.is_alive():
                 process.terminate()
                 process.join()
+
+    def discard(self) -> None:
+        """Stop the child now, warming up or not: the build resolves without it."""
+        conn, process = self._conn, self._process
+        self._conn = self._process = None
+        if conn is not None:
+            conn.close()
+        if process is not None:
+            process.terminate()
+            process.join()
 
     def resolve_entries(
         self,

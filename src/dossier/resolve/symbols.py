@@ -12,12 +12,15 @@ the corpus has not had before, the tagger is never loaded.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from importlib import metadata
 
 import msgpack
 
 from dossier.cache import CacheStore, code_fingerprint, digest
 from dossier.resolve import parts
+from dossier.resolve.catalog import CatalogEntry
+from dossier.resolve.names import person_form
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +52,24 @@ def load(cache: CacheStore) -> bool:
         return False
     parts.KNOWN.update(known)
     return len(known) > 0
+
+
+def all_known(entries: Iterable[CatalogEntry]) -> bool:
+    """Whether every token of every person name in ``entries`` has its symbols in
+    ``parts.KNOWN``, so that resolving them never loads the tagger."""
+    for entry in entries:
+        if entry.schema_class != "person":
+            continue
+        texts = list(entry.names)
+        if entry.first_name is not None and entry.last_name is not None:
+            texts.append(f"{entry.first_name} {entry.last_name}")
+        for text in texts:
+            form = person_form(text)
+            if form is None:
+                continue
+            if any(len(t) >= 2 and t not in parts.KNOWN for t in form.tokens):
+                return False
+    return True
 
 
 def save(cache: CacheStore) -> None:
