@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dossier.bench.distinct_names import SIBLING_FORM, audit, name_groups
 from dossier.resolve.names import name_part
 from dossier.resolve.parts import agreement, gendered
 from tests.test_resolve import apart, doc, entity, extraction, pending_between, run, same
@@ -249,3 +250,96 @@ def test_a_surname_variant_alone_joins_only_within_its_document() -> None:
     result = run([extraction(source, full, here), extraction(other, elsewhere)])
     assert same(result, full, here)
     assert apart(result, full, elsewhere)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("kazimi", "qasimi"),  # an s and a z between vowels are other letters
+        ("kazem", "qasem"),
+        ("hwang", "wang"),  # an initial h before w is a sound of its own
+        ("hong", "hung"),  # one syllable: every letter is the name
+        ("yan", "yen"),
+        ("lim", "lin"),
+        ("cai", "choi"),
+        ("chan", "tran"),  # a name symbol joins them, the spelling does not
+        ("anh", "ying"),
+        ("ali", "haidar"),
+        ("hamdi", "hamidi"),  # a vowel that makes a syllable in a short name
+        ("nasr", "nassar"),
+        ("conte", "konate"),
+        ("mohamed", "mohamud"),  # the last syllable's vowel: e and u are not one vowel
+        ("zeid", "zayed"),  # a diphthong against two syllables: near at most
+        ("hussein", "husseini"),  # a nisba, even with another vowel before it
+        ("sayyid", "said"),  # a doubled y is a consonant
+        ("sajid", "said"),  # a j before an i is no Slavic й
+    ],
+)
+def test_constructed_other_names_stay_apart(left: str, right: str) -> None:
+    assert agreement(name_part(left), name_part(right)) is None
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "reason"),
+    [
+        ("saif", "seif", "diphthong spelling"),
+        ("sameer", "samir", "spelling"),  # ee writes a long i
+        ("deen", "din", "spelling"),
+        ("kozlov", "koslov", "spelling"),  # s and z before a consonant fold
+        ("gonzalez", "gonzales", "spelling"),
+        ("aleksandr", "aleksander", "name symbol"),  # a syllable in a long name
+        ("htun", "tun", "h spelling"),  # one syllable, one first sound
+        ("muhammad", "mohammad", "name symbol"),  # a symbol and a close spelling
+    ],
+)
+def test_constructed_spellings_still_agree(left: str, right: str, reason: str) -> None:
+    assert agreement(name_part(left), name_part(right)) == reason
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Darvel Kosti Kazimi", "Darvel Kosti Qasimi"),
+        ("Kazem Darvelli Kostun", "Qasem Darvelli Kostun"),
+        ("Sameer Darvelli", "Samer Darvelli"),
+        ("Karim Darvel Hamdi", "Karim Darvel Hamidi"),
+        ("Carlos Darvel Martins", "Carlos Darvel Martinez"),
+    ],
+)
+def test_constructed_look_alikes_are_left_to_a_human(left: str, right: str) -> None:
+    a, b = entity(doc("a.txt"), left), entity(doc("b.txt"), right)
+    result = run([extraction(doc("a.txt"), a), extraction(doc("b.txt"), b)])
+    assert apart(result, a, b) and pending_between(result, a, b)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Min Ho Hwang", "Min Ho Wang"),
+        ("Wei Hong", "Wei Hung"),
+        ("Jia Lim", "Jia Lin"),
+        ("Nabil Nasr", "Nabil Nassar"),
+        ("Moussa Conte", "Moussa Konate"),
+        ("Ahmed Darvelli Mohamed", "Ahmed Darvelli Mohamud"),
+        ("Juan Darvelli", "Pablo Darvelli"),
+        ("Chan Darvelli", "Tran Darvelli"),
+        ("Zeid Darvelli Kostun", "Zayed Darvelli Kostun"),
+        ("Jun Darvelli", "Yun Darvelli"),
+        ("Darvel Kosti Ho", "Darvel Kosti Ko"),  # an h and a k at the start of a surname
+    ],
+)
+def test_constructed_other_names_never_merge(left: str, right: str) -> None:
+    a, b = entity(doc("a.txt"), left), entity(doc("b.txt"), right)
+    result = run([extraction(doc("a.txt"), a), extraction(doc("b.txt"), b)])
+    assert apart(result, a, b)
+
+
+def test_the_distinct_names_audit_counts_merges_of_other_names() -> None:
+    groups = name_groups({"one": "Ahmad/Ahmed Samir Samar", "two": "Ahmed/Ahmet Kazem Qasem"})
+    assert groups == [("Ahmad", "Ahmed", "Ahmet"), ("Kazem",), ("Qasem",), ("Samar",), ("Samir",)]
+    found = audit(groups, SIBLING_FORM)
+    assert (found.names, found.groups, found.distinct_pairs, found.spelling_pairs) == (7, 5, 18, 3)
+    assert found.merged == []
+    # Ahmad/Ahmed (a later vowel) and Ahmed/Ahmet (a final d devoiced) merge; Ahmad/Ahmet,
+    # two changes in five letters, are left to a human
+    assert (found.spellings_merged, found.pending) == (2, 2)

@@ -5,7 +5,8 @@ that file with the other spellings as aliases, is resolved with no human
 decisions. Reported: false merges (different annotated entities in one
 cluster; must be 0), people split into several clusters, pending pairs; then
 the same for synthetic traps (different people who must stay apart) and
-transliteration variants (one person spelled per the general patterns).
+transliteration variants (one person spelled per the general patterns); then the
+constructed siblings and namesakes of ``distinct_names`` (none may auto-merge).
 
 Run: ``python -m dossier.bench.resolution``.
 """
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dossier.bench import distinct_names
 from dossier.model import (
     ActorSchema,
     EntityLabel,
@@ -330,6 +332,7 @@ def run() -> list[str]:
                 f"{figures.pending} pending"
             )
         lines.extend(f"  {p}" for p in problems)
+    lines.extend(distinct_names.run())
     return lines
 
 

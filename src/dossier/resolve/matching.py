@@ -45,6 +45,8 @@ from functools import cached_property
 from itertools import combinations
 from typing import Literal
 
+from rigour.text.distance import levenshtein
+
 from dossier.resolve.catalog import CatalogEntry
 from dossier.resolve.names import (
     PersonForm,
@@ -55,7 +57,17 @@ from dossier.resolve.names import (
     org_key,
     person_form,
 )
-from dossier.resolve.parts import agreement, align, gendered, near_keys, openings_fit
+from dossier.resolve.parts import (
+    agreement,
+    align,
+    ending_added,
+    gendered,
+    near_keys,
+    onsets_agree,
+    openings_fit,
+    syllable_added,
+    vowels_only_inserted,
+)
 
 log = logging.getLogger(__name__)
 
@@ -230,11 +242,23 @@ def _same_surname(a: str, b: str) -> bool:
 
 def _given_close(f: PersonForm, g: PersonForm) -> bool:
     """Given names that might be one name: a prefix, a one-letter vowel/swap variant,
-    or parts that agree (``parts.agreement``: Aleksandr / Oleksandr)."""
+    one letter apart with one first sound, or parts that agree (``parts.agreement``:
+    Aleksandr / Oleksandr)."""
     a, b = f.given, g.given
     if a.startswith(b) or b.startswith(a) or edit_variant(a, b):
         return True
-    return agreement(f.name_parts[0], g.name_parts[0]) is not None
+    one, two = f.name_parts[0], g.name_parts[0]
+    if onsets_agree(one, two) and (levenshtein(a, b) <= 1 or ending_added(a, b)):
+        return True  # one letter apart (Bashar / Bashir), a final a (Rashad / Rashida)
+    return agreement(one, two) is not None
+
+
+def _look_alike(a: str, b: str) -> str | None:
+    """Surnames spelled one letter or only vowels apart that the rules do not take for one
+    (Saqr / Saqer, Kazimi / Qasimi): a human says, so the pair is pending, not lost."""
+    if a == b or not (levenshtein(a, b) <= 1 or vowels_only_inserted(a, b)):
+        return None
+    return "spelled alike"
 
 
 def compare_full(f: PersonForm, g: PersonForm) -> Verdict:
@@ -249,7 +273,12 @@ def compare_full(f: PersonForm, g: PersonForm) -> Verdict:
     last = openings_fit(f.name_parts[-1], g.name_parts[-1], given=False)  # not Saidi / Zaidi
     if len(f.parts) == len(g.parts) and opening and last:
         diffs = [(x, y) for x, y in zip(f.parts, g.parts, strict=True) if x != y]
-        if len(diffs) == 1 and diffs[0] == (f.surname, g.surname) and edit_variant(*diffs[0]):
+        if (
+            len(diffs) == 1
+            and diffs[0] == (f.surname, g.surname)
+            and edit_variant(*diffs[0])
+            and not syllable_added(*diffs[0])  # Martins / Martinez
+        ):
             return Verdict("merge", "surname spelling variant")
     alignment = align(f.name_parts, g.name_parts)
     if alignment is not None:
@@ -262,7 +291,7 @@ def compare_full(f: PersonForm, g: PersonForm) -> Verdict:
         if not opening:
             return Verdict("pending", "given names spelled alike, opening with other sounds")
         return Verdict("pending", "same given name and surname, other names differ")
-    surnames = agreement(f.name_parts[-1], g.name_parts[-1])
+    surnames = agreement(f.name_parts[-1], g.name_parts[-1]) or _look_alike(f.surname, g.surname)
     if surnames is not None and _given_close(f, g):
         return Verdict("pending", f"surname and given name agree ({surnames}), other names differ")
     return NONE

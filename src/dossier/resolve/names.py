@@ -31,6 +31,7 @@ from dossier.resolve.parts import (
     Part,
     east_slavic,
     is_patronymic,
+    long_vowels,
     part,
     transliteration_keys,
     without_h,
@@ -138,10 +139,11 @@ class PersonForm:
     @property
     def part_signature(
         self,
-    ) -> tuple[tuple[str, frozenset[str], frozenset[str], str, str, str], ...]:
+    ) -> tuple[tuple[object, ...], ...]:
         """What the agreement rules read from each part (profiles with one get one verdict)."""
         return tuple(
-            (p.skeleton, p.keys, p.symbols, p.bare, p.opening, p.onset) for p in self.name_parts
+            (p.skeleton, p.keys, p.symbols, p.bare, p.opening, p.onset, *p.spelled)
+            for p in self.name_parts
         )
 
     @property
@@ -187,8 +189,12 @@ def person_form(text: str) -> PersonForm | None:
 
 def name_part(token: str) -> Part:
     """``parts.Part`` of a lower-case ASCII token."""
+    read = long_vowels(token)  # Sameer read Samir (and so not Samer)
     return part(
-        token, skeleton(token), transliteration_keys(token, skeleton), skeleton(without_h(token))
+        token,
+        skeleton(read),
+        transliteration_keys(read, skeleton),
+        skeleton(without_h(read)),
     )
 
 
@@ -196,7 +202,7 @@ def name_part(token: str) -> Part:
 def slavic_name_part(token: str) -> Part:
     """``name_part`` of a token of a name with an East Slavic patronymic."""
     p = name_part(token)
-    extra = transliteration_keys(east_slavic(token), skeleton)
+    extra = transliteration_keys(east_slavic(long_vowels(token)), skeleton)
     return replace(p, keys=p.keys | frozenset(extra))
 
 

@@ -10,12 +10,21 @@ Two tokens of a person's name agree when one of these says so:
   Sergej/Sergei, Tokhtakhounov/Tokhtakhunov);
 - *name symbol*: rigour's name analysis (``rigour.names.analyze_names``, the
   data OpenSanctions' matchers use) tags both with one Wikidata given or
-  family name (Aleksandr/Alexander, Oleg/Oleh, Lukashenka/Lukashenko);
+  family name (Aleksandr/Alexander, Oleg/Oleh, Lukashenka/Lukashenko), and
+  the two are also spelled as one name (``symbol_spelling``): the same first
+  sound and one edit in three letters. rigour's symbols join names across
+  languages and scripts that a reader keeps apart (Juan/Pablo, Ali/Haidar,
+  Chan/Tran, Anh/Ying), which never agree by a symbol alone;
 - *phonetic*: rigour's metaphone keys of two transliteration keys agree
   (ignoring a leading vowel), the consonants are the same and the vowels
   differ only by inserted vowels, or, in names of six letters or more, by at
   most two edits (three from ten letters: Petr/Petro, Aleksandr/Oleksandr,
-  Aliaksandravich/Aleksandrovich);
+  Aliaksandravich/Aleksandrovich), but not a vowel that adds a syllable
+  between consonants in a name of fewer than eight letters (Hamdi/Hamidi,
+  Nasr/Nassar, Conte/Konate, Martins/Martinez: ``syllable_added``), another
+  last vowel than one short vowel's romanisations (Mohamed/Mohamud:
+  ``_other_last_vowel``) or an a or i after the other's last consonant
+  (Hussein/Husseini: ``ending_added``);
 - *vowel spelling*: in names of fewer than six letters with the same
   consonants in the same places, only the vowels of later syllables differ,
   and each as romanisations of one short vowel do (a/e, e/i, o/u: Ahmad/Ahmed,
@@ -29,7 +38,8 @@ Two tokens of a person's name agree when one of these says so:
   where rigour gives them one symbol (Chan/Chen); so do a/i and a/u in later
   syllables without a symbol (Jamil/Jamal, Kamil/Kamal);
 - *h spelling*: one spelling key once the h that romanisations add or leave
-  out is dropped (``without_h``: Kochak/Kocak, Htun/Tun, Rawah/Rawa);
+  out is dropped (``without_h``: Kochak/Kocak, Htun/Tun, Rawah/Rawa; not an h
+  before w or y: Hwang/Wang);
 - *near spelling* and *near vowel*, only where ``align`` allows them (once in
   a name whose other parts all agree; in its given name only when the name
   data does not know one of the two spellings, below): keys, or keys without
@@ -40,7 +50,24 @@ Two tokens of a person's name agree when one of these says so:
   above does not take (Yusuf/Yusif; a first a/e, the fatha, in a name of two
   syllables or more: Jadid/Jedid, but not Chan/Chen). An a or i added at the
   end never agrees (Hamdan/Hamdani: the -i makes another family name), a
-  silent e does (Maxim/Maxime).
+  silent e does (Maxim/Maxime). Nor does a vowel that adds a syllable in a
+  name of fewer than eight letters (Hamdi/Hamidi, Saqr/Saqer: a human says).
+
+Spelling keys fold what must not be folded everywhere, so some agreements are
+refused whatever the keys say:
+
+- an s against a z between two vowels (``letters_fit``: Kazimi/Qasimi,
+  Nasir/Nazir), unless rigour gives both one symbol; before a consonant or at
+  the end they fold (Kozlov/Koslov, Gonzalez/Gonzales);
+- in two names of one syllable (``one_syllable_fit``), every letter is the
+  name: they agree only with the same first sound (voiced or voiceless, or ch
+  for zh, where rigour gives one symbol: Bong/Pong, Chao/Zhao) and the same
+  letters after it (Saif/Seif, Din/Deen), the Korean ŏ and ŭ written o or eo,
+  u or eu aside (Chol/Cheol); Hong/Hung, Yan/Yen, Lim/Lin, Jun/Yun and
+  Tang/Tsang are other names;
+- a doubled e or o is read as the long i or u it writes (``long_vowels``:
+  Sameer/Samir, Deen/Din; the Russian -eev aside); a doubled y is a consonant
+  no spelling drops (Sayyid/Said).
 
 The Slavic transliteration key also folds Belarusian and Ukrainian forms
 (ў written u or w, дз, г written h, -енка, initial Ul- for Vl-), -вич written
@@ -91,6 +118,15 @@ class Part:
     bare: str = ""  # spelling key of the token ``without_h``
     opening: str = ""  # the token's first letter as written
     onset: str = ""  # the token's first sound (``onset``)
+    sibilants: str = ""  # the token's s and z between vowels, as written (``sibilants``)
+    glide: str = ""  # "yy", "y" or "": the token's y, doubled or not (``letters_fit``)
+    one_syllable: bool = False  # a name of one syllable (``syllables``)
+    rest: str = ""  # what follows the first sound (``after_onset``)
+
+    @property
+    def spelled(self) -> tuple[str, str, str, bool]:
+        """What the rules read of the written token beyond its keys (for signatures)."""
+        return (self.sibilants, self.glide, self.rest, self.one_syllable)
 
     @property
     def consonants(self) -> str:
@@ -132,8 +168,8 @@ SHCH = re.compile(r"s[h]?ch|shh")  # щ written shch, sch or shh
 # in lower-case ASCII, before its spelling key is taken (see the module docstring).
 _SLAVIC: tuple[tuple[str, str], ...] = (
     (r"(?<=[aeiou])j(?=[^aeiou]|$)", "i"),  # й: Sergej, Mikhajlavich, Mozhelyanskij
-    (r"(?<=[^aeiou])j(?=[aeiou])", "i"),  # ь/й before a vowel: Anatoljevich, Artjakov
-    (r"(?<=[aeiou])j(?=[aeiou])", "i"),  # й between vowels: Andrejevich, Soltajev
+    (r"(?<=[^aeiou])j(?=[aeou])", "i"),  # ь/й before a vowel: Anatoljevich, Artjakov
+    (r"(?<=[aeiou])j(?=[aeou])", "i"),  # й between vowels: Andrejevich (not Sajid)
     (r"(?:itch|itj|its|ic)$", "ich"),  # -вич: Viktorovitch, Stefanovic, Volfovits
     (r"c(?!h)", "k"),  # Victor / Viktor
     (r"(?<=[aeo])u(?=[^aeiou]|$)", "v"),  # Belarusian ў: Barsukou, Kalinouski, Piatrouna
@@ -183,7 +219,7 @@ def transliteration_keys(token: str, skeleton: Callable[[str], str]) -> tuple[st
 def part(token: str, skeleton: str, keys: tuple[str, ...], bare: str = "") -> Part:
     """The ``Part`` of a lower-case ASCII token, given its spelling key, its
     transliteration keys (``transliteration_keys``) and the spelling key of the
-    token ``without_h``."""
+    token ``without_h``, each of the token with its long vowels read (``long_vowels``)."""
     key = keys[0] if len(keys) > 0 else skeleton
     return Part(
         skeleton,
@@ -194,6 +230,10 @@ def part(token: str, skeleton: str, keys: tuple[str, ...], bare: str = "") -> Pa
         bare or skeleton,
         token[:1],
         onset(token),
+        sibilants(token),
+        "yy" if "yy" in token else "y" if "y" in token else "",
+        syllables(token) == 1,
+        after_onset(bare or skeleton),
     )
 
 
@@ -244,6 +284,31 @@ def onset(token: str) -> str:
     return _ONSET_LETTERS.get(first, first)
 
 
+_SIBILANT = re.compile(r"(?<=[aeiouy])([sz])\1?(?=[aeiouy])")
+
+
+def sibilants(token: str) -> str:
+    """The s and z of a lower-case ASCII token that stand between two vowels, in order
+    (Kazimi "z", Qasimi "s", Hosseini "s"; not the s of sh or the z of zh or dz)."""
+    return "".join(m.group(1) for m in _SIBILANT.finditer(token))
+
+
+def letters_fit(a: Part, b: Part) -> bool:
+    """Whether letters that spelling keys fold or drop let two parts pair. Keys fold z
+    into s (Kozlov/Koslov, Gonzalez/Gonzales), but between two vowels an s and a z are
+    other letters in Arabic, Persian, Turkic and Slavic names, and other names:
+    Kazimi/Qasimi, Kazem/Qasem, Nasir/Nazir (unless rigour gives both one symbol). A
+    doubled y is a consonant no spelling drops (Sayyid/Said). Two names of one syllable
+    with one key still differ where ``one_syllable_fit`` says so (Ho/Ko, Lu/Luu)."""
+    if {a.glide, b.glide} == {"yy", ""}:
+        return False
+    if a.skeleton == b.skeleton and a.one_syllable and b.one_syllable:
+        return one_syllable_fit(a, b)  # keys fold h into k: Ho/Ko, Hanh/Khanh, Lu/Luu
+    if len(a.sibilants) != len(b.sibilants) or a.sibilants == b.sibilants:
+        return True
+    return len(a.symbols & b.symbols) > 0
+
+
 def onsets_agree(a: Part, b: Part) -> bool:
     """Whether two tokens may open one given name (``onset``, ``ONSET_CLASSES``)."""
     return a.onset == b.onset or frozenset((a.onset, b.onset)) in ONSET_CLASSES
@@ -273,8 +338,9 @@ def east_slavic(token: str) -> str:
 def without_h(token: str) -> str:
     """A lower-case ASCII token without the h that romanisations add or leave out: of a
     digraph (Kochak/Kocak, Oztash/Oztas, Chehadeh/Cehadeh), word-initial (Htun/Tun,
-    Hamdouni/Amdouni) or after a final vowel (Rawah/Rawa)."""
-    return re.sub(r"(?<=[^aeiou])h|^h|(?<=[aeiou])h$", "", token)
+    Hamdouni/Amdouni) but before a w or y, or after a final vowel (Rawah/Rawa). An
+    initial h before a w or y is a sound of its own: Hwang/Wang, Hyun/Yun."""
+    return re.sub(r"(?<=[^aeiou])h|^h(?![wy])|(?<=[aeiou])h$", "", token)
 
 
 def near_keys(p: Part) -> set[str]:
@@ -318,7 +384,7 @@ def feminine_ending(a: str, b: str) -> bool:
     return False
 
 
-def _vowels_only_inserted(a: str, b: str) -> bool:
+def vowels_only_inserted(a: str, b: str) -> bool:
     """True if the shorter skeleton is the longer one minus some vowels."""
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     i = 0
@@ -379,6 +445,8 @@ def _vowel_spelling(a: str, b: str, one_symbol: bool) -> str | None:
             if pair == frozenset("ae") and glide:
                 if changed == [i]:
                     return "diphthong spelling"  # ay written ai or ei: Saif/Seif, Sayed/Seyed
+                # the glide changed too: a diphthong against two syllables (Zeid/Zayed)
+                reason = "near vowel"
                 continue
             if pair in (frozenset("ei"), frozenset("ou")) and one_symbol:
                 continue  # Omar/Umar, Imad/Emad
@@ -409,8 +477,10 @@ def near_spelling(a: Part, b: Part) -> bool:
         shortest = min(len(x), len(y))
         if shortest < NEAR_MIN or (x[0] != y[0] and opening not in INITIAL_CLASSES):
             continue
-        if _vowel_added_at_end(x, y):
-            return False
+        if _vowel_added_at_end(x, y) or ending_added(x, y) or _other_last_vowel(x, y):
+            return False  # Hamdan/Hamdani, Mohamed/Mohamud
+        if syllable_added(x, y):
+            return False  # Hamdi/Hamidi, Nasr/Nassar
         if shortest < NEAR_CONSONANT_MIN and not _slight_consonants(x[1:], y[1:]):
             continue  # Sami/Zaki, Karim/Qasim, Tram/Tran: other names
         if levenshtein(x, y) <= (1 if shortest < 9 else 2):
@@ -444,6 +514,8 @@ def agreement(a: Part, b: Part, near: bool = False) -> str | None:
     """Why two parts are one name part ("spelling", "transliteration", "vowel spelling",
     "name symbol", "phonetic", and with ``near`` also "near spelling"), or None (see
     the module docstring)."""
+    if not letters_fit(a, b):
+        return None
     if a.skeleton == b.skeleton:
         return "spelling"
     if gendered(a.skeleton, b.skeleton) or any(gendered(x, y) for x in a.keys for y in b.keys):
@@ -454,6 +526,8 @@ def agreement(a: Part, b: Part, near: bool = False) -> str | None:
         return "transliteration"
     if feminine_ending(a.skeleton, b.skeleton):
         return None
+    if a.one_syllable and b.one_syllable and not one_syllable_fit(a, b):
+        return None  # Hong/Hung, Yan/Yen, Lim/Lin, Cai/Choi: every letter is the name
     if min(len(a.skeleton), len(b.skeleton)) < 3 and not (a.symbols & b.symbols):
         return None  # Li/Le/Lu, Liu/Lu: in a name this short every letter is the name
     if a.bare == b.bare and len(a.bare) >= 3:
@@ -465,7 +539,7 @@ def agreement(a: Part, b: Part, near: bool = False) -> str | None:
         vowels = _vowel_spelling(a.skeleton, b.skeleton, one_symbol)
         return vowels if vowels != "near vowel" or near else None
     if one_symbol:
-        return "name symbol"
+        return "name symbol" if symbol_spelling(a, b) else None
     pairs = [(x, y) for x in sorted(a.keys) for y in sorted(b.keys)]
     if any(_vowel_added_at_end(x, y) for x, y in pairs):
         return None  # Mansour/Mansouri on any key: a nisba
@@ -474,6 +548,82 @@ def agreement(a: Part, b: Part, near: bool = False) -> str | None:
     if near and near_spelling(a, b):
         return "near spelling"
     return None
+
+
+def syllables(token: str) -> int:
+    """The syllables of a lower-case ASCII token: its groups of vowels, a y that opens
+    the token or stands between vowels being a consonant (Yang, Sayed), a final silent
+    e after a consonant not counted (Maxime, Tewolde), and ae, oe, aie two syllables
+    (an ayn between them: Shaer, Moein, Saied)."""
+    text = re.sub(r"(.)\1+", r"\1", token)
+    text = re.sub(r"^y(?=[aeiou])|(?<=[aeiou])y(?=[aeiou])", "j", text)
+    text = re.sub(r"(?<=[aeiouy].)(?<=[^aeiouy])e$", "", text)
+    groups = re.findall(r"[aeiouy]+", text)
+    return len(groups) + sum(1 for g in groups if "ae" in g or "oe" in g or "aie" in g)
+
+
+def long_vowels(token: str) -> str:
+    """A lower-case ASCII token with a doubled e or o read as the long vowel it writes
+    (Sameer/Samir, not Samer; Deen/Din, Noor/Nur); not the Russian -eev, two
+    syllables (Alekseev, Sergeevich)."""
+    return re.sub(r"ee(?!v)", "i", token).replace("oo", "u")
+
+
+def after_onset(key: str) -> str:
+    """A key without its first letter if that is a consonant, or a y before a vowel
+    (Kwang "vang", Tsang "sang", Yong "ong"), the diphthong ay written ei read ai
+    (Seif/Saif)."""
+    text = re.sub(r"^[^aeiou]|^i(?=[aeou])", "", key)
+    return re.sub(r"ei(?=[^aeiou])", "ai", text)
+
+
+def _korean_vowels(rest: str) -> str:
+    """The Korean vowels ŏ and ŭ written o or eo, u or eu, and o written ou, one way."""
+    return re.sub(r"e(?=[ou])", "", rest).replace("ou", "o")
+
+
+# First sounds that romanisations write voiced or voiceless where rigour gives both one
+# symbol: the Korean Bong/Pong, Kwang/Gwang, To/Do (and k/g, as ``ONSET_CLASSES``).
+VOICED_ONSETS = frozenset(frozenset(pair) for pair in (("b", "p"), ("d", "t"), ("g", "k")))
+
+
+def one_syllable_fit(a: Part, b: Part) -> bool:
+    """Whether two names of one syllable may be one: the same first sound (or, where
+    rigour gives one symbol, one of ``ONE_SYLLABLE_ONSETS``: Bong/Pong, Zhao/Chao) and
+    the same letters after its first letter (Saif/Seif, Din/Deen, Htun/Tun), or, where
+    rigour gives one symbol, the same but for the Korean ŏ and ŭ written o or eo, u or
+    eu (Chol/Cheol, Un/Eun, Yong/Young). In a name this short every letter is the name:
+    Hong/Hung, Yan/Yen, Lim/Lin, Cai/Choi, Hwang/Wang, Tang/Tsang, Jun/Yun are other
+    names."""
+    one_symbol = len(a.symbols & b.symbols) > 0
+    sounds = frozenset((a.onset, b.onset))
+    if a.onset != b.onset and sounds != KH_K and not (one_symbol and sounds in ONE_SYLLABLE_ONSETS):
+        return False
+    if a.rest == b.rest:
+        return True
+    return one_symbol and _korean_vowels(a.rest) == _korean_vowels(b.rest)
+
+
+# Other first sounds one syllable may open with where rigour gives one symbol: voiced
+# and voiceless (the Korean Bong/Pong, Kwang/Gwang) and the Wade-Giles ch for zh
+# (Chao/Zhao); not a j and a y (Jun/Yun, Jing/Ying are other Chinese names).
+ONE_SYLLABLE_ONSETS = VOICED_ONSETS | {frozenset(("j", "c"))}
+KH_K = frozenset(("x", "k"))  # the Burmese aspirated kh written k: Khin/Kin, Khaing/Kaing
+
+
+def symbol_spelling(a: Part, b: Part) -> bool:
+    """Whether two parts rigour gives one symbol are also spelled as one name: the same
+    first sound (``onsets_agree``, or voiced and voiceless: Bong/Pong) and, on the keys
+    without h, one edit in three letters at most (Muhammad/Mohammad, Oleg/Oleh,
+    Hashem/Hashim), or the same letters after the first sound (Pu/Bu). rigour's
+    symbols join names across languages and scripts that a reader keeps apart: Juan
+    and Pablo, Ali and Haidar, Chan and Tran, Anh and Ying, Carlos and Karl."""
+    if a.onset != b.onset and not (
+        onsets_agree(a, b) or frozenset((a.onset, b.onset)) in VOICED_ONSETS
+    ):
+        return False
+    shortest = min(len(a.bare), len(b.bare))
+    return levenshtein(a.bare, b.bare) <= shortest // 3 or a.rest == b.rest
 
 
 @lru_cache(maxsize=65536)
@@ -499,8 +649,18 @@ def _vowel_added_at_end(x: str, y: str) -> bool:
 LEADING_VOWEL_MIN = 7  # Katerina/Ekaterina: a long name may lose its first vowel
 
 
+def ending_added(x: str, y: str) -> bool:
+    """One key ends in a consonant and the other in that consonant and an a or i: a
+    nisba or a feminine form, even where a vowel before it differs (Hussein/Husseini,
+    Ibrahim/Ebrahimi, Mohamed/Mohammadi)."""
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    if short[-1:] in VOWELS or short[-1:] == "" or long_[-1:] not in ("a", "i"):
+        return False
+    return long_[-2:-1] == short[-1]
+
+
 def _sounds_alike(x: str, y: str) -> bool:
-    if _vowel_added_at_end(x, y):
+    if _vowel_added_at_end(x, y) or ending_added(x, y):
         return False
     (sx, cx), (sy, cy) = _sound(x), _sound(y)
     if sx == "" or sx != sy or cx != cy:
@@ -508,9 +668,46 @@ def _sounds_alike(x: str, y: str) -> bool:
     shortest = min(len(x), len(y))
     if len(x) != len(y) and x[0] != y[0] and shortest < LEADING_VOWEL_MIN:
         return False  # a leading vowel: Costa/Acosta, Li/Ali, Lena/Alena are other names
-    if _vowels_only_inserted(x, y):
+    if syllable_added(x, y):
+        return False
+    if vowels_only_inserted(x, y):
         return True
+    if _other_last_vowel(x, y):
+        return False
     return shortest >= 6 and levenshtein(x, y) <= (2 if shortest < 10 else 3)
+
+
+# A vowel between two consonants adds a syllable; in a shorter name that makes another
+# name (Hamdi/Hamidi, Nasr/Nassar, Conte/Konate, Martins/Martinez), in a longer one it
+# may be a romanisation's (Aleksandr/Aleksander, Ketabchi/Ketabachi).
+SYLLABLE_ADDED_MIN = 8
+
+
+def syllable_added(x: str, y: str) -> bool:
+    """Two keys with another number of syllables between their consonants (a vowel at
+    the end aside: Petr/Petro, Maxim/Maxime), the shorter under SYLLABLE_ADDED_MIN
+    letters."""
+    if min(len(x), len(y)) >= SYLLABLE_ADDED_MIN:
+        return False
+    return _syllables(re.sub(r"[aeiou]+$", "", x)) != _syllables(re.sub(r"[aeiou]+$", "", y))
+
+
+LOOSE_A = frozenset({frozenset("ai"), frozenset("ao")})
+
+
+def _other_last_vowel(x: str, y: str) -> bool:
+    """The last syllable's vowel is another, and not as romanisations of one short vowel
+    write it (a/e, e/i, o/u) or an a that loose romanisations write for an i or an o
+    (Muhandis/Mohandas, Lukwang/Lukwong): Mohamed/Mohamud and Mohamad/Mohamud (Muhammad
+    and Mahmud) are other names."""
+    last_x = re.search(r"([aeiou])([^aeiou]+)$", x)
+    last_y = re.search(r"([aeiou])([^aeiou]+)$", y)
+    if last_x is None or last_y is None or last_x.group(2) != last_y.group(2):
+        return False
+    if x[: last_x.start()][-1:] in VOWELS or y[: last_y.start()][-1:] in VOWELS:
+        return False  # a vowel group (Mahmoud/Mohamud): not one vowel for another
+    pair = frozenset((last_x.group(1), last_y.group(1)))
+    return len(pair) == 2 and pair not in VOWEL_CLASSES and pair not in LOOSE_A
 
 
 @dataclass(frozen=True)
@@ -543,12 +740,12 @@ def _known_apart(a: Part, b: Part) -> bool:
 def openings_fit(a: Part, b: Part, given: bool) -> bool:
     """Whether two parts' first sounds let them pair (``_paired``): in a given name one
     sound (``onsets_agree``), elsewhere anything but s and z, which spelling keys fold
-    (Saidi/Zaidi); either way where rigour gives both one symbol."""
+    (Saidi/Zaidi), and h and k (Ho/Ko); either way where rigour gives both one symbol."""
     if len(a.symbols & b.symbols) > 0:
         return True
     if given:
         return onsets_agree(a, b)
-    return {a.onset, b.onset} != {"s", "z"}
+    return {a.onset, b.onset} not in ({"s", "z"}, {"h", "k"})
 
 
 def _paired(left: Sequence[Part], right: Sequence[Part], i: int, j: int, near: bool) -> str | None:
@@ -665,7 +862,9 @@ def align(left: Sequence[Part], right: Sequence[Part]) -> Alignment | None:
             (
                 j
                 for j in free_right
-                if right[j].skeleton == a.skeleton and openings_fit(a, right[j], 0 in (i, j))
+                if right[j].skeleton == a.skeleton
+                and letters_fit(a, right[j])
+                and openings_fit(a, right[j], 0 in (i, j))
             ),
             None,
         )
