@@ -8,23 +8,12 @@ decided, unless the rule's outcome changes. Every text here is made up.
 
 from __future__ import annotations
 
-import hashlib
-
 from spacy.language import Language
 
 from dossier.extract.candidates import collect
 from dossier.extract.mentions import corpus_knowledge, document_mentions
-from dossier.model import SourceDocument, SourceMeta
 from dossier.readset import ReadLog, still_valid, watch
-
-
-def _source(name: str, text: str) -> SourceDocument:
-    return SourceDocument(
-        file_name=name,
-        text=text,
-        content_hash=hashlib.sha1(text.encode("utf-8")).hexdigest(),
-        meta=SourceMeta(),
-    )
+from tests.test_names_hold import _source
 
 
 def test_a_word_used_for_a_law_is_read_as_one_outcome_not_as_counts(nlp: Language) -> None:
