@@ -21,7 +21,7 @@ from multiprocessing.connection import Connection
 from types import TracebackType
 from typing import Any
 
-from dossier.forking import fork_child
+from dossier.forking import fork_child, stop_child
 
 log = logging.getLogger(__name__)
 
@@ -51,12 +51,7 @@ class Aside:
     def close(self) -> None:
         conn, process = self._conn, self._process
         self._conn = self._process = None
-        if conn is not None:
-            conn.close()
-        if process is not None:
-            if process.is_alive():
-                process.terminate()
-            process.join()
+        stop_child(conn, process)
 
     def result(self) -> bytes:
         """The bytes ``work()`` returned, from the child or, failing that, from here."""

@@ -62,3 +62,13 @@ def fork_child(
     process.start()
     child.close()
     return parent, process
+
+
+def stop_child(conn: Connection | None, process: Any) -> None:
+    """Close a child's end of the pipe and stop the child now (``fork_child``'s pair)."""
+    if conn is not None:
+        conn.close()
+    if process is not None:
+        if process.is_alive():
+            process.terminate()
+        process.join()

@@ -40,7 +40,7 @@ from types import TracebackType
 from typing import Any
 
 from dossier.cache import CacheStore
-from dossier.forking import fork_child
+from dossier.forking import fork_child, stop_child
 from dossier.resolve import symbols
 from dossier.resolve.catalog import CatalogEntry
 from dossier.resolve.decisions import Decision
@@ -103,11 +103,7 @@ class BackgroundResolver:
         """Stop the child now, warming up or not: the build resolves without it."""
         conn, process = self._conn, self._process
         self._conn = self._process = None
-        if conn is not None:
-            conn.close()
-        if process is not None:
-            process.terminate()
-            process.join()
+        stop_child(conn, process)
 
     def resolve_entries(
         self,
