@@ -764,11 +764,14 @@ def resolve_cached(
             return cached
     # Scores are hints for `dossier dedupe`, which computes them itself; the build skips them.
     result.catalog = catalog_entries(result.extractions)
+    # The symbols the child was given were loaded here before it was forked.
+    loaded = background is not None
     if background is not None and symbols.all_known(result.catalog):
         background.discard()  # every name token's symbols are known: the tagger is not needed
         background = None
     if background is None:
-        symbols.load(cache)
+        if not loaded:
+            symbols.load(cache)
         resolution = resolve_entries(
             result.catalog, load_decisions(decisions), settings.database_url, score=False
         )
