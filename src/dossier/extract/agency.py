@@ -681,6 +681,8 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
                 category = lex.practice_category(obj)
                 if category is not None:
                     break
+        if category == "unjust_conviction" and slot == "agent" and _punishes_abuse(verb):
+            return out  # "the judge sentenced each officer to 40 years": justice, not abuse
         if category is not None and not negated and not irrealis:
             part: Part = "perpetrator" if slot == "agent" else "victim"
             if part == "victim" and category not in lex.VIOLENT:
@@ -720,6 +722,34 @@ def _predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
                     f for f in _predicate(clause, "agent", depth + 1) if f.part in PERPETRATOR_SIDE
                 )
     return out
+
+
+# Who a court may sentence for abuse: state agents ("sentenced the officers").
+STATE_AGENT_NOUNS: frozenset[str] = frozenset(
+    {"officer", "policeman", "policemen", "police", "soldier", "guard", "official"}
+    | {"commander", "agent", "cop", "trooper", "jailer", "warden", "interrogator"}
+)
+
+
+BODILY_ACTS: frozenset[str] = frozenset(
+    {"killing", "torture", "sexual_violence", "enforced_disappearance"}
+)
+
+
+def _punishes_abuse(verb: Token) -> bool:
+    """ "sentenced each officer to 40 years", "convicted the soldiers of murder": a
+    sentence passed on state agents, or for a violent act, punishes an abuse; the one
+    who passes it is no perpetrator of an unjust conviction."""
+    for child in verb.children:
+        if child.dep_ in {"dobj", "nsubjpass"} and lemma(child) in STATE_AGENT_NOUNS:
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in {"for", "of", "over"}
+            and _crime(child) in BODILY_ACTS
+        ):
+            return True
+    return False
 
 
 def _designation(trigger: Token, slot: str, negated: bool) -> list[Finding]:

@@ -61,6 +61,10 @@ _TITLED = re.compile(
     rf"(?:(?i:{_TITLE_ALT})|(?i:{_ABBREVIATED_ALT})(?:\.|-(?=[ \u00a0]))?)"
     rf"[ \u00a0]+({_NAME_SEQ})"
 )
+# Titles that are also given names ("Justo Pastor Urbina"): right after a capitalised
+# name word they are part of the name.
+NAME_TITLES: frozenset[str] = frozenset({"pastor", "don"})
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w-])[A-ZÀ-Þ][a-zà-ÿ]+[ \u00a0]$")
 # "T. KULIBAYEV", "PAVEL MIKHEYEV": shouted names.
 _CAPS_NAME = re.compile(
     r"(?<![\w-])((?:[A-ZА-Я]\.[ \u00a0]?|[A-ZА-ЯЁ][A-ZА-ЯЁ'-]+[ \u00a0]){1,3}"
@@ -677,6 +681,10 @@ def _rule_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for match in _TITLED.finditer(text):
         title = text[match.start() : match.start(1)].strip().removesuffix("-")
+        if title.lower() in NAME_TITLES and _NAME_WORD_BEFORE.search(
+            text, max(0, match.start() - 30), match.start()
+        ):
+            continue  # "Justo Pastor Urbina": a given name, not the title of "Urbina"
         for piece in clean_span(text, match.start(1), match.end(1), person=True):
             out.append(
                 Candidate(

@@ -662,6 +662,8 @@ def _share_list_findings(
             span = spans[index]
             if key in seeds:
                 carried = seeds[key]
+            elif _attributive(span):
+                carried = None  # "the Alvaro Colom presidential administration": no list item
             elif found is None and carried is not None and previous is not None:
                 left, right = (previous, span) if previous.start < span.start else (span, previous)
                 if _enumerated(doc, left, right):
@@ -676,6 +678,18 @@ def _share_list_findings(
     if last_found is not None and last_found.frame in SHARED_FRAMES:
         return (last_found, spans[last_index]), continued
     return None, continued
+
+
+def _attributive(span: Span) -> bool:
+    """A name that modifies a common noun after it ("a chief of staff for the Alvaro
+    Colom presidential administration", "the Ortega government"): it names the thing,
+    not a member of the list around it."""
+    root = span.root
+    return (
+        root.dep_ in {"nmod", "compound", "amod"}
+        and root.head.i >= span.end
+        and root.head.pos_ == "NOUN"
+    )
 
 
 def _misparsed_trigger(doc: Doc, low: int, first: Span) -> agency.Finding | None:

@@ -343,7 +343,18 @@ class Gazetteer:
             and not self.is_common(words[0])
             and not is_title(words[0])
         )
-        if len(common) > 0 and not given_word and not word_surname:
+        # "Justo Pastor Urbina": the model's name of three words with a title word inside
+        # it, after a given name, is still a full name (the title does not start it)
+        inner_word = (
+            len(words) >= 3
+            and cand.label == "PERSON"
+            and len(common) == 1
+            and common[0] in words[1:-1]
+            and is_title(common[0])
+            and not is_title(words[0])
+            and not self.mostly_place(words[0])
+        )
+        if len(common) > 0 and not given_word and not word_surname and not inner_word:
             return False
         if self.mostly_place(value):
             return False
