@@ -7,8 +7,8 @@ from __future__ import annotations
 from spacy.language import Language
 
 from dossier.extract.mentions import extract_text_mentions
-from dossier.model import PERPETRATOR_PARTS
-from tests.test_claims import parts
+from dossier.model import PERPETRATOR_PARTS, EntityLabel
+from tests.test_claims import analyse, parts
 
 
 def persons(nlp: Language, text: str) -> set[str]:
@@ -71,3 +71,55 @@ def test_a_title_word_inside_a_name_is_part_of_the_name(nlp: Language) -> None:
 def test_a_pastor_before_a_name_is_still_a_title(nlp: Language) -> None:
     text = "The police arrested Pastor Andrew Brenner at his church in the capital on Sunday."
     assert "Andrew Brenner" in persons(nlp, text)
+
+
+# --- enumerations --------------------------------------------------------------------------
+
+
+def test_names_between_dashes_share_an_implication(nlp: Language) -> None:
+    text = (
+        "The officers—Rob Kalemba, Elly Wandera, Alex Mugisha, and Hamid Tumusiime—have "
+        "been implicated in acts of torture."
+    )
+    names = ("Rob Kalemba", "Elly Wandera", "Alex Mugisha", "Hamid Tumusiime")
+    found = parts(nlp, text, *names)
+    assert {name: found[name] for name in names} == dict.fromkeys(names, ("torture", "accused"))
+
+
+def _designated(
+    nlp: Language, text: str, people: tuple[str, ...], orgs: tuple[str, ...]
+) -> dict[str, tuple[str, str]]:
+    labels: dict[str, EntityLabel] = dict.fromkeys(people, "PERSON")
+    labels.update(dict.fromkeys(orgs, "ORG"))
+    _source, found, analysis = analyse(nlp, text, labels)
+    return {found.entities[c.entity_key].name: (c.category, c.part) for c in analysis.claims}
+
+
+def test_a_listed_name_with_its_unit_passes_the_designation_on(nlp: Language) -> None:
+    text = (
+        "OFAC announced sanctions on four men. Those sanctioned included Brigadier General "
+        "Kasongo Ilunga Mbeki of the FARN armed forces, and Pierre Kalala Mutombo, Gaston "
+        "Tshibanda Mwamba and Lucien Ndayisenga of three rebel factions."
+    )
+    people = ("Kasongo Ilunga Mbeki", "Pierre Kalala Mutombo", "Gaston Tshibanda Mwamba")
+    found = _designated(nlp, text, (*people, "Lucien Ndayisenga"), ("FARN",))
+    for name in (*people, "Lucien Ndayisenga"):
+        assert found[name] == ("designation", "accused"), name
+    assert found["FARN"][1] not in PERPETRATOR_PARTS
+
+
+def test_a_body_after_a_listed_name_does_not_break_the_list(nlp: Language) -> None:
+    text = (
+        "OFAC announced sanctions on six men. Among those targeted are Paul Habimana, "
+        "Brigadier General Simon Uwera, and Remy Nsengiyumva from FDLR; Bernard Bizimana "
+        "from M23; Colonel Salomon Tshala from FARN; and Brigadier General Andre Nkusi from RDF."
+    )
+    people = (
+        "Paul Habimana", "Simon Uwera", "Remy Nsengiyumva", "Bernard Bizimana",
+        "Salomon Tshala", "Andre Nkusi",
+    )
+    found = _designated(nlp, text, people, ("FDLR", "M23", "FARN", "RDF"))
+    assert {name: found[name] for name in people} == dict.fromkeys(
+        people, ("designation", "accused")
+    )
+    assert all(found[org][1] not in PERPETRATOR_PARTS for org in ("FDLR", "M23", "FARN"))

@@ -513,7 +513,7 @@ def _item_subject(anchor: Token, span: Span, bounds: tuple[int, int]) -> bool:
 
 # Frames a name passes on to the other names of its enumeration.
 SHARED_FRAMES: frozenset[str] = frozenset(
-    {"designated", "designated-for", "sanctions-call", "accused-of"}
+    {"designated", "designated-for", "sanctions-call", "accused-of", "implicated-in"}
 )
 # Words an enumeration of names may have between two names: "A, B and C", "A, as well
 # as current public official B", "General A, Colonel B".
@@ -543,7 +543,34 @@ def _enumerated(doc: Doc, left: Span, right: Span) -> bool:
     offices = {
         t.i
         for t in gap
-        if t.lower_ == "of"
+        # "A of the armed forces, and B": the unit a listed name belongs to
+        if (t.lower_ in {"of", "from"} and t.i == left.end and _unit_then_next(doc, t, gap))
+        or _office_of(doc, t, gap)
+    }
+    limit = 24 if listed else (12 if len(offices) > 0 else 8)
+    if qualifiers is None or len(gap) > limit or any(t.text == ":" for t in gap):
+        return False
+    words = [
+        t
+        for t in gap
+        if t.i not in offices
+        and not (t.lower_ in {"as", "well"} and t.pos_ in {"ADP", "ADV"})
+        and not (t.pos_ == "PRON" and t.dep_ == "poss")  # "A, his daughter, B"
+        and not (t.dep_ == "amod" and t.tag_ in {"VBN", "VBG"})  # "the armed forces"
+        and t.i not in qualifiers
+    ]
+    if not any(t.text in {",", ";", "and", "&"} for t in gap):
+        # "Defense Sec. Delfin Lorenzana": a title split off the name
+        return all(t.pos_ == "PROPN" or t.text == "." for t in gap)
+    allowed = _GAP_POS | {"ADP"} if listed else _GAP_POS
+    return all(t.pos_ in allowed for t in words)
+
+
+def _office_of(doc: Doc, t: Token, gap: Span) -> bool:
+    """ "A, a leader of the 9th Division, and B": the office's "of" belongs to the
+    description (a relative's does not: "A, the son of B" is no list)."""
+    return (
+        t.lower_ == "of"
         and t.i > gap.start
         and _office(doc[t.i - 1])
         # what the office is of comes before the next item ("a deputy of B" names B's
@@ -560,23 +587,16 @@ def _enumerated(doc: Doc, left: Span, right: Span) -> bool:
                 )
             )
         )
-    }
-    limit = 24 if listed else (12 if len(offices) > 0 else 8)
-    if qualifiers is None or len(gap) > limit or any(t.text == ":" for t in gap):
-        return False
-    words = [
-        t
-        for t in gap
-        if t.i not in offices
-        and not (t.lower_ in {"as", "well"} and t.pos_ in {"ADP", "ADV"})
-        and not (t.pos_ == "PRON" and t.dep_ == "poss")  # "A, his daughter, B"
-        and t.i not in qualifiers
-    ]
-    if not any(t.text in {",", ";", "and", "&"} for t in gap):
-        # "Defense Sec. Delfin Lorenzana": a title split off the name
-        return all(t.pos_ == "PROPN" or t.text == "." for t in gap)
-    allowed = _GAP_POS | {"ADP"} if listed else _GAP_POS
-    return all(t.pos_ in allowed for t in words)
+    )
+
+
+def _unit_then_next(doc: Doc, prep: Token, gap: Span) -> bool:
+    """ "of the DRC armed forces, and": a unit's words, then the list's comma or "and"."""
+    rest = doc[prep.i + 1 : gap.end]
+    return any(w.text in {",", "and", ";"} for w in rest) and all(
+        w.pos_ in {"DET", "PROPN", "NOUN", "ADJ", "NUM", "PUNCT", "CCONJ"} or w.dep_ == "amod"
+        for w in rest
+    )
 
 
 def _office(word: Token) -> bool:
@@ -654,16 +674,19 @@ def _share_list_findings(
             if found is None and misparsed is not None:
                 chosen[key] = (index, misparsed, ("list:misparsed trigger",))
                 seeds[key] = misparsed
+    named = [spans[chosen[key][0]] for key in order]
     for direction in (order, list(reversed(order))):
         carried: agency.Finding | None = None
         previous: Span | None = None
         for key in direction:
             index, found, _ = chosen[key]
             span = spans[index]
+            if key not in seeds and (_attributive(span) or _unit_of(span, named)):
+                # "the Alvaro Colom presidential administration", "of the DRC armed
+                # forces": a name inside a list item's description is no item itself
+                continue
             if key in seeds:
                 carried = seeds[key]
-            elif _attributive(span):
-                carried = None  # "the Alvaro Colom presidential administration": no list item
             elif found is None and carried is not None and previous is not None:
                 left, right = (previous, span) if previous.start < span.start else (span, previous)
                 if _enumerated(doc, left, right):
@@ -689,6 +712,17 @@ def _attributive(span: Span) -> bool:
         root.dep_ in {"nmod", "compound", "amod"}
         and root.head.i >= span.end
         and root.head.pos_ == "NOUN"
+    )
+
+
+def _unit_of(span: Span, named: list[Span]) -> bool:
+    """ "Ruvugayimikore Protogene from FDLR; Bernard Byamungu ...": the body a listed
+    name belongs to, named right after it, is no item of the list."""
+    root = span.root
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ in {"of", "from"}
+        and any(other.start <= root.head.head.i < other.end for other in named)
     )
 
 
