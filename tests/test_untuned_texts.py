@@ -123,3 +123,49 @@ def test_a_body_after_a_listed_name_does_not_break_the_list(nlp: Language) -> No
         people, ("designation", "accused")
     )
     assert all(found[org][1] not in PERPETRATOR_PARTS for org in ("FDLR", "M23", "FARN"))
+
+
+# --- designation frames --------------------------------------------------------------------
+
+
+def test_a_persons_own_designation_is_a_designation(nlp: Language) -> None:
+    text = (
+        "Commissioner Ramon Ibarra Soliz’s designation followed on the heels of "
+        "\u201cextrajudicial killings\u201d by his team."
+    )
+    assert parts(nlp, text, "Ramon Ibarra Soliz") == {
+        "Ramon Ibarra Soliz": ("designation", "accused")
+    }
+
+
+def test_an_authoritys_designation_of_someone_designates_the_someone(nlp: Language) -> None:
+    text = "The Treasury’s designation of Ramon Ibarra Soliz followed the killings."
+    found = _designated(nlp, text, ("Ramon Ibarra Soliz",), ("Treasury",))
+    assert found["Ramon Ibarra Soliz"] == ("designation", "accused")
+    assert found["Treasury"][1] not in PERPETRATOR_PARTS
+
+
+def test_a_designation_asked_for_is_no_designation(nlp: Language) -> None:
+    text = "Ramon Ibarra Soliz’s designation was demanded by the families of the victims."
+    found = parts(nlp, text, "Ramon Ibarra Soliz")
+    assert found["Ramon Ibarra Soliz"] != ("designation", "accused")
+
+
+def test_names_on_a_blacklist_are_designated(nlp: Language) -> None:
+    text = (
+        "Also on the US Treasury’s blacklist were the head of the National Security Bureau, "
+        "Tesfay Kahsay Negash, and the Hadar Fund."
+    )
+    assert parts(nlp, text, "Tesfay Kahsay Negash") == {
+        "Tesfay Kahsay Negash": ("designation", "accused")
+    }
+    text = "Tesfay Kahsay Negash is on the US sanctions list."
+    assert parts(nlp, text, "Tesfay Kahsay Negash") == {
+        "Tesfay Kahsay Negash": ("designation", "accused")
+    }
+
+
+def test_a_list_of_speakers_is_no_blacklist(nlp: Language) -> None:
+    text = "Tesfay Kahsay Negash was on the list of speakers at the conference."
+    found = parts(nlp, text, "Tesfay Kahsay Negash")
+    assert found["Tesfay Kahsay Negash"][1] not in PERPETRATOR_PARTS

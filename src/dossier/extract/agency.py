@@ -376,6 +376,8 @@ def _copula(verb: Token) -> list[Finding]:
     """ "X is a figurehead ... used to conceal", "X is responsible for the killings"."""
     out: list[Finding] = []
     sentence_category = lex.sentence_category(verb.sent)
+    if _on_a_blacklist(verb):
+        out.append(Finding("designation", "accused", verb.i, "designated"))  # "X is on ..."
     for child in verb.children:
         if child.dep_ == "acomp" and child.tag_ == "VBN" and _is_verbal(child):
             out.extend(_predicate(child, "patient", 2))  # "who was (as) sentenced for ..."
@@ -1453,6 +1455,9 @@ def _clause_findings(anchor: Token) -> list[Finding]:
             if f.frame in {"designated", "designated-for"}
         ]
     if dep == "attr" and lemma(head) == "be":
+        if _on_a_blacklist(head):
+            # "Also on the Treasury's blacklist were X and Y"
+            return [Finding("designation", "accused", head.i, "designated")]
         # "The individuals designated today are X and Y": X takes the subject's part;
         # "The officers named in the report are X and Y": the report's allegation.
         for child in head.children:
@@ -1561,8 +1566,40 @@ def _clause_findings(anchor: Token) -> list[Finding]:
             if category is not None:
                 behest: Frame = "command" if lemma(head) == "command" else "ordered"
                 return [Finding(category, "ordered", head.i, behest)]
+        if _own_designation(anchor, head):
+            return _designation(head, "patient", False)
         return _noun_trigger(head, "poss")
     return []
+
+
+def _on_a_blacklist(verb: Token) -> bool:
+    """ "Also on the Treasury's blacklist were X", "On the sanctions list is X": a copula
+    placing its complement on a blacklist or a sanctions list."""
+    if lex.is_negated(verb) or designations.proposed(verb):
+        return False
+    for child in verb.children:
+        nouns = [child] if child.dep_ == "nsubj" else []
+        if child.dep_ == "prep" and child.lower_ == "on":
+            nouns = [c for c in child.children if c.dep_ == "pobj"]
+        for noun in nouns:
+            modifiers = {lemma(c) for c in noun.children if c.dep_ in {"compound", "amod"}}
+            if lemma(noun) == "blacklist" or (
+                lemma(noun) == "list" and len(modifiers & {"sanction", "sanctions", "sdn"}) > 0
+            ):
+                return True
+    return False
+
+
+def _own_designation(possessor: Token, noun: Token) -> bool:
+    """ "Commissioner X's designation followed ...": a person's designation without an
+    "of" phrase is the designation of that person; "OFAC's designation of X" (an "of"
+    phrase, or an authority as the possessor) is by the possessor."""
+    return (
+        lemma(noun) in {"designation", "listing", "blacklisting"}
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+        and not designations.authority_like(possessor)
+        and not designations.proposed(noun)
+    )
 
 
 def _through_possession(found: list[Finding]) -> list[Finding]:

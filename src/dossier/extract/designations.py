@@ -237,7 +237,7 @@ def designation_verb(verb: Token) -> bool:
     if word == "name":
         return False  # only sanctions or a list name designees; "the report names X" does not
     agents = [s for s in subjects if s.dep_ == "nsubj"]
-    if len(agents) > 0 and not any(_authority_like(s) for s in agents):
+    if len(agents) > 0 and not any(authority_like(s) for s in agents):
         return False  # "the police targeted X" is no listing, whatever the text is about
     if in_context(verb):
         return True
@@ -253,7 +253,7 @@ OFFICE_TITLES = re.compile(
 )
 
 
-def _authority_like(subject: Token) -> bool:
+def authority_like(subject: Token) -> bool:
     """A subject that can designate: a state or institution, or an office holder of one
     ("the council", "OFAC", "the United States", "Secretary of State X")."""
     phrase = subject.doc[subject.left_edge.i : subject.right_edge.i + 1].text
@@ -267,7 +267,7 @@ def _authority_like(subject: Token) -> bool:
     ):
         # "The Treasury said it was targeting X": the pronoun is the speaker
         return any(
-            c.dep_ == "nsubj" and c.lower_ not in {"it", "they"} and _authority_like(c)
+            c.dep_ == "nsubj" and c.lower_ not in {"it", "they"} and authority_like(c)
             for c in clause.head.children
         )
     return (
