@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from dossier.extract.mentions import extract_text_mentions
-from dossier.model import PERPETRATOR_PARTS, EntityLabel
+from dossier.extract.mentions import extract_text_mentions, find_mentions
+from dossier.model import PERPETRATOR_PARTS, EntityLabel, SourceDocument, SourceMeta
 from tests.test_claims import analyse, parts
 
 
@@ -169,3 +169,38 @@ def test_a_list_of_speakers_is_no_blacklist(nlp: Language) -> None:
     text = "Tesfay Kahsay Negash was on the list of speakers at the conference."
     found = parts(nlp, text, "Tesfay Kahsay Negash")
     assert found["Tesfay Kahsay Negash"][1] not in PERPETRATOR_PARTS
+
+
+# --- names of programmes -------------------------------------------------------------------
+
+
+def test_a_programme_named_once_as_an_act_is_no_person_where_cut_off(nlp: Language) -> None:
+    texts = [
+        "Police arrested Global Voronov, a banker, on Monday; Global Voronov denied bribery.",
+        "The Treasury placed sanctions on the two men under the Global Voronov Act.\n"
+        "Five companies owned by their children were also designated in the Global Voronov A",
+    ]
+    sources = [
+        SourceDocument(f"{n}.txt", text, str(n) * 40, SourceMeta()) for n, text in enumerate(texts)
+    ]
+    found = find_mentions(sources, list(nlp.pipe(texts)))
+    second = {m.text for m in found[1].mentions if m.label == "PERSON"}
+    assert "Global Voronov" not in second
+
+
+def test_a_related_programme_is_no_person(nlp: Language) -> None:
+    text = (
+        "OFAC imposes Global Voronov-related sanctions upon a former official.\n"
+        "On Monday the Treasury sanctioned Luis Ortega Brenes for bribery."
+    )
+    found = persons(nlp, text)
+    assert "Global Voronov" not in found
+    assert "Luis Ortega Brenes" in found
+
+
+def test_a_person_whose_name_a_law_bears_is_still_a_person(nlp: Language) -> None:
+    text = (
+        "The Voronov Act is named after Sergei Voronov, who died in custody in 2009. "
+        "Sergei Voronov had exposed a tax fraud."
+    )
+    assert "Sergei Voronov" in persons(nlp, text)

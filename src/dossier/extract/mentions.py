@@ -224,6 +224,13 @@ def document_mentions(view: DocumentView, knowledge: CorpusKnowledge) -> Documen
                 last = {words[-1], raw[-1], words[-1].split()[-1]}
                 parts.update(last)
                 surnames.update(last)
+    # "the Global Magnitsky Act" once makes "Global Magnitsky" a programme's name in the
+    # whole document ("designated in the Global Magnitsky A", cut off at the end)
+    eponyms = {
+        fold(value)
+        for value in {c.text for _, c in cores if c is not None and len(words_of(c.text)) >= 2}
+        if _eponym_in_document(gaz, text, value)
+    }
     accepted: list[_Accepted] = []
     signatures: list[Candidate] = []
     companies = company_names(text)
@@ -242,7 +249,9 @@ def document_mentions(view: DocumentView, knowledge: CorpusKnowledge) -> Documen
         ):
             verdict = None
         if core is not None and verdict is not None:
-            if _eponym(gaz, text, core):
+            if _eponym(gaz, text, core) or (
+                fold(core.text) in eponyms and core.title is None and core.rule != "title"
+            ):
                 continue
             certain = verdict.strength == "strong" and gaz.is_certain(core)
             kind = "person-strong" if certain else "person-weak"
@@ -427,9 +436,23 @@ def _supported(cand: Candidate, gaz: Gazetteer, parts: set[str], view: DocumentV
     return not cand.headline and has_surname_morphology(cand.text)
 
 
+def _eponym_in_document(gaz: Gazetteer, text: str, value: str) -> bool:
+    """Whether the document writes ``value`` somewhere as the name of a law, prize or
+    programme ("the Global Magnitsky Act")."""
+    for match in re.finditer(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text):
+        if gaz.eponym_after(text, match.end()) or (
+            _TITLE_ENDING_IN_EPONYM.match(text, match.end(), min(len(text), match.end() + 80))
+            is not None
+        ):
+            return True
+    return False
+
+
 def _eponym(gaz: Gazetteer, text: str, cand: Candidate) -> bool:
     if gaz.eponym_after(text, cand.end):
         return True
+    if _RELATED_AFTER.match(text, cand.end, min(len(text), cand.end + 60)) is not None:
+        return True  # "Global Magnitsky-related sanctions": a programme's name
     # "the Global Magnitsky Human Rights Accountability Act": the name inside a title that
     # ends, a few capitalised words on, in a law, prize or institution
     if _TITLE_ENDING_IN_EPONYM.match(text, cand.end, min(len(text), cand.end + 80)) is not None:
@@ -441,6 +464,9 @@ def _eponym(gaz: Gazetteer, text: str, cand: Candidate) -> bool:
     )
 
 
+_RELATED_AFTER = re.compile(
+    r"-related(?:[ \u00a0]+[\w-]+){0,2}?[ \u00a0]+(?:sanctions|designations?|program(?:me)?s?)\b"
+)
 _UNDER_BEFORE = re.compile(
     r"\bunder[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Z][\w-]*[ \u00a0]+){0,2}$"
 )
@@ -599,6 +625,7 @@ def _search_people(
     }
     own_terms = TermIndex(_searchable(terms))
     companies = company_names(text)
+    programmes: dict[str, bool] = {}  # full names the document also writes as a law's name
     found: list[_Accepted] = []
     for start, end in find_terms(text, [own_terms, corpus_terms]):
         value = text[start:end]
@@ -612,7 +639,9 @@ def _search_people(
             if verdict is None:
                 continue
             signals = verdict.signals
-        if _eponym(gaz, text, cand):
+        if " " in value and value not in named and value not in programmes:
+            programmes[value] = _eponym_in_document(gaz, text, value)
+        if _eponym(gaz, text, cand) or programmes.get(value, False):
             continue
         if text[end : end + 1] == "-" and not re.match(
             r"-(?:era|led|backed|linked|appointed|allied)\b", text[end : end + 12]
