@@ -204,3 +204,34 @@ def test_a_person_whose_name_a_law_bears_is_still_a_person(nlp: Language) -> Non
         "Sergei Voronov had exposed a tax fraud."
     )
     assert "Sergei Voronov" in persons(nlp, text)
+
+
+# --- people the model labels as places or bodies ---------------------------------------------
+
+
+def test_a_name_with_an_office_in_apposition_is_a_person(nlp: Language) -> None:
+    text = (
+        "The Treasury Department said it imposed sanctions on Anselem Gutamba, Ruritania’s "
+        "ambassador to Tanzania, accusing him of directing security forces to attack "
+        "protesters.\n"
+        "Also on the blacklist was Hagos Gebrit Kidane, the party’s economic advisor."
+    )
+    found = persons(nlp, text)
+    assert "Anselem Gutamba" in found
+    assert "Hagos Gebrit Kidane" in found
+
+
+def test_a_place_with_an_office_in_apposition_stays_a_place(nlp: Language) -> None:
+    text = (
+        "Officials met in Kampala on Monday. Kampala, the country’s capital and seat of the "
+        "minister, was calm."
+    )
+    assert "Kampala" not in persons(nlp, text)
+
+
+def test_a_councillor_title_introduces_a_name(nlp: Language) -> None:
+    text = (
+        "They were sanctioned for the May 2018 killing of municipal councilor Ekram Hossain "
+        "in Teknaf."
+    )
+    assert "Ekram Hossain" in persons(nlp, text)

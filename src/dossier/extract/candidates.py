@@ -215,6 +215,8 @@ class Candidate:
     person_verb: str | None = None  # "X said", "arrested X": a verb that takes a person
     rule_after: bool = False  # "the X regime", "X's rule": a noun for a person's time in power
     described: bool = False  # "X, a Saudi journalist": in apposition to a noun for a person
+    # "X, Zimbabwe's ambassador to Tanzania": in apposition to an office only a person holds
+    office_apposed: bool = False
     coordinated: list[tuple[int, int]] = field(default_factory=list)  # "A, B and C": spans
 
 
@@ -268,6 +270,8 @@ def with_context(cand: Candidate, text: str) -> Candidate:
     cand.possessive = text[cand.end : cand.end + 2] in ("’s", "'s")
     cand.rule_after = _RULE_AFTER.match(text, cand.end, min(len(text), cand.end + 20)) is not None
     cand.described = _described_as_individual(text, cand.end)
+    office = _OFFICE_APPOSED.match(text, cand.end, min(len(text), cand.end + 60))
+    cand.office_apposed = office is not None
     if cand.title is None:
         titled = _TITLE_BEFORE.search(text, max(0, cand.start - 20), cand.start)
         if titled is not None and is_title(titled.group(1)):
@@ -620,6 +624,20 @@ INDIVIDUAL_NOUNS = wordset(
     boy girl teacher doctor farmer driver businessman businesswoman politician lawmaker writer
     poet son daughter mother father wife husband brother sister prisoner detainee widow
     """
+)
+
+
+# Offices only a person holds, in apposition after a name: "X, Zimbabwe's ambassador to
+# Tanzania", "X, the party's economic advisor", "X, Index's head of advocacy".
+OFFICE_HOLDER_NOUNS = (
+    "ambassador|minister|advis[eo]r|council+or|commander|governor|mayor|senator|"
+    "spokes(?:man|woman|person)|deputy|chairman|chairwoman|secretary-general|head[ \u00a0]+of"
+)
+_OFFICE_APPOSED = re.compile(
+    r",[ \u00a0]+(?:(?:formerly|currently|now|then)[ \u00a0]+)?"
+    r"(?:(?:a|an|the|his|her|their)[ \u00a0]+)?"
+    r"(?:[A-Za-z][\w-]*[’']s?[ \u00a0]+)?(?:[a-z][\w-]*[ \u00a0]+){0,2}?"
+    rf"(?:{OFFICE_HOLDER_NOUNS})\b"
 )
 
 

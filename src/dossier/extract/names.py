@@ -30,7 +30,8 @@ TITLES: frozenset[str] = wordset(
     under-secretary ambassador envoy consul diplomat senator sen rep representative
     congressman congresswoman deputy mp mep mps meps governor gov mayor akim akims judge
     justice prosecutor prosecutors attorney lawyer advocate barrister solicitor counsel
-    counsellor ombudsman ombudswoman commissioner general gen colonel col lieutenant lt lieut
+    counsellor councilor councillor ombudsman ombudswoman commissioner general gen colonel col
+    lieutenant lt lieut
     captain capt major maj sergeant sgt corporal cpl private pte admiral adm marshal
     commander cmdr officer inspector detective constable chief head director ceo cfo coo
     chairman chairwoman chairperson chair founder co-founder owner president-elect

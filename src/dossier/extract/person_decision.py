@@ -111,6 +111,23 @@ def decide_person(
         # "Emmerson Mnangagwa" tagged ORG, where "Auxillia Mnangagwa" is a person
         return PersonVerdict("weak", (*base, "surname-of-full-name-in-document"))
     if (
+        cand.label in ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART")
+        and 2 <= len(words) <= 3
+        and cand.office_apposed
+        # (the model's own labels of this name are the place votes; a place is written
+        # "in X" somewhere, or is a country)
+        and not any(
+            gaz.is_common(w)
+            or gaz.locative_uses[fold(w)] > 0
+            or TOPONYM.search(w) is not None
+            or is_country(w)
+            for w in words
+        )
+        and not is_country(value)
+    ):
+        # "Anselem Sanyatwe, Zimbabwe's ambassador to Tanzania" tagged GPE
+        return PersonVerdict("weak", (*base, "office-in-apposition"))
+    if (
         cand.label in ("ORG", "GPE", "NORP")
         and len(words) <= 3
         and words[0] in gaz.given_names
