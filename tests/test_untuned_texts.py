@@ -235,3 +235,39 @@ def test_a_councillor_title_introduces_a_name(nlp: Language) -> None:
         "in Teknaf."
     )
     assert "Ekram Hossain" in persons(nlp, text)
+
+
+# --- a group designated in an earlier sentence -------------------------------------------------
+
+
+def test_officials_sanctioned_earlier_and_named_later_are_designated(nlp: Language) -> None:
+    text = (
+        "The US on Wednesday imposed sanctions on two government officials accused of "
+        "negotiating with gangs. According to a statement by the Treasury, the officials — "
+        "Oscar Lunares, chief of the Penal System, and Carlos Marrodan, chairman of the "
+        "reconstruction unit — organized covert meetings with gang leaders."
+    )
+    assert parts(nlp, text, "Oscar Lunares", "Carlos Marrodan") == {
+        "Oscar Lunares": ("designation", "accused"),
+        "Carlos Marrodan": ("designation", "accused"),
+    }
+
+
+def test_officials_who_were_not_sanctioned_are_not_designated(nlp: Language) -> None:
+    text = (
+        "Two government officials attended the meeting with the envoy. According to the "
+        "ministry, the officials — Oscar Lunares and Carlos Marrodan — declined to comment."
+    )
+    found = parts(nlp, text, "Oscar Lunares", "Carlos Marrodan")
+    assert all(part not in PERPETRATOR_PARTS for _, part in found.values())
+
+
+def test_the_other_three_named_are_designated(nlp: Language) -> None:
+    text = (
+        "The United Kingdom has imposed sanctions on four security officials over abuses. "
+        "The other three named include intelligence chief Isaac Mhlanga; Police "
+        "Commissioner General Godwin Matare; and Anselm Sibanda, a former commander of the "
+        "presidential guard."
+    )
+    names = ("Isaac Mhlanga", "Godwin Matare", "Anselm Sibanda")
+    assert parts(nlp, text, *names) == dict.fromkeys(names, ("designation", "accused"))

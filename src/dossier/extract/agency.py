@@ -809,7 +809,7 @@ def _designated_group_before(include: Token) -> Token | None:
     if include.i < 2 or include.i - 2 < include.sent.start:
         return None
     participle, group = doc[include.i - 1], doc[include.i - 2]
-    if participle.tag_ not in {"VBN", "VBD"} or group.pos_ not in {"NOUN", "PRON"}:
+    if participle.tag_ not in {"VBN", "VBD"} or group.pos_ not in {"NOUN", "PRON", "NUM"}:
         return None
     word = lemma(participle)
     if word not in designations.STRONG_VERBS | designations.WEAK_VERBS:
@@ -824,13 +824,16 @@ def _group_designated(group: Token) -> Token | None:
     the text, of the same number of the same people ("sanctions on ... two state
     officials"); None when there is none."""
     number = next((c.lower_ for c in group.children if c.dep_ == "nummod"), None)
-    if number is None or not any(c.lower_ in {"the", "these", "those"} for c in group.children):
+    if not any(c.lower_ in {"the", "these", "those"} for c in group.children):
+        return None
+    if number is None and (group.tag_ != "NNS" or lemma(group) not in OFFICE_GROUP_NOUNS):
         return None
     doc = group.doc
     for token in doc[: group.sent.start]:
-        if lemma(token) != lemma(group) or not any(
-            c.dep_ == "nummod" and c.lower_ == number for c in token.children
-        ):
+        counted = [c.lower_ for c in token.children if c.dep_ == "nummod"]
+        # "the officials — A and B — organized ...": the officials sanctioned earlier
+        # ("sanctions on two government officials"), counted there
+        if lemma(token) != lemma(group) or (number not in counted if number else not counted):
             continue
         for ancestor in [token, *token.ancestors]:
             designating = (
@@ -1734,6 +1737,14 @@ def findings(span: Span, others: set[int], bounds: tuple[int, int] | None = None
         out = _through_possession(out)
     out.extend(_command_descriptor(span, anchor))
     out.extend(_suffered_descriptor(span))
+    if (
+        anchor.i not in {t.i for t in span}
+        and span.root.dep_ in {"appos", "conj"}
+        and not any(f.part in PERPETRATOR_SIDE or f.part == "victim" for f in out)
+    ):
+        group = _group_designated(anchor)
+        if group is not None:
+            out.append(Finding("designation", "accused", group.i, "designated"))
     seen = {span.root.i}
     token = span.root
     while True:
