@@ -271,3 +271,66 @@ def test_the_other_three_named_are_designated(nlp: Language) -> None:
     )
     names = ("Isaac Mhlanga", "Godwin Matare", "Anselm Sibanda")
     assert parts(nlp, text, *names) == dict.fromkeys(names, ("designation", "accused"))
+
+
+def test_a_body_read_with_the_title_before_a_name_is_no_list_item(nlp: Language) -> None:
+    # the organisation's name swallowed the title: "... Police Commissioner General NAME"
+    text = (
+        "The United Kingdom has imposed sanctions on four security officials over abuses. "
+        "The other three named include intelligence chief Isaac Mhlanga; Ruritania Republic "
+        "Police Commissioner General Godwin Matare; and Anselm Sibanda, a former commander "
+        "of the presidential guard."
+    )
+    body = "Ruritania Republic Police Commissioner General"
+    names = ("Isaac Mhlanga", "Godwin Matare", "Anselm Sibanda")
+    found = _designated(nlp, text, names, (body,))
+    assert {name: found[name] for name in names} == dict.fromkeys(
+        names, ("designation", "accused")
+    )
+    assert found[body][1] not in PERPETRATOR_PARTS
+
+
+def test_a_body_in_a_listed_persons_office_is_no_list_item(nlp: Language) -> None:
+    text = (
+        "The Treasury designated two officials. They were Oscar Lunares Meza, chief of the "
+        "Penal System, and Carlos Marrodan Chica, chairman of the Social Reconstruction Unit."
+    )
+    people = ("Oscar Lunares Meza", "Carlos Marrodan Chica")
+    bodies = ("Penal System", "Social Reconstruction Unit")
+    found = _designated(nlp, text, people, bodies)
+    assert all(found[body][1] not in PERPETRATOR_PARTS for body in bodies)
+
+
+def test_a_speaker_before_a_dash_group_is_no_list_item(nlp: Language) -> None:
+    text = (
+        "The US imposed sanctions on two government officials accused of negotiating with "
+        "gangs. According to a statement by the Treasury Department, the officials — Oscar "
+        "Lunares and Carlos Marrodan — organized covert meetings with gang leaders."
+    )
+    found = _designated(nlp, text, ("Oscar Lunares", "Carlos Marrodan"), ("Treasury Department",))
+    assert found["Oscar Lunares"] == ("designation", "accused")
+    assert found["Treasury Department"][1] not in PERPETRATOR_PARTS
+
+
+# --- a person's party, a person's denial -----------------------------------------------------
+
+
+def test_a_persons_party_does_not_make_the_person_an_organisation(nlp: Language) -> None:
+    text = (
+        "The government of President Nayel Bukaro negotiated with the gangs. Bukaro’s office "
+        "did not respond. Bukaro’s party won the elections, and Bukaro’s New Ideas party "
+        "took control of congress."
+    )
+    records = extract_text_mentions(text, nlp)
+    assert {r.label for r in records if r.text == "Bukaro"} == {"PERSON"}
+    assert ("New Ideas", "ORG") in {(r.text, r.label) for r in records}
+
+
+def test_denying_ones_own_administrations_conduct_is_a_denial(nlp: Language) -> None:
+    text = "Bukaro on Wednesday vigorously denied his administration was negotiating with gangs."
+    assert parts(nlp, text, "Nayel Bukaro")["Nayel Bukaro"] == ("context", "unclear")
+
+
+def test_denying_that_police_tortured_is_still_a_cover_up(nlp: Language) -> None:
+    text = "President Nayel Bukaro denied that police had tortured the detainees."
+    assert parts(nlp, text, "Nayel Bukaro")["Nayel Bukaro"] == ("cover_up", "complicit")

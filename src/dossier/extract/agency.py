@@ -1120,12 +1120,27 @@ def _denied(verb: Token) -> Category | None:
         if child.dep_ == "dobj" and lemma(child) in DENIED_NOUNS:
             found = lex.subtree_category(child)
             return found if found is not None else "context"
+        if child.dep_ == "ccomp" and _own_body_subject(child):
+            # "denied his administration was negotiating with gangs": the person's own
+            # side of an accusation, neither proof nor a cover-up
+            found = lex.subtree_category(child)
+            return found if found is not None else "context"
         if child.dep_ in {"xcomp", "ccomp", "dobj"} and child.tag_ == "VBG":
             if _has_subject(child):
                 return None
             found = lex.act_category(child)
             return found if found is not None else "context"
     return None
+
+
+def _own_body_subject(clause: Token) -> bool:
+    """The clause's subject is the speaker's own body ("his administration", "her
+    government", "their party")."""
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"}
+        and any(g.dep_ == "poss" and g.lower_ in {"his", "her", "their"} for g in c.children)
+        for c in clause.children
+    )
 
 
 def _guilty_of(verb: Token) -> Category | None:

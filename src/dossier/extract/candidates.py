@@ -183,6 +183,7 @@ _TYPED_NAME = re.compile(
     rf"\b{_TYPE_NOUNS}(?:,?[ \u00a0]+(?:such[ \u00a0]+as|including))?[ \u00a0]+"
     rf"((?:{_CAP_WORD}|[A-Z]{{1,4}}-\d+)(?:[ \u00a0]{_CAP_WORD}){{0,3}})(?![\w-])"
 )
+_POSSESSOR = re.compile(r"(?:[^ \u00a0]+[ \u00a0])*?[^ \u00a0]+[’']s?(?=[ \u00a0]|$)[ \u00a0]*")
 # The name followed by its type: "the Ak Zhol party", "Koshe movement".
 _NAME_TYPED = re.compile(
     rf"(?<![\w-])((?:{_CAP_WORD})(?:[ \u00a0]{_CAP_WORD}){{0,3}})[ \u00a0]+"
@@ -920,7 +921,15 @@ def _org_rule_candidates(text: str) -> list[Candidate]:
             name = match.group(1)
             if len(name) < 2 or name.lower() in _FUNCTION_WORDS:
                 continue  # "A group of people"
-            for piece in clean_span(text, match.start(1), match.end(1), person=False):
+            start = match.start(1)
+            owner = _POSSESSOR.match(name)
+            if owner is not None:
+                # "Bukele’s party", "Bukele’s New Ideas party": the possessor owns the
+                # party; only what follows the possessive can be the party's name
+                if owner.end() >= len(name):
+                    continue
+                start += owner.end()
+            for piece in clean_span(text, start, match.end(1), person=False):
                 out.append(
                     Candidate(piece.start, piece.end, text[piece.start : piece.end], "ORG", rule)
                 )

@@ -364,7 +364,7 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
                 signals = ("cited",)
             anchor = agency.anchor_of(span, others)
             if (
-                mention.label == "ORG"
+                mention.label != "PERSON"
                 and anchor.i not in {t.i for t in span}
                 and lex.lemma(anchor) in agency.DESCRIPTOR_NOUNS
             ):
@@ -393,7 +393,12 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
         carried_keys: set[str] = set()
         if len(chosen) > 0:
             carry_out, carried_keys = _share_list_findings(
-                doc, chosen, spans, bounds, None if continued is None else continued[1:]
+                doc,
+                chosen,
+                spans,
+                bounds,
+                None if continued is None else continued[1:],
+                persons={key for key, _ in people},
             )
         carry = None if carry_out is None else (passage, *carry_out)
         grouped: set[str] = set()
@@ -550,6 +555,8 @@ def _enumerated(doc: Doc, left: Span, right: Span) -> bool:
     limit = 24 if listed else (12 if len(offices) > 0 else 8)
     if qualifiers is None or len(gap) > limit or any(t.text == ":" for t in gap):
         return False
+    if any(t.text in {"—", "–"} for t in gap) and any(t.tag_ == "NNS" for t in gap):
+        return False  # "by the Treasury, the officials — A": a group the dash names
     words = [
         t
         for t in gap
@@ -644,6 +651,7 @@ def _share_list_findings(
     spans: dict[int, Span],
     bounds: tuple[int, int],
     carried_in: tuple[agency.Finding, Span] | None = None,
+    persons: frozenset[str] | set[str] = frozenset(),
 ) -> tuple[tuple[agency.Finding, Span] | None, set[str]]:
     """Names the parse left without a finding take a designation, a call for sanctions
     or an accusation from the name they are enumerated with. The small parser often
@@ -681,7 +689,11 @@ def _share_list_findings(
         for key in direction:
             index, found, _ = chosen[key]
             span = spans[index]
-            if key not in seeds and (_attributive(span) or _unit_of(span, named)):
+            if key not in seeds and (
+                _attributive(span)
+                or _unit_of(span, named, key in persons)
+                or _title_of(span, named)
+            ):
                 # "the Alvaro Colom presidential administration", "of the DRC armed
                 # forces": a name inside a list item's description is no item itself
                 continue
@@ -715,14 +727,23 @@ def _attributive(span: Span) -> bool:
     )
 
 
-def _unit_of(span: Span, named: list[Span]) -> bool:
+def _title_of(span: Span, named: list[Span]) -> bool:
+    """ "Zimbabwe Republic Police Commissioner General Godwin Matanga": a body's name
+    written right before a person's name is that person's office, no list item."""
+    return any(other.start == span.end for other in named)
+
+
+def _unit_of(span: Span, named: list[Span], person: bool) -> bool:
     """ "Ruvugayimikore Protogene from FDLR; Bernard Byamungu ...": the body a listed
     name belongs to, named right after it, is no item of the list."""
     root = span.root
-    return (
-        root.dep_ == "pobj"
-        and root.head.lower_ in {"of", "from"}
-        and any(other.start <= root.head.head.i < other.end for other in named)
+    if root.dep_ != "pobj" or root.head.lower_ not in {"of", "from"}:
+        return False
+    owner = root.head.head
+    # "A, chief of the Penal System, and B": the body of a listed name's office (a
+    # person there is the office holder: "chair of Constitutional Court B")
+    return (not person and lex.lemma(owner) in agency.DESCRIPTOR_NOUNS) or any(
+        other.start <= owner.i < other.end for other in named
     )
 
 
