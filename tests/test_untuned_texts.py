@@ -334,3 +334,13 @@ def test_denying_ones_own_administrations_conduct_is_a_denial(nlp: Language) -> 
 def test_denying_that_police_tortured_is_still_a_cover_up(nlp: Language) -> None:
     text = "President Nayel Bukaro denied that police had tortured the detainees."
     assert parts(nlp, text, "Nayel Bukaro")["Nayel Bukaro"] == ("cover_up", "complicit")
+
+
+def test_an_office_title_inside_a_titled_span_still_starts_the_name(nlp: Language) -> None:
+    text = (
+        "Gertler has used his close friendship with DR Congo President Jonas Kambale to act "
+        "as a middleman for mining asset sales."
+    )
+    found = persons(nlp, text)
+    assert "Jonas Kambale" in found
+    assert "Congo President Jonas Kambale" not in found

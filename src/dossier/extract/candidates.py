@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.citations import CitedRegions, cited_regions, headline_ranges
 from dossier.extract.names import (
+    NAME_TITLES,
     PARTICLES,
     TITLES,
     has_surname_morphology,
@@ -61,9 +62,6 @@ _TITLED = re.compile(
     rf"(?:(?i:{_TITLE_ALT})|(?i:{_ABBREVIATED_ALT})(?:\.|-(?=[ \u00a0]))?)"
     rf"[ \u00a0]+({_NAME_SEQ})"
 )
-# Titles that are also given names ("Justo Pastor Urbina"): right after a capitalised
-# name word they are part of the name.
-NAME_TITLES: frozenset[str] = frozenset({"pastor", "don"})
 _NAME_WORD_BEFORE = re.compile(r"(?<![\w-])[A-ZÀ-Þ][a-zà-ÿ]+[ \u00a0]$")
 # "T. KULIBAYEV", "PAVEL MIKHEYEV": shouted names.
 _CAPS_NAME = re.compile(

@@ -20,6 +20,7 @@ from dossier.extract.candidates import PORTFOLIO, Candidate, DocumentView
 from dossier.extract.names import (
     CALENDAR_WORDS,
     EPONYM_NOUNS,
+    NAME_TITLES,
     PARTICLES,
     PLACE_NOUNS,
     WEEKDAYS,
@@ -350,7 +351,7 @@ class Gazetteer:
             and cand.label == "PERSON"
             and len(common) == 1
             and common[0] in words[1:-1]
-            and is_title(common[0])
+            and common[0].lower() in NAME_TITLES
             and not is_title(words[0])
             and not self.mostly_place(words[0])
         )

@@ -50,6 +50,10 @@ TITLES: frozenset[str] = wordset(
     """
 )
 
+# Titles that are also given names: right after a capitalised name word they are part of
+# the name ("Justo Pastor Urbina", "José Don Pedro").
+NAME_TITLES: frozenset[str] = wordset("pastor don")
+
 # Lower-case particles that belong inside a name ("Eva van der Merwe").
 PARTICLES: frozenset[str] = wordset(
     """
