@@ -344,3 +344,19 @@ def test_an_office_title_inside_a_titled_span_still_starts_the_name(nlp: Languag
     found = persons(nlp, text)
     assert "Jonas Kambale" in found
     assert "Congo President Jonas Kambale" not in found
+
+
+def test_a_given_name_before_a_known_name_stays_in_the_name(nlp: Language) -> None:
+    # "San Myat" is a full name elsewhere in the corpus, "Thura" a given name
+    texts = [
+        "Brigadier General San Myat and Thura Aung Lin were sanctioned on Monday.",
+        "The Treasury sanctioned commanders Aung Kyaw Zaw and Khin Maung Soe, and border "
+        "guard commander Thura San Myat, along with two units.",
+    ]
+    sources = [
+        SourceDocument(f"{n}.txt", text, str(n) * 40, SourceMeta()) for n, text in enumerate(texts)
+    ]
+    found = find_mentions(sources, list(nlp.pipe(texts)))
+    second = {m.text for m in found[1].mentions if m.label == "PERSON"}
+    assert "Thura San Myat" in second
+    assert "San Myat" not in second

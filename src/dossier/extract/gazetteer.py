@@ -249,6 +249,12 @@ class Gazetteer:
             person, place, org = self.place_votes(matches[i].group())
             if not (cand.after_lower or place + org > person):
                 break
+            if (
+                matches[i].group() in self.given_names
+                and place + org <= person
+                and cand.rule != "nickname"  # (its quoted short form is the name's key)
+            ):
+                break  # "commander Thura San Lwin": a given name, not a word before the name
             i += 1
         end = len(text)
         if len(matches) - i >= 3 and fold(matches[-1].group()) in NOT_NAMES:
