@@ -360,3 +360,36 @@ def test_a_given_name_before_a_known_name_stays_in_the_name(nlp: Language) -> No
     second = {m.text for m in found[1].mentions if m.label == "PERSON"}
     assert "Thura San Myat" in second
     assert "San Myat" not in second
+
+
+# --- aliases and short forms -----------------------------------------------------------------
+
+
+def test_a_name_also_known_as_is_the_same_person(nlp: Language) -> None:
+    text = (
+        "Today the Treasury sanctioned three commanders. Elfadil Abdalla Idris Adam (Idris), "
+        "also known as \u201cAbu Lelo,\u201d is a brigadier general who filmed himself killing "
+        "civilians. Abu Lelo was later promoted."
+    )
+    records = extract_text_mentions(text, nlp)
+    people = {r.resolved for r in records if r.label == "PERSON"}
+    assert len(people) == 1  # the full name, its short form and the alias: one person
+    assert people != {"Abu Lelo"}
+
+
+def test_two_people_in_a_row_are_not_aliases(nlp: Language) -> None:
+    text = "The Treasury sanctioned Elfadil Abdalla Idris Adam and Gado Hamid Ahmed Musa."
+    records = extract_text_mentions(text, nlp)
+    resolved = {r.text: r.resolved for r in records if r.label == "PERSON"}
+    assert resolved["Gado Hamid Ahmed Musa"] == "Gado Hamid Ahmed Musa"
+
+
+def test_a_bracketed_short_form_defines_the_first_given_name(nlp: Language) -> None:
+    text = (
+        "The sanctions target three commanders. Gado Hamdan Ahmed Musa (Gado), also known as "
+        "\u201cAbu Shak,\u201d is a major general. Gado was filmed at the scene."
+    )
+    records = extract_text_mentions(text, nlp)
+    resolved = {r.text: r.resolved for r in records if r.label == "PERSON"}
+    assert "Gado Hamdan Ahmed Musa" in resolved
+    assert resolved.get("Gado") == "Gado Hamdan Ahmed Musa"

@@ -348,13 +348,25 @@ def _given_name_before(doc: Doc, text: str) -> list[Candidate]:
     before a person's name, after a lowercase word, is its first given name."""
     out: list[Candidate] = []
     for ent in doc.ents:
-        if ent.label_ != "PERSON" or ent.start < 2 or len(ent) > 3:
+        if ent.label_ != "PERSON" or ent.start < 1 or len(ent) > 3:
             continue
-        prev, before = doc[ent.start - 1], doc[ent.start - 2]
-        if prev.pos_ != "PROPN" or not prev.is_title or prev.ent_type_ != "" or prev.is_sent_start:
+        prev = doc[ent.start - 1]
+        if is_title(prev.text) or not prev.is_title:
             continue
-        if is_title(prev.text) or not before.is_lower or not before.is_alpha:
-            continue
+        # "Gedo Hamdan Ahmed Mohamed (Gedo)": the bracket after the name defines the word
+        # before the model's span as the person's short name, even at a sentence's start
+        defined = text[ent.end_char : ent.end_char + len(prev.text) + 3] in {
+            f" ({prev.text})",
+            f"\u00a0({prev.text})",
+        }
+        if not defined:
+            if ent.start < 2:
+                continue
+            before = doc[ent.start - 2]
+            if prev.pos_ != "PROPN" or prev.ent_type_ != "" or prev.is_sent_start:
+                continue
+            if not before.is_lower or not before.is_alpha:
+                continue
         for piece in clean_span(text, prev.idx, ent.end_char, person=True):
             value = text[piece.start : piece.end]
             out.append(

@@ -35,6 +35,9 @@ class PersonMention:
     title: str | None = None  # the title or honorific right before it ("Mr.", "Prince")
     defined_by: int | None = None  # "Ann Bolt (Bolt)": index of the full name it abbreviates
     longer_name: bool = False  # followed or preceded by another capitalised name word
+    # 'Elfateh Idris Adam (Idris), also known as "Abu Lulu"': index of the full name the
+    # text gives this name as another name of
+    alias_of: int | None = None
 
 
 @dataclass
@@ -77,7 +80,8 @@ def resolve_references(
     ``links[i]`` is an index into ``clusters`` or None (left for review);
     ``reasons[i]`` names the rule that decided it: ``full-name``,
     ``defined-short-form``, ``only-fit:surname``, ``only-fit:given-name``,
-    ``only-fit:initial-and-surname``, ``own-name`` (a name no full name fits),
+    ``only-fit:initial-and-surname``, ``own-name`` (a name no full name fits), ``alias``
+    (a name the text gives as another name of a full name before it),
     or why it stays unresolved: ``ambiguous:N-fit``, ``start-of-longer-name``,
     ``family``, ``collective``.
     """
@@ -92,6 +96,13 @@ def resolve_references(
         if mention.collective or len(words) < 2 or is_initial(words[0]):
             continue
         key = _full_key(words)
+        owner = None if mention.alias_of is None else links[mention.alias_of]
+        if owner is not None and key not in by_full:
+            # "also known as": another name of the same person, wherever it recurs
+            by_full[key] = owner
+            links[i] = owner
+            reasons[i] = "alias"
+            continue
         if key not in by_full:
             by_full[key] = len(clusters)
             clusters.append(PersonCluster(name=forms[i]))
@@ -181,6 +192,7 @@ def resolve_references(
         else:
             reasons[i] = f"ambiguous:{len(fits)}-fit"
     # 3. Names, spellings and first/last names of each cluster.
+    aliases = {forms[i] for i, reason in enumerate(reasons) if reason == "alias"}
     for i, link in enumerate(links):
         if link is not None:
             clusters[link].forms[forms[i]] += 1
@@ -189,6 +201,8 @@ def resolve_references(
         full = [
             f for f in cluster.forms if len(name_words(f)) >= 2 and not is_initial(name_words(f)[0])
         ]
+        if any(f not in aliases for f in full):
+            full = [f for f in full if f not in aliases]  # "Abu Lulu" never names the person
         if len(full) > 0:
             cluster.name = max(full, key=lambda f: (cluster.forms[f], len(f), f))
         words = name_words(cluster.name)

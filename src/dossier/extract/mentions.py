@@ -798,6 +798,26 @@ def _defined_by(text: str, people: list[_Accepted], i: int) -> int | None:
     return i - 1
 
 
+# 'Elfateh Idris Adam (Idris), also known as "Abu Lulu,"': between a full name and the
+# name it is also known by, an optional bracketed short form, then the phrase.
+_ALSO_KNOWN_AS = re.compile(
+    r"(?:[ \u00a0]*\([^()\n]{1,40}\))?,?[ \u00a0]+(?:also[ \u00a0]+)?"
+    r"(?:known[ \u00a0]+as|a\.k\.a\.?|aka|nicknamed|alias)[ \u00a0]+[“\"‘']?$"
+)
+
+
+def _alias_of(text: str, people: list[_Accepted], i: int) -> int | None:
+    """The index of the full name before ``people[i]`` that the text says is also known
+    by it ('X (Idris), also known as "Abu Lulu"'); None otherwise."""
+    item = people[i]
+    for j in range(i - 1, max(-1, i - 3), -1):
+        full = people[j]
+        gap = text[full.end : item.start]
+        if _ALSO_KNOWN_AS.fullmatch(gap) is not None and " " in text[full.start : full.end]:
+            return j
+    return None
+
+
 def _build(
     view: DocumentView, chosen: list[_Accepted], accepted: list[_Accepted]
 ) -> DocumentMentions:
@@ -814,6 +834,7 @@ def _build(
             _title_before(text, a.start),
             _defined_by(text, people, i),
             " " not in text[a.start : a.end] and _in_longer_name(text, a.start, a.end),
+            _alias_of(text, people, i),
         )
         for i, a in enumerate(people)
     ]
