@@ -393,3 +393,23 @@ def test_a_bracketed_short_form_defines_the_first_given_name(nlp: Language) -> N
     resolved = {r.text: r.resolved for r in records if r.label == "PERSON"}
     assert "Gado Hamdan Ahmed Musa" in resolved
     assert resolved.get("Gado") == "Gado Hamdan Ahmed Musa"
+
+
+# --- a newspaper's deputy editor-in-chief ------------------------------------------------------
+
+
+def test_a_deputy_editor_in_chief_is_a_journalist_not_an_official(nlp: Language) -> None:
+    text = (
+        "Police arrested Rashad Alizada, the deputy editor-in-chief of the Azadlig newspaper, "
+        "in Baku on Monday."
+    )
+    _source, found, analysis = analyse(nlp, text, {"Rashad Alizada": "PERSON"})
+    (key,) = found.entities
+    assert analysis.roles[key] == "journalist"
+
+
+def test_an_editor_in_chief_title_is_no_part_of_a_name(nlp: Language) -> None:
+    text = "Deputy Editor-in-Chief Leyla Mammadli said the arrest of her colleague was unlawful."
+    found = persons(nlp, text)
+    assert "Leyla Mammadli" in found
+    assert not any("Editor" in name for name in found)

@@ -37,7 +37,7 @@ TITLES: frozenset[str] = wordset(
     chairman chairwoman chairperson chair founder co-founder owner president-elect
     spokesman spokeswoman spokesperson king queen prince princess emir sheikh sultan
     shah tsar czar pope cardinal bishop archbishop imam rabbi reverend rev father fr
-    pastor saint protester protestor prisoner journalist reporter editor
+    pastor saint protester protestor prisoner journalist reporter editor editor-in-chief
     shaikh shaykh sheik sayyid sayed mullah ayatollah haji hajji crown vice brig brigadier
     lieutenant-general major-general lt-gen maj-gen lt-col lt.-col lt-colonel
     brigadier-general rear-admiral vice-admiral hon honourable honorable excellency hrh

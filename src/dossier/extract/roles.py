@@ -37,7 +37,15 @@ _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("human_rights_defender", ("human rights defender", "rights defender", "defender")),
     (
         "journalist",
-        ("journalist", "reporter", "correspondent", "photographer", "photojournalist", "editor"),
+        (
+            "journalist",
+            "reporter",
+            "correspondent",
+            "photographer",
+            "photojournalist",
+            "editor",
+            "editor-in-chief",  # never the "deputy" of an office ("deputy editor-in-chief")
+        ),
     ),
     ("activist", ("activist", "campaigner", "dissident")),
     (
