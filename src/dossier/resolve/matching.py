@@ -68,6 +68,7 @@ from dossier.resolve.parts import (
     syllable_added,
     vowels_only_inserted,
 )
+from dossier.resolve.slips import slip
 
 log = logging.getLogger(__name__)
 
@@ -283,6 +284,11 @@ def compare_full(f: PersonForm, g: PersonForm) -> Verdict:
     alignment = align(f.name_parts, g.name_parts)
     if alignment is not None:
         return Verdict("merge", f"every name part agrees: {alignment.describe(f.tokens, g.tokens)}")
+    slipped = slip(f.name_parts, g.name_parts)
+    if slipped is not None:
+        return Verdict(
+            "merge", f"every other name part agrees, one spelled a letter apart: {slipped}"
+        )
     if _same_surname(f.surname, g.surname):
         if f.given != g.given:
             if _given_close(f, g):

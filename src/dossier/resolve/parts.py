@@ -681,6 +681,10 @@ def _sounds_alike(x: str, y: str) -> bool:
 # name (Hamdi/Hamidi, Nasr/Nassar, Conte/Konate, Martins/Martinez), in a longer one it
 # may be a romanisation's (Aleksandr/Aleksander, Ketabchi/Ketabachi).
 SYLLABLE_ADDED_MIN = 8
+# From six letters, a vowel added inside the name, not in its last syllable, is a
+# romanisation's short vowel (Barkat/Barakat, Qablan/Qabalan, Haswani/Hasawani);
+# in the last syllable it still makes another name (Martins/Martinez, Saqr/Saqer).
+MID_SYLLABLE_MIN = 6
 
 
 def syllable_added(x: str, y: str) -> bool:
@@ -689,7 +693,18 @@ def syllable_added(x: str, y: str) -> bool:
     letters."""
     if min(len(x), len(y)) >= SYLLABLE_ADDED_MIN:
         return False
-    return _syllables(re.sub(r"[aeiou]+$", "", x)) != _syllables(re.sub(r"[aeiou]+$", "", y))
+    x_stem, y_stem = (re.sub(r"[aeiou]+$", "", w) for w in (x, y))
+    if _syllables(x_stem) == _syllables(y_stem):
+        return False
+    if min(len(x), len(y)) < MID_SYLLABLE_MIN:
+        return True
+    return _last_syllable(x_stem) != _last_syllable(y_stem)
+
+
+def _last_syllable(stem: str) -> str:
+    """The last vowel group of a key and what follows it (Barkat: "at", Martins: "ins")."""
+    found = re.search(r"[aeiou]+[^aeiou]*$", stem)
+    return "" if found is None else found.group(0)
 
 
 LOOSE_A = frozenset({frozenset("ai"), frozenset("ao")})
@@ -775,18 +790,47 @@ def _paired(left: Sequence[Part], right: Sequence[Part], i: int, j: int, near: b
     if reason is None:
         return reason
     given = 0 in (i, j)
-    if not (openings_fit(a, b, given) or (given and reason == "transliteration")):
+    dropped_h = given and reason == "h spelling" and _initial_h_dropped(a, b)
+    if not (openings_fit(a, b, given) or (given and reason == "transliteration") or dropped_h):
         return None
     if not given:
         return reason
     ending = _gender_ending(a, b)
     if ending == "a" or (ending == "e" and _known_apart(a, b)):
         return None
-    if reason in STRICT_REASONS or not _known_apart(a, b):
+    if reason in STRICT_REASONS or not _known_apart(a, b) or _opening_o_u(a, b):
         return reason
     if min(len(a.skeleton), len(b.skeleton)) >= GIVEN_NEAR_MIN or _o_added(a, b):
         return reason
     return None
+
+
+INITIAL_H_MIN = 5  # Haroun/Aroun; a shorter name without its h is another (Hana/Ana)
+
+
+def _initial_h_dropped(a: Part, b: Part) -> bool:
+    """One given name is the other without its opening h, from five letters, and the
+    name data does not know the two as different names (Haroun/Aroun, Hamadou/Amadou,
+    Hidajet/Idajet; not Hana/Ana)."""
+    x, y = sorted((a.skeleton, b.skeleton), key=len)
+    return (
+        y == "k" + x  # spelling keys write h as k
+        and a.opening != b.opening
+        and "h" in (a.opening, b.opening)
+        and len(x) >= INITIAL_H_MIN
+        and not _known_apart(a, b)
+    )
+
+
+_OPENING_O_U = re.compile(r"^([^aeiou]*)(?:ou|o|u)")
+
+
+def _opening_o_u(a: Part, b: Part) -> bool:
+    """Given names that differ only in their first vowel, written o, u or ou (the damma:
+    Omar/Oumar/Umar, Othman/Uthman, Sobhi/Subhi). Where the name data knows both
+    spellings as names, one of them is still a romanisation of the other."""
+    x, y = (_OPENING_O_U.sub(r"\1u", p.skeleton, count=1) for p in (a, b))
+    return x == y and a.skeleton != b.skeleton and _OPENING_O_U.match(a.skeleton) is not None
 
 
 def _gender_ending(a: Part, b: Part) -> str:
