@@ -13,7 +13,9 @@ Persons
   name part on both sides is paired with one part of the other by a spelling
   key, a transliteration key, a rigour name symbol or a phonetic key
   (``parts.align``: Aleksandr Zhuravlev / Oleksandr Zhuravlyov; Sergei
-  Borisovich Korolev / Sergey Borisovich Korolyov). A part left over on either
+  Borisovich Korolev / Sergey Borisovich Korolyov), or in which one part
+  slips a letter while every other part of a long name agrees (``slips``:
+  never the given name). A part left over on either
   side (a patronymic one source gives and the other does not) leaves the pair
   to a human; so does a shared given name alone (Timur Kulibayev / Timur
   Turlov share rigour's symbol for Timur and nothing else: no verdict).

@@ -21,7 +21,9 @@ Two tokens of a person's name agree when one of these says so:
   most two edits (three from ten letters: Petr/Petro, Aleksandr/Oleksandr,
   Aliaksandravich/Aleksandrovich), but not a vowel that adds a syllable
   between consonants in a name of fewer than eight letters (Hamdi/Hamidi,
-  Nasr/Nassar, Conte/Konate, Martins/Martinez: ``syllable_added``), another
+  Nasr/Nassar, Conte/Konate, Martins/Martinez: ``syllable_added``; from six
+  letters a vowel inside the name, not in its last syllable, is a short vowel
+  one romanisation writes: Barkat/Barakat, Qablan/Qabalan), another
   last vowel than one short vowel's romanisations (Mohamed/Mohamud:
   ``_other_last_vowel``) or an a or i after the other's last consonant
   (Hussein/Husseini: ``ending_added``);
@@ -29,17 +31,20 @@ Two tokens of a person's name agree when one of these says so:
   consonants in the same places, only the vowels of later syllables differ,
   and each as romanisations of one short vowel do (a/e, e/i, o/u: Ahmad/Ahmed,
   Jaber/Jabir, Malik/Malek), or rigour gives both one symbol and the first
-  vowel is the same (Salih/Saleh); a first vowel may be e/i or o/u where
-  rigour gives one symbol (Omar/Umar, Imad/Emad), and a or e before a vowel and
+  vowel is the same (Salih/Saleh); a first vowel may be o or u, the damma
+  (Omar/Umar, Umid/Omid, Sobhi/Subhi; in a given name ``_opening_o_u``), e/i
+  where rigour gives one symbol (Imad/Emad), and a or e before a vowel and
   a consonant (the diphthong ay: Saif/Seif, Sayed/Seyed; not Mei/Mai).
-  Other vowel changes are *near vowels* (below), an opening one too (Umid/Omid;
+  Other vowel changes are *near vowels* (below), an opening one too (Lena/Lina;
   Igor/Egor and Ivan/Evan stay apart as names the data knows apart). Short names whose
   first vowel differs stay apart (Marat/Murat, Dana/Dina, Timur/Tamara), even
   where rigour gives them one symbol (Chan/Chen); so do a/i and a/u in later
   syllables without a symbol (Jamil/Jamal, Kamil/Kamal);
 - *h spelling*: one spelling key once the h that romanisations add or leave
   out is dropped (``without_h``: Kochak/Kocak, Htun/Tun, Rawah/Rawa; not an h
-  before w or y: Hwang/Wang);
+  before w or y: Hwang/Wang); an opening h of a given name only from five
+  letters and where the data does not know the two apart (Haroun/Aroun, not
+  Hana/Ana: ``_initial_h_dropped``);
 - *near spelling* and *near vowel*, only where ``align`` allows them (once in
   a name whose other parts all agree; in its given name only when the name
   data does not know one of the two spellings, below): keys, or keys without
@@ -183,7 +188,7 @@ _SLAVIC: tuple[tuple[str, str], ...] = (
 )
 
 
-ARABIC_ARTICLE = frozenset({"al", "el", "ul"})
+ARABIC_ARTICLE = frozenset({"al", "el", "ul", "ur", "ud"})  # ur, ud: Mati-ur-Rehman, Nizam-ud-Din
 # ʿAbd with the article, as a word of its own: Abdul / Abdel / Abdol, and assimilated
 # to a sun letter (Abdur Rahman, Abdus Salam, Abdun Nur).
 SERVANT_OF = re.compile(r"abd(?:[aeiou]|ou)?[lrsnzdt]?")
@@ -208,7 +213,7 @@ def transliteration_keys(token: str, skeleton: Callable[[str], str]) -> tuple[st
         slavic = re.sub(pattern, replacement, slavic)
     french = re.sub(r"ou(?=[aei])", "w", plain).replace("ou", "u")  # Sahraoui, Tokhtakhounov
     keys = [_folded(skeleton(t)) for t in (plain, slavic, french)]
-    if token in ARABIC_ARTICLE:  # al-, el-, ul-: one article (Al-Houthi / El-Houthi)
+    if token in ARABIC_ARTICLE:  # al-, el-, ul-, ur-: one article (Al-Houthi / El-Houthi)
         keys.append("al")
     if SERVANT_OF.fullmatch(token):  # Abdul / Abdel / Abdur (Rauf): one word
         keys.append("abdal")
@@ -448,12 +453,10 @@ def _vowel_spelling(a: str, b: str, one_symbol: bool) -> str | None:
                 # the glide changed too: a diphthong against two syllables (Zeid/Zayed)
                 reason = "near vowel"
                 continue
-            if pair in (frozenset("ei"), frozenset("ou")) and one_symbol:
-                continue  # Omar/Umar, Imad/Emad
-            if pair in (frozenset("ei"), frozenset("ou")) or (
-                pair == frozenset("ae") and _syllables(a) >= 2
-            ):
-                # Lena/Lina, Umid/Omid (not Igor/Egor, Ivan/Evan: names the data knows
+            if pair == frozenset("ou") or (pair == frozenset("ei") and one_symbol):
+                continue  # the damma written o or u (Omar/Umar, Sobhi/Subhi); Imad/Emad
+            if pair == frozenset("ei") or (pair == frozenset("ae") and _syllables(a) >= 2):
+                # Lena/Lina (not Igor/Egor, Ivan/Evan: names the data knows
                 # apart, see ``_may_be_near``); a fatha written e: Jadid/Jedid
                 reason = "near vowel"
             else:
