@@ -388,6 +388,7 @@ def test_a_slip_needs_enough_of_the_name_to_agree(left: str, right: str) -> None
         ("Othman Darvelli", "Uthman Darvelli"),
         ("Sobhi Darvelli", "Subhi Darvelli"),
         ("Haroun Darvelli", "Aroun Darvelli"),  # an opening h, from five letters
+        ("Ekaterina Darvelli", "Kateryna Darvelli"),  # an opening vowel in a long name
         ("Nasif Barakat", "Nasif Barkat"),  # a short vowel inside a name of six letters
         ("Nasif Qabalan", "Nasif Qablan"),
         ("Nasif Mati-ur-Rehman", "Nasif Mati-al-Rehman"),  # ur: the article
@@ -412,3 +413,10 @@ def test_other_opening_vowels_and_last_syllables_stay_apart(left: str, right: st
     a, b = entity(doc("a.txt"), left), entity(doc("b.txt"), right)
     result = run([extraction(doc("a.txt"), a), extraction(doc("b.txt"), b)])
     assert apart(result, a, b)
+
+
+def test_a_ukrainian_or_belarusian_patronymic_of_mykola_is_nikolayevich() -> None:
+    a = entity(doc("a.txt"), "Leonid Nikolaevich Darvenko")
+    b = entity(doc("b.txt"), "Leanid Mikalaevich Darvenko")
+    result = run([extraction(doc("a.txt"), a), extraction(doc("b.txt"), b)])
+    assert same(result, a, b)

@@ -333,9 +333,11 @@ def east_slavic(token: str) -> str:
     every o but a final one is read a (Raman/Roman, Leanidavich/Leonidovich,
     Gafur/Gofur; a final -a is feminine), an opening e is a too (Olena/Elena), and a
     Belarusian or Ukrainian h outside kh,
-    zh, ch and sh is g (Henadzievich/Gennadievich, Hryhorauna/Grigorovna). Only in
-    such a name: elsewhere Omar/Amar and Hassan/Ghassan are other names."""
-    text = re.sub(r"(?<![kzcs])h", "g", token)
+    zh, ch and sh is g (Henadzievich/Gennadievich, Hryhorauna/Grigorovna), and the
+    Ukrainian Mykola and Belarusian Mikalai are Nikolai (Mykolaiovych/Nikolayevich).
+    Only in such a name: elsewhere Omar/Amar and Hassan/Ghassan are other names."""
+    text = re.sub(r"^m[iy]k(?=[ao]l)", "nik", token)
+    text = re.sub(r"(?<![kzcs])h", "g", text)
     text = re.sub(r"^e", "a", text)  # Elena / Alena / Olena
     return text[:-1].replace("o", "a") + text[-1:]
 
@@ -793,8 +795,10 @@ def _paired(left: Sequence[Part], right: Sequence[Part], i: int, j: int, near: b
     if reason is None:
         return reason
     given = 0 in (i, j)
-    dropped_h = given and reason == "h spelling" and _initial_h_dropped(a, b)
-    if not (openings_fit(a, b, given) or (given and reason == "transliteration") or dropped_h):
+    dropped = given and (
+        (reason == "h spelling" and _initial_h_dropped(a, b)) or _leading_vowel_dropped(a, b)
+    )
+    if not (openings_fit(a, b, given) or (given and reason == "transliteration") or dropped):
         return None
     if not given:
         return reason
@@ -823,6 +827,14 @@ def _initial_h_dropped(a: Part, b: Part) -> bool:
         and len(x) >= INITIAL_H_MIN
         and not _known_apart(a, b)
     )
+
+
+def _leading_vowel_dropped(a: Part, b: Part) -> bool:
+    """One given name is the other without its opening vowel, the shorter of
+    LEADING_VOWEL_MIN letters or more (Ekaterina/Katerina, the Russian and Ukrainian
+    forms; not Alena/Lena)."""
+    x, y = sorted((a.skeleton, b.skeleton), key=len)
+    return len(y) == len(x) + 1 and y[0] in VOWELS and len(x) >= LEADING_VOWEL_MIN
 
 
 _OPENING_O_U = re.compile(r"^([^aeiou]*)(?:ou|o|u)")
