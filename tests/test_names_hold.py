@@ -392,3 +392,22 @@ def test_a_gerund_opening_a_quote_is_no_part_of_its_object(nlp: Language) -> Non
 
 def test_a_given_name_ending_in_ing_stays(nlp: Language) -> None:
     assert "Irving Berlin" in _person_texts("Irving Berlin wrote the song in 1911.", nlp)
+
+
+def test_a_person_the_model_reads_into_the_body_they_head(nlp: Language) -> None:
+    # the model reads "the Ingush Ministry of Internal Affairs Ayub Tamarov" as one body
+    text = (
+        "Washington has sanctioned Ingush leader Musa Darbiev and head of the Ingush "
+        "Ministry of Internal Affairs Ayub Tamarov over abuses. Darbiev and Tamarov deny it."
+    )
+    found = _corpus(nlp, [text])[0]
+    people = _people(found)
+    assert set(people) == {"Musa Darbiev", "Ayub Tamarov"}
+    assert "Tamarov" in people["Ayub Tamarov"].aliases
+    bodies = {e.name for e in found.entities.values() if e.schema != "Person"}
+    assert "Ingush Ministry of Internal Affairs" in bodies
+    assert not any("Tamarov" in name for name in bodies)
+    # a body named after a person keeps its name: the second word is no surname
+    named = "Protesters gathered outside the Ministry of Internal Affairs Annex Building."
+    found = _corpus(nlp, [named])[0]
+    assert _people(found) == {}

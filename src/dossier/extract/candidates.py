@@ -248,6 +248,20 @@ _PORTFOLIO = (
     r"Home[ \u00a0]+Affairs|Internal[ \u00a0]+Affairs|Homeland[ \u00a0]+Security|Presidency)"
 )
 PORTFOLIO = re.compile(_PORTFOLIO)
+_OF_BEFORE = re.compile(r"\bof[ \u00a0]+(?:the[ \u00a0]+)?$")
+
+
+def _after_portfolio(text: str, start: int, end: int) -> int:
+    """Where a name starts in a capitalised run after "of" that opens with a ministry's
+    portfolio ("Ministry of Internal Affairs Ayub Tamarov": at "Ayub"), else ``start``."""
+    if _OF_BEFORE.search(text, max(0, start - 8), start) is None:
+        return start
+    found = PORTFOLIO.match(text, start, end)
+    if found is None or found.end() == end or text[found.end()] not in " \u00a0":
+        return start
+    return found.end() + 1
+
+
 _OFFICE_OF = re.compile(
     r"\b(?:Secretary|Minister|Under[ \u00a0]+Secretary|Deputy[ \u00a0]+Secretary|"
     r"Deputy[ \u00a0]+Minister)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?"
@@ -755,8 +769,11 @@ def _rule_candidates(text: str) -> list[Candidate]:
             out.append(Candidate(match.start(), match.end(), match.group(), "PERSON", "camel"))
     for match in _CAP_SEQ.finditer(text):
         words = match.group().replace("\u00a0", " ").split(" ")
+        start = _after_portfolio(text, match.start(), match.end())
+        if start != match.start():  # "Ministry of Internal Affairs Ayub Tamarov"
+            words = text[start : match.end()].replace("\u00a0", " ").split(" ")
         if len(words) >= 2 and has_surname_morphology(words[-1]):
-            for piece in clean_span(text, match.start(), match.end(), person=True):
+            for piece in clean_span(text, start, match.end(), person=True):
                 out.append(
                     Candidate(
                         piece.start, piece.end, text[piece.start : piece.end], "PERSON", "morph"

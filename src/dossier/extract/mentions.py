@@ -240,6 +240,20 @@ def document_mentions(view: DocumentView, knowledge: CorpusKnowledge) -> Documen
         if cand.rule == "signature2":
             signatures.append(cand)
             continue
+        holder = _holder_after_body(cand, text, gaz)
+        if holder is not None:
+            # "head of the Ingush Ministry of Internal Affairs Ayub Tamarov": the body, then
+            # the person who heads it, where the model read one organisation
+            signals = ("named-after-their-body",)
+            accepted.append(
+                _Accepted(holder[1], holder[2], "PERSON", "person-weak", signals=signals)
+            )
+            body = _org_candidate(
+                replace(cand, end=holder[0], text=text[cand.start : holder[0]]), text
+            )
+            if body is not None and _is_org(body, gaz):
+                accepted.append(_Accepted(body.start, body.end, "ORG", _ORG_KINDS["model"]))
+            continue
         verdict = None if core is None else decide_person(gaz, core, parts, surnames)
         if verdict is not None and core is not None and _company(core.text, companies):
             verdict = None  # "Pirelli" where the document writes "Pirelli SpA"
@@ -511,6 +525,42 @@ _PLACE_ENDS = wordset(
     mountains mountain sea desert steppe island islands sultanate caliphate
     """
 )
+
+
+# A name word of a person after a body's name: capitalised, letters, hyphens, apostrophes.
+_HOLDER_WORD = re.compile(r"[A-Z][a-z][\w’'-]*")
+
+
+def _holder_after_body(org: Candidate, text: str, gaz: Gazetteer) -> tuple[int, int, int] | None:
+    """The end of the body and the span of the person a model's organisation swallowed
+    after it ("the Ingush Ministry of Internal Affairs Ayub Tamarov"), or None.
+
+    Only two name words after a body's name that names a state body or an organisation
+    by its own words (a cue before them: Ministry, Service), where the second is a
+    surname the corpus knows for a person or has a surname's shape, and neither is an
+    organisation's word or a place."""
+    if org.label != "ORG" or org.rule != "model":
+        return None
+    words = list(re.finditer(r"\S+", text[org.start : org.end]))
+    if len(words) < 4:
+        return None
+    given, surname = (w.group() for w in words[-2:])
+    if not all(_HOLDER_WORD.fullmatch(w) for w in (given, surname)):
+        return None
+    body = text[org.start : org.start + words[-3].end()]
+    person = f"{given} {surname}"
+    if not has_org_cue(body) or has_org_cue(person) or words[-3].group().lower() in _CONNECTORS:
+        return None
+    if not (gaz.is_surname_like(surname) or has_surname_morphology(surname)):
+        return None
+    if not gaz.name_like(person) or gaz.rejected_as_person(person):
+        return None
+    if any(is_place(w, gaz) or gaz.mostly_place(w) or gaz.is_common(w) for w in (given, surname)):
+        return None
+    return org.start + words[-3].end(), org.start + words[-2].start(), org.end
+
+
+_CONNECTORS = frozenset({"of", "the", "for", "and", "in", "on", "&", "de", "du", "des"})
 
 
 def _org_candidate(cand: Candidate, text: str) -> Candidate | None:
