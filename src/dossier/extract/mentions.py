@@ -240,7 +240,7 @@ def document_mentions(view: DocumentView, knowledge: CorpusKnowledge) -> Documen
         if cand.rule == "signature2":
             signatures.append(cand)
             continue
-        holder = _holder_after_body(cand, text, gaz)
+        holder = _holder_after_body(cand, view, gaz)
         if holder is not None:
             # "head of the Ingush Ministry of Internal Affairs Ayub Tamarov": the body, then
             # the person who heads it, where the model read one organisation
@@ -531,14 +531,18 @@ _PLACE_ENDS = wordset(
 _HOLDER_WORD = re.compile(r"[A-Z][a-z][\w’'-]*")
 
 
-def _holder_after_body(org: Candidate, text: str, gaz: Gazetteer) -> tuple[int, int, int] | None:
+def _holder_after_body(
+    org: Candidate, view: DocumentView, gaz: Gazetteer
+) -> tuple[int, int, int] | None:
     """The end of the body and the span of the person a model's organisation swallowed
     after it ("the Ingush Ministry of Internal Affairs Ayub Tamarov"), or None.
 
     Only two name words after a body's name that names a state body or an organisation
     by its own words (a cue before them: Ministry, Service), where the second is a
-    surname the corpus knows for a person or has a surname's shape, and neither is an
-    organisation's word or a place."""
+    surname: the document names a person by it alone elsewhere ("Tamarov denied it"),
+    the corpus knows it for a person, or it has a surname's shape; and neither word is
+    an organisation's word or a place."""
+    text = view.text
     if org.label != "ORG" or org.rule != "model":
         return None
     words = list(re.finditer(r"\S+", text[org.start : org.end]))
@@ -551,7 +555,11 @@ def _holder_after_body(org: Candidate, text: str, gaz: Gazetteer) -> tuple[int, 
     person = f"{given} {surname}"
     if not has_org_cue(body) or has_org_cue(person) or words[-3].group().lower() in _CONNECTORS:
         return None
-    if not (gaz.is_surname_like(surname) or has_surname_morphology(surname)):
+    alone = any(
+        c.label == "PERSON" and c.text == surname and not org.start <= c.start < org.end
+        for c in view.candidates
+    )
+    if not (alone or gaz.is_surname_like(surname) or has_surname_morphology(surname)):
         return None
     if not gaz.name_like(person) or gaz.rejected_as_person(person):
         return None
