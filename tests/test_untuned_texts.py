@@ -413,3 +413,27 @@ def test_an_editor_in_chief_title_is_no_part_of_a_name(nlp: Language) -> None:
     found = persons(nlp, text)
     assert "Leyla Mammadli" in found
     assert not any("Editor" in name for name in found)
+
+
+# --- bylines ------------------------------------------------------------------------------------
+
+
+def test_a_byline_name_glued_to_the_date_is_found(nlp: Language) -> None:
+    text = (
+        "US sanctions officials\nBy Dafna PsalidouMarch 5, 2020\nWASHINGTON (Reuters) - The "
+        "United States on Thursday imposed sanctions on police commander Ivo Brandt."
+    )
+    assert persons(nlp, text) == {"Dafna Psalidou", "Ivo Brandt"}
+
+
+def test_a_byline_glued_to_by_is_found(nlp: Language) -> None:
+    text = (
+        "US sanctions officials\nByDafna Psalidou\nThe United States on Thursday imposed "
+        "sanctions on police commander Ivo Brandt."
+    )
+    assert persons(nlp, text) == {"Dafna Psalidou", "Ivo Brandt"}
+
+
+def test_a_line_starting_with_by_the_way_names_nobody(nlp: Language) -> None:
+    text = "Byzantine rules\nBy the way, the Treasury sanctioned police commander Ivo Brandt."
+    assert persons(nlp, text) == {"Ivo Brandt"}

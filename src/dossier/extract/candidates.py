@@ -821,11 +821,17 @@ def _rule_candidates(text: str) -> list[Candidate]:
 # by A and B", a line "By Ann Bolt" under a headline.
 _CREDIT = re.compile(
     r"(?:\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Aa]dditional[ \u00a0]+reporting|"
-    r"[Pp]hotos?)[ \u00a0]+by|^[ \t\u00a0]*By)[ \u00a0]+(?=[A-Z])",
+    r"[Pp]hotos?)[ \u00a0]+by|^[ \t\u00a0]*By)(?:[ \u00a0]+(?=[A-Z])|(?=[A-Z][a-z]))",
     re.M,
 )
+# What a byline's name may be glued to: "By Daphne PsaledakisMarch 5, 2020".
+_GLUED_AFTER_BYLINE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Updated|Published|Posted|Last[ \u00a0]updated)\b"
+)
 _CREDITED_NAME = re.compile(
-    rf"({_PLAIN_NAME_WORD}(?:[ \u00a0]{_PLAIN_NAME_WORD}){{1,2}})(?=[ \u00a0]*(?:[,;)]|and\b|$))",
+    rf"({_PLAIN_NAME_WORD}(?:[ \u00a0]{_PLAIN_NAME_WORD}){{1,2}})"
+    rf"(?=[ \u00a0]*(?:[,;)]|and\b|$)|{_GLUED_AFTER_BYLINE})",
     re.M,
 )
 _CREDIT_JOIN = re.compile(r"(?:,[ \u00a0]*(?:and[ \u00a0]+)?|[ \u00a0]+and[ \u00a0]+)(?=[A-Z])")
