@@ -215,7 +215,7 @@ SURNAMES: dict[str, str] = {
         Bamba Ouattara Kaboré Sawadogo Ouedraogo
     """,
     "East African": """
-        Mohamud Mohamed Abdi Abdullahi/Abdillahi Ali Alli Warsame Jama Hersi Osman Egal
+        Mohamud/Mahmoud Mohamed Abdi Abdullahi/Abdillahi Ali Alli Warsame Jama Hersi Osman Egal
         Aden/Adan Yusuf Yusuff Ismail Dahir Duale Gedi Hirsi Mire Nur Samatar Shire Tadesse
         Bekele Tesfaye Girma Kebede Haile Gebre Desta Abebe Alemu Getachew Mekonnen
         Woldemariam Tekle Assefa Negash Kamau Mwangi Otieno Ochieng Odhiambo Onyango Kiprono

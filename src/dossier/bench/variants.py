@@ -20,6 +20,11 @@ first given name; and, for each name string the file gives to two ids, the two
 people's primary names. Two ids with the very same primary name cannot be
 told apart by a name; they are counted and shown, not scored.
 
+Missed variants are counted by the strict rule's verdict on them (the reason
+of the pending pair), so what is left shows where the rule is deliberately
+strict: given names a sibling could have, name parts one source gives and the
+other does not.
+
 Run: ``python -m dossier.bench variants``.
 """
 
@@ -27,7 +32,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -193,18 +199,35 @@ def namesake_pairs(people: Sequence[Person]) -> NamesakePairs:
     return result
 
 
-def resolve_pair(left: str, right: str, tag: str) -> tuple[bool, bool]:
-    """Resolve two names, each in its own document: (merged, left as a pending pair)."""
+@dataclass(frozen=True)
+class Outcome:
+    """What resolving one pair gave: merged, or left pending (and the rule's reason)."""
+
+    merged: bool
+    pending: bool
+    reason: str = ""  # the pending pair's reason, or "" when merged or no pair was left
+
+
+def resolve_pair(left: str, right: str, tag: str) -> Outcome:
+    """Resolve two names, each in its own document."""
     from dossier.bench.resolution import measure, synthetic_extractions
 
     extractions, gold = synthetic_extractions([(left, right)], "Person", True, tag)
-    figures, _, _ = measure(extractions, gold)
-    return figures.split == 0, figures.pending > 0
+    figures, resolution, _ = measure(extractions, gold)
+    reasons = sorted(p.reason for p in resolution.pending)
+    return Outcome(figures.split == 0, figures.pending > 0, reasons[0] if reasons else "")
 
 
-def score(pairs: Sequence[tuple[str, str]], tag: str) -> list[tuple[bool, bool]]:
-    """Resolve each pair on its own: (merged, left pending) per pair."""
+def score(pairs: Sequence[tuple[str, str]], tag: str) -> list[Outcome]:
+    """Resolve each pair on its own."""
     return [resolve_pair(left, right, f"{tag}-{n}") for n, (left, right) in enumerate(pairs)]
+
+
+def _reason_kind(reason: str) -> str:
+    """A pending pair's reason without the parts it names ("... (phonetic), other names
+    differ" and "... (spelled alike), other names differ" are one kind); the rest are
+    pairs the rule did not even leave to a human."""
+    return re.sub(r" \([^)]*\)", "", reason) or "no verdict: not even a pair for a human"
 
 
 def _percent(part: int, whole: int) -> str:
@@ -228,14 +251,18 @@ def run() -> list[str]:
             for pair, outcome in zip(found.pairs, outcomes, strict=True)
             if cyrillic is None or pair[2].cyrillic
         ]
-        merged = sum(1 for _, (m, _) in chosen if m)
-        pending = sum(1 for _, (m, p) in chosen if not m and p)
+        merged = sum(1 for _, o in chosen if o.merged)
+        pending = sum(1 for _, o in chosen if not o.merged and o.pending)
         lines.append(
             f"spelling variants ({title}): {merged} of {len(chosen)} pairs merged across "
             f"documents ({_percent(merged, len(chosen))}), {pending} left pending"
         )
+        if cyrillic is None:
+            kinds = Counter(_reason_kind(o.reason) for _, o in chosen if not o.merged)
+            lines.append("  missed, by the strict rule's verdict on the pair:")
+            lines.extend(f"    {count:4d}  {kind}" for kind, count in kinds.most_common())
         if cyrillic:
-            missed = [(a, b, p) for (a, b, _), (m, p) in chosen if not m]
+            missed = [(a, b, o.pending) for (a, b, _), o in chosen if not o.merged]
             lines.extend(
                 f"  missed: {a} / {b}" + (" (pending)" if p else "") for a, b, p in missed[:20]
             )
@@ -252,8 +279,8 @@ def run() -> list[str]:
     ):
         distinct = sorted(set(pairs))
         results = score(distinct, "namesake")
-        wrong = [pair for pair, (m, _) in zip(distinct, results, strict=True) if m]
-        waiting = sum(1 for m, p in results if not m and p)
+        wrong = [pair for pair, o in zip(distinct, results, strict=True) if o.merged]
+        waiting = sum(1 for o in results if not o.merged and o.pending)
         lines.append(
             f"{title}: {len(distinct)} pairs, false merges {len(wrong)} (must be 0), "
             f"{waiting} pending"

@@ -13,7 +13,9 @@ Persons
   name part on both sides is paired with one part of the other by a spelling
   key, a transliteration key, a rigour name symbol or a phonetic key
   (``parts.align``: Aleksandr Zhuravlev / Oleksandr Zhuravlyov; Sergei
-  Borisovich Korolev / Sergey Borisovich Korolyov). A part left over on either
+  Borisovich Korolev / Sergey Borisovich Korolyov), or in which one part
+  slips a letter while every other part of a long name agrees (``slips``:
+  never the given name). A part left over on either
   side (a patronymic one source gives and the other does not) leaves the pair
   to a human; so does a shared given name alone (Timur Kulibayev / Timur
   Turlov share rigour's symbol for Timur and nothing else: no verdict).
@@ -68,6 +70,7 @@ from dossier.resolve.parts import (
     syllable_added,
     vowels_only_inserted,
 )
+from dossier.resolve.slips import slip
 
 log = logging.getLogger(__name__)
 
@@ -283,6 +286,11 @@ def compare_full(f: PersonForm, g: PersonForm) -> Verdict:
     alignment = align(f.name_parts, g.name_parts)
     if alignment is not None:
         return Verdict("merge", f"every name part agrees: {alignment.describe(f.tokens, g.tokens)}")
+    slipped = slip(f.name_parts, g.name_parts)
+    if slipped is not None:
+        return Verdict(
+            "merge", f"every other name part agrees, one spelled a letter apart: {slipped}"
+        )
     if _same_surname(f.surname, g.surname):
         if f.given != g.given:
             if _given_close(f, g):

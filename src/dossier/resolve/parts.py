@@ -21,7 +21,9 @@ Two tokens of a person's name agree when one of these says so:
   most two edits (three from ten letters: Petr/Petro, Aleksandr/Oleksandr,
   Aliaksandravich/Aleksandrovich), but not a vowel that adds a syllable
   between consonants in a name of fewer than eight letters (Hamdi/Hamidi,
-  Nasr/Nassar, Conte/Konate, Martins/Martinez: ``syllable_added``), another
+  Nasr/Nassar, Conte/Konate, Martins/Martinez: ``syllable_added``; from six
+  letters a vowel inside the name, not in its last syllable, is a short vowel
+  one romanisation writes: Barkat/Barakat, Qablan/Qabalan), another
   last vowel than one short vowel's romanisations (Mohamed/Mohamud:
   ``_other_last_vowel``) or an a or i after the other's last consonant
   (Hussein/Husseini: ``ending_added``);
@@ -29,17 +31,20 @@ Two tokens of a person's name agree when one of these says so:
   consonants in the same places, only the vowels of later syllables differ,
   and each as romanisations of one short vowel do (a/e, e/i, o/u: Ahmad/Ahmed,
   Jaber/Jabir, Malik/Malek), or rigour gives both one symbol and the first
-  vowel is the same (Salih/Saleh); a first vowel may be e/i or o/u where
-  rigour gives one symbol (Omar/Umar, Imad/Emad), and a or e before a vowel and
+  vowel is the same (Salih/Saleh); a first vowel may be o or u, the damma
+  (Omar/Umar, Umid/Omid, Sobhi/Subhi; in a given name ``_opening_o_u``), e/i
+  where rigour gives one symbol (Imad/Emad), and a or e before a vowel and
   a consonant (the diphthong ay: Saif/Seif, Sayed/Seyed; not Mei/Mai).
-  Other vowel changes are *near vowels* (below), an opening one too (Umid/Omid;
+  Other vowel changes are *near vowels* (below), an opening one too (Lena/Lina;
   Igor/Egor and Ivan/Evan stay apart as names the data knows apart). Short names whose
   first vowel differs stay apart (Marat/Murat, Dana/Dina, Timur/Tamara), even
   where rigour gives them one symbol (Chan/Chen); so do a/i and a/u in later
   syllables without a symbol (Jamil/Jamal, Kamil/Kamal);
 - *h spelling*: one spelling key once the h that romanisations add or leave
   out is dropped (``without_h``: Kochak/Kocak, Htun/Tun, Rawah/Rawa; not an h
-  before w or y: Hwang/Wang);
+  before w or y: Hwang/Wang); an opening h of a given name only from five
+  letters and where the data does not know the two apart (Haroun/Aroun, not
+  Hana/Ana: ``_initial_h_dropped``);
 - *near spelling* and *near vowel*, only where ``align`` allows them (once in
   a name whose other parts all agree; in its given name only when the name
   data does not know one of the two spellings, below): keys, or keys without
@@ -183,7 +188,7 @@ _SLAVIC: tuple[tuple[str, str], ...] = (
 )
 
 
-ARABIC_ARTICLE = frozenset({"al", "el", "ul"})
+ARABIC_ARTICLE = frozenset({"al", "el", "ul", "ur", "ud"})  # ur, ud: Mati-ur-Rehman, Nizam-ud-Din
 # ʿAbd with the article, as a word of its own: Abdul / Abdel / Abdol, and assimilated
 # to a sun letter (Abdur Rahman, Abdus Salam, Abdun Nur).
 SERVANT_OF = re.compile(r"abd(?:[aeiou]|ou)?[lrsnzdt]?")
@@ -208,7 +213,7 @@ def transliteration_keys(token: str, skeleton: Callable[[str], str]) -> tuple[st
         slavic = re.sub(pattern, replacement, slavic)
     french = re.sub(r"ou(?=[aei])", "w", plain).replace("ou", "u")  # Sahraoui, Tokhtakhounov
     keys = [_folded(skeleton(t)) for t in (plain, slavic, french)]
-    if token in ARABIC_ARTICLE:  # al-, el-, ul-: one article (Al-Houthi / El-Houthi)
+    if token in ARABIC_ARTICLE:  # al-, el-, ul-, ur-: one article (Al-Houthi / El-Houthi)
         keys.append("al")
     if SERVANT_OF.fullmatch(token):  # Abdul / Abdel / Abdur (Rauf): one word
         keys.append("abdal")
@@ -328,9 +333,11 @@ def east_slavic(token: str) -> str:
     every o but a final one is read a (Raman/Roman, Leanidavich/Leonidovich,
     Gafur/Gofur; a final -a is feminine), an opening e is a too (Olena/Elena), and a
     Belarusian or Ukrainian h outside kh,
-    zh, ch and sh is g (Henadzievich/Gennadievich, Hryhorauna/Grigorovna). Only in
-    such a name: elsewhere Omar/Amar and Hassan/Ghassan are other names."""
-    text = re.sub(r"(?<![kzcs])h", "g", token)
+    zh, ch and sh is g (Henadzievich/Gennadievich, Hryhorauna/Grigorovna), and the
+    Ukrainian Mykola and Belarusian Mikalai are Nikolai (Mykolaiovych/Nikolayevich).
+    Only in such a name: elsewhere Omar/Amar and Hassan/Ghassan are other names."""
+    text = re.sub(r"^m[iy]k(?=[ao]l)", "nik", token)
+    text = re.sub(r"(?<![kzcs])h", "g", text)
     text = re.sub(r"^e", "a", text)  # Elena / Alena / Olena
     return text[:-1].replace("o", "a") + text[-1:]
 
@@ -448,12 +455,10 @@ def _vowel_spelling(a: str, b: str, one_symbol: bool) -> str | None:
                 # the glide changed too: a diphthong against two syllables (Zeid/Zayed)
                 reason = "near vowel"
                 continue
-            if pair in (frozenset("ei"), frozenset("ou")) and one_symbol:
-                continue  # Omar/Umar, Imad/Emad
-            if pair in (frozenset("ei"), frozenset("ou")) or (
-                pair == frozenset("ae") and _syllables(a) >= 2
-            ):
-                # Lena/Lina, Umid/Omid (not Igor/Egor, Ivan/Evan: names the data knows
+            if pair == frozenset("ou") or (pair == frozenset("ei") and one_symbol):
+                continue  # the damma written o or u (Omar/Umar, Sobhi/Subhi); Imad/Emad
+            if pair == frozenset("ei") or (pair == frozenset("ae") and _syllables(a) >= 2):
+                # Lena/Lina (not Igor/Egor, Ivan/Evan: names the data knows
                 # apart, see ``_may_be_near``); a fatha written e: Jadid/Jedid
                 reason = "near vowel"
             else:
@@ -681,6 +686,10 @@ def _sounds_alike(x: str, y: str) -> bool:
 # name (Hamdi/Hamidi, Nasr/Nassar, Conte/Konate, Martins/Martinez), in a longer one it
 # may be a romanisation's (Aleksandr/Aleksander, Ketabchi/Ketabachi).
 SYLLABLE_ADDED_MIN = 8
+# From six letters, a vowel added inside the name, not in its last syllable, is a
+# romanisation's short vowel (Barkat/Barakat, Qablan/Qabalan, Haswani/Hasawani);
+# in the last syllable it still makes another name (Martins/Martinez, Saqr/Saqer).
+MID_SYLLABLE_MIN = 6
 
 
 def syllable_added(x: str, y: str) -> bool:
@@ -689,7 +698,18 @@ def syllable_added(x: str, y: str) -> bool:
     letters."""
     if min(len(x), len(y)) >= SYLLABLE_ADDED_MIN:
         return False
-    return _syllables(re.sub(r"[aeiou]+$", "", x)) != _syllables(re.sub(r"[aeiou]+$", "", y))
+    x_stem, y_stem = (re.sub(r"[aeiou]+$", "", w) for w in (x, y))
+    if _syllables(x_stem) == _syllables(y_stem):
+        return False
+    if min(len(x), len(y)) < MID_SYLLABLE_MIN:
+        return True
+    return _last_syllable(x_stem) != _last_syllable(y_stem)
+
+
+def _last_syllable(stem: str) -> str:
+    """The last vowel group of a key and what follows it (Barkat: "at", Martins: "ins")."""
+    found = re.search(r"[aeiou]+[^aeiou]*$", stem)
+    return "" if found is None else found.group(0)
 
 
 LOOSE_A = frozenset({frozenset("ai"), frozenset("ao")})
@@ -775,18 +795,57 @@ def _paired(left: Sequence[Part], right: Sequence[Part], i: int, j: int, near: b
     if reason is None:
         return reason
     given = 0 in (i, j)
-    if not (openings_fit(a, b, given) or (given and reason == "transliteration")):
+    dropped = given and (
+        (reason == "h spelling" and _initial_h_dropped(a, b)) or _leading_vowel_dropped(a, b)
+    )
+    if not (openings_fit(a, b, given) or (given and reason == "transliteration") or dropped):
         return None
     if not given:
         return reason
     ending = _gender_ending(a, b)
     if ending == "a" or (ending == "e" and _known_apart(a, b)):
         return None
-    if reason in STRICT_REASONS or not _known_apart(a, b):
+    if reason in STRICT_REASONS or not _known_apart(a, b) or _opening_o_u(a, b):
         return reason
     if min(len(a.skeleton), len(b.skeleton)) >= GIVEN_NEAR_MIN or _o_added(a, b):
         return reason
     return None
+
+
+INITIAL_H_MIN = 5  # Haroun/Aroun; a shorter name without its h is another (Hana/Ana)
+
+
+def _initial_h_dropped(a: Part, b: Part) -> bool:
+    """One given name is the other without its opening h, from five letters, and the
+    name data does not know the two as different names (Haroun/Aroun, Hamadou/Amadou,
+    Hidajet/Idajet; not Hana/Ana)."""
+    x, y = sorted((a.skeleton, b.skeleton), key=len)
+    return (
+        y == "k" + x  # spelling keys write h as k
+        and a.opening != b.opening
+        and "h" in (a.opening, b.opening)
+        and len(x) >= INITIAL_H_MIN
+        and not _known_apart(a, b)
+    )
+
+
+def _leading_vowel_dropped(a: Part, b: Part) -> bool:
+    """One given name is the other without its opening vowel, the shorter of
+    LEADING_VOWEL_MIN letters or more (Ekaterina/Katerina, the Russian and Ukrainian
+    forms; not Alena/Lena)."""
+    x, y = sorted((a.skeleton, b.skeleton), key=len)
+    return len(y) == len(x) + 1 and y[0] in VOWELS and len(x) >= LEADING_VOWEL_MIN
+
+
+_OPENING_O_U = re.compile(r"^([^aeiou]*)(?:ou|o|u)")
+
+
+def _opening_o_u(a: Part, b: Part) -> bool:
+    """Given names that differ only in their first vowel, written o, u or ou (the damma:
+    Omar/Oumar/Umar, Othman/Uthman, Sobhi/Subhi). Where the name data knows both
+    spellings as names, one of them is still a romanisation of the other."""
+    x, y = (_OPENING_O_U.sub(r"\1u", p.skeleton, count=1) for p in (a, b))
+    return x == y and a.skeleton != b.skeleton and _OPENING_O_U.match(a.skeleton) is not None
 
 
 def _gender_ending(a: Part, b: Part) -> str:
