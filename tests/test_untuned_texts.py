@@ -437,3 +437,31 @@ def test_a_byline_glued_to_by_is_found(nlp: Language) -> None:
 def test_a_line_starting_with_by_the_way_names_nobody(nlp: Language) -> None:
     text = "Byzantine rules\nBy the way, the Treasury sanctioned police commander Ivo Brandt."
     assert persons(nlp, text) == {"Ivo Brandt"}
+
+
+# --- a person's full name read as an organisation --------------------------------------------
+
+
+def test_a_full_name_given_as_a_person_elsewhere_is_a_person(nlp: Language) -> None:
+    # the model reads "Try" as a verb and the name as an organisation
+    texts = [
+        "The ministry objected to the designation of Cambodian tycoon Try Phean under the act.",
+        "The former a timber tycoon, Try Phean was the subject of our report last year. "
+        "We documented how Try Phean funded the military.",
+    ]
+    sources = [
+        SourceDocument(f"{n}.txt", text, str(n) * 40, SourceMeta()) for n, text in enumerate(texts)
+    ]
+    found = find_mentions(sources, list(nlp.pipe(texts)))
+    labels = {m.label for m in found[1].mentions if m.text == "Try Phean"}
+    assert labels == {"PERSON"}
+
+
+def test_honorifics_and_particles_of_other_languages(nlp: Language) -> None:
+    text = (
+        "The Treasury sanctioned Oknha Lim Sovann for bribery. Police shot 17-year-old "
+        "Kiel Lorenzo delos Reyes in an alley, his uncle Randel Delos Reyes said."
+    )
+    found = persons(nlp, text)
+    assert "Lim Sovann" in found
+    assert "Randel Delos Reyes" in found
