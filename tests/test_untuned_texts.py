@@ -465,3 +465,19 @@ def test_honorifics_and_particles_of_other_languages(nlp: Language) -> None:
     found = persons(nlp, text)
     assert "Lim Sovann" in found
     assert "Randel Delos Reyes" in found
+
+
+def test_a_name_after_a_units_code_is_a_person(nlp: Language) -> None:
+    text = (
+        "US state department has slapped sanctions on current inspector general of the "
+        "Bangladesh Police and former director general of Rapid Action Battalion (RAB), "
+        "Bashir Ahmed, and former commanding officer of RAB-7 Miftah Uddin Karim on Friday."
+    )
+    found = persons(nlp, text)
+    assert "Miftah Uddin Karim" in found
+    assert not any("RAB" in name for name in found)
+
+
+def test_a_units_code_without_an_office_before_it_names_no_person(nlp: Language) -> None:
+    text = "Soldiers of the F-16 Fighting Falcon Squadron flew over the capital on Monday."
+    assert persons(nlp, text) == set()

@@ -375,6 +375,39 @@ def _given_name_before(doc: Doc, text: str) -> list[Candidate]:
     return out
 
 
+# "the former commanding officer of RAB-7 Miftah Uddin Ahmed": an office of a unit
+# written as a code, then a name the model took into the unit's name.
+_OFFICE_OF_CODE = re.compile(
+    r"\b(?:officer|commander|chief|head|director|leader|commandant)[ \u00a0]+of[ \u00a0]+"
+    r"(?:the[ \u00a0]+)?[A-Z]{1,6}-?\d{1,4}[ \u00a0]+$"
+)
+
+
+def _name_after_unit_code(doc: Doc, text: str) -> list[Candidate]:
+    """The name after a unit's code in a model organisation ("RAB-7 Miftah Uddin Ahmed"),
+    when an office of that unit comes right before the code."""
+    out: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in {"ORG", "FAC", "PRODUCT"} or len(ent) < 3:
+            continue
+        code, rest = ent[0], ent[1:]
+        if not any(c.isdigit() for c in code.text):
+            continue
+        words = [t for t in rest if t.text != "-"]
+        if not 2 <= len(words) <= 4 or not all(t.is_title and t.is_alpha for t in words):
+            continue
+        if has_org_cue(rest.text):
+            continue
+        office = _OFFICE_OF_CODE.search(text, max(0, ent.start_char - 60), rest.start_char)
+        if office is None:
+            continue
+        title = office.group().split()[0]
+        out.append(
+            Candidate(rest.start_char, rest.end_char, rest.text, "PERSON", "title", title)
+        )
+    return out
+
+
 def _name_pieces(doc: Doc) -> list[Span]:
     """The model's PERSON entities, and the pieces it cut off a long name: an untagged run
     of capitalised proper nouns right before a PERSON entity ("Johana Vanessa" PERSON,
@@ -541,6 +574,7 @@ def collect(source: SourceDocument, doc: Doc) -> DocumentView:
             )
     candidates.extend(_adjacent_people(doc, text))
     candidates.extend(_given_name_before(doc, text))
+    candidates.extend(_name_after_unit_code(doc, text))
     ent_spans = {(e.start_char, e.end_char) for e in doc.ents}
     for span, others in sorted(partners.items()):
         if span not in ent_spans:  # a proper-noun phrase the model did not tag
