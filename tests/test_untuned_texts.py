@@ -481,3 +481,13 @@ def test_a_name_after_a_units_code_is_a_person(nlp: Language) -> None:
 def test_a_units_code_without_an_office_before_it_names_no_person(nlp: Language) -> None:
     text = "Soldiers of the F-16 Fighting Falcon Squadron flew over the capital on Monday."
     assert persons(nlp, text) == set()
+
+
+def test_officials_named_as_speakers_after_a_designation_are_not_designated(nlp: Language) -> None:
+    text = (
+        "The US imposed sanctions on two government officials on Monday. Speaking to "
+        "reporters, the officials — Oscar Lunares and Carlos Marrodan — said the measures "
+        "were long overdue."
+    )
+    found = parts(nlp, text, "Oscar Lunares", "Carlos Marrodan")
+    assert all(part not in PERPETRATOR_PARTS for _, part in found.values())
