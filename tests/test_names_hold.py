@@ -229,6 +229,16 @@ def test_family_members_named_after_the_family(nlp: Language) -> None:
     assert "member-of-family-named-before" in next(
         m.why for m in found.mentions if m.text == "Mikhail"
     )
+    # each is named in full with the family name the text gives them
+    named = {e.name: e.last_name for e in found.entities.values() if e.schema == "Person"}
+    assert named["Mikhail Kalinov"] == "Kalinov" and named["Gennady Kalinov"] == "Kalinov"
+    assert "Mikhail" in next(
+        e.aliases for e in found.entities.values() if e.name == "Mikhail Kalinov"
+    )
+    couple = "Canada sanctioned the Kalinov couple, Mikhail and Olga, and two officials."
+    found = _corpus(nlp, [known, couple])[1]
+    # a couple need not share a family name: the given names stay as they are written
+    assert {"Mikhail", "Olga"} <= {e.name for e in found.entities.values()}
     places = "The Kalinov brothers, Moscow and Minsk were named."
     found = _corpus(nlp, [known, places])[1]
     assert {m.text for m in found.mentions if m.label == "PERSON"} == {"Kalinov"}
@@ -373,8 +383,8 @@ def test_a_picture_agency_credit_is_no_person(nlp: Language) -> None:
 
 def test_a_gerund_opening_a_quote_is_no_part_of_its_object(nlp: Language) -> None:
     text = (
-        "The Treasury sanctioned Rudinov and Zotayev in May. \"Punishing Rudinov and "
-        "Zotayev through the new act is the right thing to do,\" she said."
+        'The Treasury sanctioned Rudinov and Zotayev in May. "Punishing Rudinov and '
+        'Zotayev through the new act is the right thing to do," she said.'
     )
     found = [r.text for r in extract_text_mentions(text, nlp) if r.label == "PERSON"]
     assert found == ["Rudinov", "Zotayev", "Rudinov", "Zotayev"]

@@ -38,6 +38,9 @@ class PersonMention:
     # 'Elfateh Idris Adam (Idris), also known as "Abu Lulu"': index of the full name the
     # text gives this name as another name of
     alias_of: int | None = None
+    # "the Rajapaksa brothers, Mahinda and Gotabaya": the family name the text gives a
+    # given name of a family's member
+    family: str | None = None
 
 
 @dataclass
@@ -82,6 +85,8 @@ def resolve_references(
     ``defined-short-form``, ``only-fit:surname``, ``only-fit:given-name``,
     ``only-fit:initial-and-surname``, ``own-name`` (a name no full name fits), ``alias``
     (a name the text gives as another name of a full name before it),
+    ``member-of-named-family`` (a given name with the family name the text gives it: "the
+    Rajapaksa brothers, Mahinda and Gotabaya" names Mahinda Rajapaksa),
     or why it stays unresolved: ``ambiguous:N-fit``, ``start-of-longer-name``,
     ``family``, ``collective``.
     """
@@ -89,7 +94,7 @@ def resolve_references(
     reasons: list[str] = [""] * len(mentions)
     clusters: list[PersonCluster] = []
     by_full: dict[tuple[str, str], int] = {}
-    forms = [normal_form(m.text) for m in mentions]
+    forms = [normal_form(m.text if m.family is None else f"{m.text} {m.family}") for m in mentions]
     # 1. Full names make clusters.
     for i, mention in enumerate(mentions):
         words = name_words(forms[i])
@@ -107,7 +112,7 @@ def resolve_references(
             by_full[key] = len(clusters)
             clusters.append(PersonCluster(name=forms[i]))
         links[i] = by_full[key]
-        reasons[i] = "full-name"
+        reasons[i] = "full-name" if mention.family is None else "member-of-named-family"
     by_surname: dict[str, set[int]] = defaultdict(set)
     by_given: dict[str, set[int]] = defaultdict(set)
     for (given, surname), index in by_full.items():

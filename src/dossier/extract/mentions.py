@@ -33,6 +33,7 @@ from dossier.extract.names import (
     name_words,
     normal_form,
     split_camel,
+    strip_possessive,
     wordset,
 )
 from dossier.extract.orgs import LEGAL_FORMS, has_org_cue, org_core, org_schema
@@ -113,6 +114,7 @@ class _Accepted:
     collective: bool = False
     alias_of: _Accepted | None = None  # an acronym given in brackets after the full name
     signals: tuple[str, ...] = ()  # why it is a person (or an organisation)
+    family: str = ""  # the family name the text gives this given name (``_family_members``)
 
     @property
     def rank(self) -> tuple[float, int]:
@@ -360,7 +362,7 @@ def _coordinated_people(
 _GIVEN = r"[A-Z][a-z][\w’'-]*"
 # "the Rajapaksa brothers, Mahinda and Gotabaya": the given names of a family's members.
 _MEMBERS_AFTER = re.compile(
-    rf"[ \u00a0]+(?:brothers|sisters|siblings|twins|couple)[ \u00a0]*,[ \u00a0]+"
+    rf"[ \u00a0]+(brothers|sisters|siblings|twins|couple)[ \u00a0]*,[ \u00a0]+"
     rf"((?:{_GIVEN}[ \u00a0]*,[ \u00a0]+)*{_GIVEN},?[ \u00a0]+and[ \u00a0]+{_GIVEN})(?![\w’'-])"
 )
 
@@ -395,9 +397,12 @@ def _family_members(text: str, accepted: list[_Accepted], gaz: Gazetteer) -> lis
         if match is None:
             continue
         found = [
-            (m.start() + match.start(1), m.end() + match.start(1))
-            for m in re.finditer(_GIVEN, match.group(1))
+            (m.start() + match.start(2), m.end() + match.start(2))
+            for m in re.finditer(_GIVEN, match.group(2))
         ]
+        # siblings share the family name; a couple need not (many wives keep their own)
+        surname = strip_possessive(text[item.start : item.end])
+        family = "" if match.group(1) == "couple" or " " in surname else surname
         words = [text[s:e] for s, e in found]
         if any(gaz.is_common(w) or gaz.mostly_place(w) or is_place(w, gaz) for w in words):
             continue
@@ -405,7 +410,9 @@ def _family_members(text: str, accepted: list[_Accepted], gaz: Gazetteer) -> lis
             if any(s < end and start < e for s, e in taken):
                 continue
             signals = ("member-of-family-named-before", "given-name")
-            out.append(_Accepted(start, end, "PERSON", "person-weak", signals=signals))
+            out.append(
+                _Accepted(start, end, "PERSON", "person-weak", signals=signals, family=family)
+            )
     return out
 
 
@@ -853,6 +860,7 @@ def _build(
             _defined_by(text, people, i),
             " " not in text[a.start : a.end] and _in_longer_name(text, a.start, a.end),
             _alias_of(text, people, i),
+            a.family or None,
         )
         for i, a in enumerate(people)
     ]
