@@ -413,3 +413,81 @@ def test_an_editor_in_chief_title_is_no_part_of_a_name(nlp: Language) -> None:
     found = persons(nlp, text)
     assert "Leyla Mammadli" in found
     assert not any("Editor" in name for name in found)
+
+
+# --- bylines ------------------------------------------------------------------------------------
+
+
+def test_a_byline_name_glued_to_the_date_is_found(nlp: Language) -> None:
+    text = (
+        "US sanctions officials\nBy Dafna PsalidouMarch 5, 2020\nWASHINGTON (Reuters) - The "
+        "United States on Thursday imposed sanctions on police commander Ivo Brandt."
+    )
+    assert persons(nlp, text) == {"Dafna Psalidou", "Ivo Brandt"}
+
+
+def test_a_byline_glued_to_by_is_found(nlp: Language) -> None:
+    text = (
+        "US sanctions officials\nByDafna Psalidou\nThe United States on Thursday imposed "
+        "sanctions on police commander Ivo Brandt."
+    )
+    assert persons(nlp, text) == {"Dafna Psalidou", "Ivo Brandt"}
+
+
+def test_a_line_starting_with_by_the_way_names_nobody(nlp: Language) -> None:
+    text = "Byzantine rules\nBy the way, the Treasury sanctioned police commander Ivo Brandt."
+    assert persons(nlp, text) == {"Ivo Brandt"}
+
+
+# --- a person's full name read as an organisation --------------------------------------------
+
+
+def test_a_full_name_given_as_a_person_elsewhere_is_a_person(nlp: Language) -> None:
+    # the model reads "Try" as a verb and the name as an organisation
+    texts = [
+        "The ministry objected to the designation of Cambodian tycoon Try Phean under the act.",
+        "The former a timber tycoon, Try Phean was the subject of our report last year. "
+        "We documented how Try Phean funded the military.",
+    ]
+    sources = [
+        SourceDocument(f"{n}.txt", text, str(n) * 40, SourceMeta()) for n, text in enumerate(texts)
+    ]
+    found = find_mentions(sources, list(nlp.pipe(texts)))
+    labels = {m.label for m in found[1].mentions if m.text == "Try Phean"}
+    assert labels == {"PERSON"}
+
+
+def test_honorifics_and_particles_of_other_languages(nlp: Language) -> None:
+    text = (
+        "The Treasury sanctioned Oknha Lim Sovann for bribery. Police shot 17-year-old "
+        "Kiel Lorenzo delos Reyes in an alley, his uncle Randel Delos Reyes said."
+    )
+    found = persons(nlp, text)
+    assert "Lim Sovann" in found
+    assert "Randel Delos Reyes" in found
+
+
+def test_a_name_after_a_units_code_is_a_person(nlp: Language) -> None:
+    text = (
+        "US state department has slapped sanctions on current inspector general of the "
+        "Bangladesh Police and former director general of Rapid Action Battalion (RAB), "
+        "Bashir Ahmed, and former commanding officer of RAB-7 Miftah Uddin Karim on Friday."
+    )
+    found = persons(nlp, text)
+    assert "Miftah Uddin Karim" in found
+    assert not any("RAB" in name for name in found)
+
+
+def test_a_units_code_without_an_office_before_it_names_no_person(nlp: Language) -> None:
+    text = "Soldiers of the F-16 Fighting Falcon Squadron flew over the capital on Monday."
+    assert persons(nlp, text) == set()
+
+
+def test_officials_named_as_speakers_after_a_designation_are_not_designated(nlp: Language) -> None:
+    text = (
+        "The US imposed sanctions on two government officials on Monday. Speaking to "
+        "reporters, the officials — Oscar Lunares and Carlos Marrodan — said the measures "
+        "were long overdue."
+    )
+    found = parts(nlp, text, "Oscar Lunares", "Carlos Marrodan")
+    assert all(part not in PERPETRATOR_PARTS for _, part in found.values())

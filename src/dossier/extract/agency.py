@@ -1756,6 +1756,8 @@ def findings(span: Span, others: set[int], bounds: tuple[int, int] | None = None
         anchor.i not in {t.i for t in span}
         and span.root.dep_ in {"appos", "conj"}
         and not any(f.part in PERPETRATOR_SIDE or f.part == "victim" for f in out)
+        # "the officials, A and B, said": speakers, not necessarily the ones sanctioned
+        and not (anchor.dep_ in SUBJECT_DEPS and lemma(anchor.head) in lex.SPEECH_VERBS)
     ):
         group = _group_designated(anchor)
         if group is not None:

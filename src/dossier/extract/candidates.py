@@ -389,6 +389,39 @@ def _given_name_before(doc: Doc, text: str) -> list[Candidate]:
     return out
 
 
+# "the former commanding officer of RAB-7 Miftah Uddin Ahmed": an office of a unit
+# written as a code, then a name the model took into the unit's name.
+_OFFICE_OF_CODE = re.compile(
+    r"\b(?:officer|commander|chief|head|director|leader|commandant)[ \u00a0]+of[ \u00a0]+"
+    r"(?:the[ \u00a0]+)?[A-Z]{1,6}-?\d{1,4}[ \u00a0]+$"
+)
+
+
+def _name_after_unit_code(doc: Doc, text: str) -> list[Candidate]:
+    """The name after a unit's code in a model organisation ("RAB-7 Miftah Uddin Ahmed"),
+    when an office of that unit comes right before the code."""
+    out: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in {"ORG", "FAC", "PRODUCT"} or len(ent) < 3:
+            continue
+        code, rest = ent[0], ent[1:]
+        if not any(c.isdigit() for c in code.text):
+            continue
+        words = [t for t in rest if t.text != "-"]
+        if not 2 <= len(words) <= 4 or not all(t.is_title and t.is_alpha for t in words):
+            continue
+        if has_org_cue(rest.text):
+            continue
+        office = _OFFICE_OF_CODE.search(text, max(0, ent.start_char - 60), rest.start_char)
+        if office is None:
+            continue
+        title = office.group().split()[0]
+        out.append(
+            Candidate(rest.start_char, rest.end_char, rest.text, "PERSON", "title", title)
+        )
+    return out
+
+
 def _name_pieces(doc: Doc) -> list[Span]:
     """The model's PERSON entities, and the pieces it cut off a long name: an untagged run
     of capitalised proper nouns right before a PERSON entity ("Johana Vanessa" PERSON,
@@ -555,6 +588,7 @@ def collect(source: SourceDocument, doc: Doc) -> DocumentView:
             )
     candidates.extend(_adjacent_people(doc, text))
     candidates.extend(_given_name_before(doc, text))
+    candidates.extend(_name_after_unit_code(doc, text))
     ent_spans = {(e.start_char, e.end_char) for e in doc.ents}
     for span, others in sorted(partners.items()):
         if span not in ent_spans:  # a proper-noun phrase the model did not tag
@@ -838,11 +872,17 @@ def _rule_candidates(text: str) -> list[Candidate]:
 # by A and B", a line "By Ann Bolt" under a headline.
 _CREDIT = re.compile(
     r"(?:\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Aa]dditional[ \u00a0]+reporting|"
-    r"[Pp]hotos?)[ \u00a0]+by|^[ \t\u00a0]*By)[ \u00a0]+(?=[A-Z])",
+    r"[Pp]hotos?)[ \u00a0]+by|^[ \t\u00a0]*By)(?:[ \u00a0]+(?=[A-Z])|(?=[A-Z][a-z]))",
     re.M,
 )
+# What a byline's name may be glued to: "By Daphne PsaledakisMarch 5, 2020".
+_GLUED_AFTER_BYLINE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Updated|Published|Posted|Last[ \u00a0]updated)\b"
+)
 _CREDITED_NAME = re.compile(
-    rf"({_PLAIN_NAME_WORD}(?:[ \u00a0]{_PLAIN_NAME_WORD}){{1,2}})(?=[ \u00a0]*(?:[,;)]|and\b|$))",
+    rf"({_PLAIN_NAME_WORD}(?:[ \u00a0]{_PLAIN_NAME_WORD}){{1,2}})"
+    rf"(?=[ \u00a0]*(?:[,;)]|and\b|$)|{_GLUED_AFTER_BYLINE})",
     re.M,
 )
 _CREDIT_JOIN = re.compile(r"(?:,[ \u00a0]*(?:and[ \u00a0]+)?|[ \u00a0]+and[ \u00a0]+)(?=[A-Z])")

@@ -283,6 +283,8 @@ def document_mentions(view: DocumentView, knowledge: CorpusKnowledge) -> Documen
             )
         else:
             org = _org_candidate(cand, text)
+            if org is not None and _known_person(gaz, org.text):
+                continue  # "Try Pheap" tagged ORG, a full name of a person elsewhere
             if org is not None and _is_org(org, gaz):
                 kind = _ORG_KINDS.get(org.rule, "org-quoted")
                 accepted.append(_Accepted(org.start, org.end, "ORG", kind))
@@ -455,6 +457,16 @@ def _supported(cand: Candidate, gaz: Gazetteer, parts: set[str], view: DocumentV
     if cand.text in parts or cand.text in gaz.surnames:
         return True
     return not cand.headline and has_surname_morphology(cand.text)
+
+
+def _known_person(gaz: Gazetteer, value: str) -> bool:
+    """A full name the corpus gives as a person's with strong evidence, without a word
+    that only an organisation's name has."""
+    return (
+        len(words_of(value)) >= 2
+        and fold(value) in gaz.strong_names
+        and not has_org_cue(value)
+    )
 
 
 def _eponym_in_document(gaz: Gazetteer, text: str, value: str) -> bool:
@@ -699,6 +711,10 @@ def _search_people(
         cand = with_context(Candidate(start, end, value, "GAZ", "gazetteer"), text)
         if value.replace("\u00a0", " ") in named:
             signals: tuple[str, ...] = ("full-name-given-as-person-in-document",)
+        elif _known_person(gaz, value) and not (cand.org_after or cand.place_cue):
+            # "Try Pheap" (the model reads "Try" as a verb): a full name another document
+            # gives as a person with strong evidence
+            signals = ("full-name-given-as-person-in-corpus",)
         else:
             verdict = decide_person(gaz, cand, parts, surnames, singles)
             if verdict is None:
@@ -732,6 +748,8 @@ def _org_terms(views: Sequence[DocumentView], gaz: Gazetteer) -> set[str]:
             found = _org_candidate(cand, view.text) if cand.label == "ORG" else None
             if found is not None and _is_org(found, gaz):
                 value = found.text.replace("\u00a0", " ")
+                if _known_person(gaz, value):
+                    continue
                 person, place, org = gaz.place_votes(value)
                 typed = fold(value) in gaz.typed_orgs
                 if not typed and ((place >= org and place > 0) or person > org):

@@ -38,7 +38,8 @@ TITLES: frozenset[str] = wordset(
     spokesman spokeswoman spokesperson king queen prince princess emir sheikh sultan
     shah tsar czar pope cardinal bishop archbishop imam rabbi reverend rev father fr
     pastor saint protester protestor prisoner journalist reporter editor editor-in-chief
-    shaikh shaykh sheik sayyid sayed mullah ayatollah haji hajji crown vice brig brigadier
+    shaikh shaykh sheik sayyid sayed mullah ayatollah haji hajji oknha datuk dato datin
+    crown vice brig brigadier
     lieutenant-general major-general lt-gen maj-gen lt-col lt.-col lt-colonel
     brigadier-general rear-admiral vice-admiral hon honourable honorable excellency hrh
     blogger activist dissident
@@ -58,7 +59,7 @@ NAME_TITLES: frozenset[str] = wordset("pastor don")
 PARTICLES: frozenset[str] = wordset(
     """
     van der den de del della di da dos das du le la von zu ten ter bin ibn al el st dela
-    bint ben binti
+    delos bint ben binti
     """
 )
 

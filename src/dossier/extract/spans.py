@@ -147,6 +147,9 @@ def clean_span(text: str, start: int, end: int, person: bool) -> list[Piece]:
     return pieces
 
 
+_GLUED_BY = re.compile(r"By[A-Z][a-z]")
+
+
 def _clean_piece(text: str, start: int, end: int, person: bool) -> Piece | None:
     start, end = _trim(text, start, end)
     titles: list[str] = []
@@ -155,6 +158,9 @@ def _clean_piece(text: str, start: int, end: int, person: bool) -> Piece | None:
         if len(words) < 2:
             break
         first = text[words[0][0] : words[0][1]]
+        if person and _GLUED_BY.match(first) and (start == 0 or text[start - 1] == "\n"):
+            start += 2  # "ByDafna Psalidou": a byline's "By" glued to the name
+            continue
         if person and first.lower() in _PREPOSITIONS and first[0].isupper():
             start = words[1][0]  # "Beyond Khartoum, ...": a sentence's first word
             start, end = _trim(text, start, end)
