@@ -324,6 +324,9 @@ def test_a_persons_party_does_not_make_the_person_an_organisation(nlp: Language)
     records = extract_text_mentions(text, nlp)
     assert {r.label for r in records if r.text == "Bukaro"} == {"PERSON"}
     assert ("New Ideas", "ORG") in {(r.text, r.label) for r in records}
+    # a quoted name's closing quote is no possessive: the party keeps its name
+    quoted = "She entered politics in 2003 with her own ‘Verlan’ party, elected in 2004."
+    assert ("Verlan", "ORG") in {(r.text, r.label) for r in extract_text_mentions(quoted, nlp)}
 
 
 def test_denying_ones_own_administrations_conduct_is_a_denial(nlp: Language) -> None:

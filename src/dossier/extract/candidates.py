@@ -181,7 +181,10 @@ _TYPED_NAME = re.compile(
     rf"\b{_TYPE_NOUNS}(?:,?[ \u00a0]+(?:such[ \u00a0]+as|including))?[ \u00a0]+"
     rf"((?:{_CAP_WORD}|[A-Z]{{1,4}}-\d+)(?:[ \u00a0]{_CAP_WORD}){{0,3}})(?![\w-])"
 )
-_POSSESSOR = re.compile(r"(?:[^ \u00a0]+[ \u00a0])*?[^ \u00a0]+[’']s?(?=[ \u00a0]|$)[ \u00a0]*")
+# "Bukele’s", "the Kims’": a possessive (not a quoted name's closing quote: "her ‘Azat’ party")
+_POSSESSOR = re.compile(
+    r"(?:[^ \u00a0]+[ \u00a0])*?[^ \u00a0]+(?:[’']s|s[’'])(?=[ \u00a0]|$)[ \u00a0]*"
+)
 # The name followed by its type: "the Ak Zhol party", "Koshe movement".
 _NAME_TYPED = re.compile(
     rf"(?<![\w-])((?:{_CAP_WORD})(?:[ \u00a0]{_CAP_WORD}){{0,3}})[ \u00a0]+"
