@@ -36,7 +36,13 @@ from dossier.extract.names import (
     strip_possessive,
     wordset,
 )
-from dossier.extract.orgs import LEGAL_FORMS, has_org_cue, org_core, org_schema
+from dossier.extract.orgs import (
+    LEGAL_FORMS,
+    TAIL_CONNECTORS,
+    has_org_cue,
+    org_core,
+    org_schema,
+)
 from dossier.extract.person_decision import BACKED, decide_person
 from dossier.extract.places import is_country
 from dossier.extract.spans import clean_span
@@ -580,7 +586,7 @@ def _holder_after_body(
     return org.start + words[-3].end(), org.start + words[-2].start(), org.end
 
 
-_CONNECTORS = frozenset({"of", "the", "for", "and", "in", "on", "&", "de", "du", "des"})
+_CONNECTORS = TAIL_CONNECTORS | {"de", "du", "des"}
 
 
 def _org_candidate(cand: Candidate, text: str) -> Candidate | None:

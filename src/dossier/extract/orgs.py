@@ -97,7 +97,7 @@ _DATE_WORDS = wordset(
     """
 )
 _SCORE = re.compile(r"\d+-\d+")
-_TAIL_CONNECTORS = frozenset({"of", "the", "for", "and", "in", "on", "&"})
+TAIL_CONNECTORS = frozenset({"of", "the", "for", "and", "in", "on", "&"})
 
 
 def org_core(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -120,14 +120,14 @@ def org_core(text: str, start: int, end: int) -> tuple[int, int] | None:
         words = words[1:]  # "of the Senate"
     lowered = [w[2].lower() for w in words]
     for i, word in enumerate(lowered[:-1]):
-        if word.rstrip(".") in LEGAL_FORMS and lowered[i + 1] in _TAIL_CONNECTORS:
+        if word.rstrip(".") in LEGAL_FORMS and lowered[i + 1] in TAIL_CONNECTORS:
             words, lowered = words[: i + 1], lowered[: i + 1]  # "Siemens AG in Berlin"
             break
     while len(words) > 1 and (
         lowered[-1].rstrip(".,") in _DATE_WORDS or _SCORE.fullmatch(lowered[-1]) is not None
     ):
         words, lowered = words[:-1], lowered[:-1]  # "... on Tuesday", "Arsenal 2-1"
-        while len(words) > 1 and lowered[-1] in _TAIL_CONNECTORS:
+        while len(words) > 1 and lowered[-1] in TAIL_CONNECTORS:
             words, lowered = words[:-1], lowered[:-1]
     if "of" in lowered:
         at = lowered.index("of")
@@ -139,7 +139,7 @@ def org_core(text: str, start: int, end: int) -> tuple[int, int] | None:
         len(words) > 1
         and (is_title(words[-1][2]) or words[-1][2].lower() in _DOCUMENT_NOUNS)
         and words[-2][2][0].isupper()
-        and words[-2][2].lower() not in _TAIL_CONNECTORS
+        and words[-2][2].lower() not in TAIL_CONNECTORS
     ):
         words = words[:-1]
     if len(words) == 0:

@@ -380,6 +380,14 @@ def gendered(a: str, b: str) -> bool:
     return False
 
 
+def gendered_parts(a: Part, b: Part) -> bool:
+    """Masculine and feminine forms of one name part (``gendered``) on the spelling keys
+    or on any two transliteration keys."""
+    return gendered(a.skeleton, b.skeleton) or any(
+        gendered(x, y) for x in a.keys for y in b.keys
+    )
+
+
 def feminine_ending(a: str, b: str) -> bool:
     """One name with a final a where the other ends in another vowel, on spelling keys:
     a man's and a woman's name (Antonio/Antonia, Simone/Simona, Stefano/Stefania).
@@ -523,7 +531,7 @@ def agreement(a: Part, b: Part, near: bool = False) -> str | None:
         return None
     if a.skeleton == b.skeleton:
         return "spelling"
-    if gendered(a.skeleton, b.skeleton) or any(gendered(x, y) for x in a.keys for y in b.keys):
+    if gendered_parts(a, b):
         return None
     if min(len(a.skeleton), len(b.skeleton)) < 2:
         return None
@@ -752,7 +760,7 @@ MAX_SEARCHED = 8  # parts left to pair after the identical ones; more are left t
 STRICT_REASONS = frozenset({"spelling", "transliteration", "diphthong spelling"})
 
 
-def _known_apart(a: Part, b: Part) -> bool:
+def known_apart(a: Part, b: Part) -> bool:
     """Two spellings rigour's name data knows as names, with no symbol in common."""
     return len(a.symbols) > 0 and len(b.symbols) > 0 and len(a.symbols & b.symbols) == 0
 
@@ -803,9 +811,9 @@ def _paired(left: Sequence[Part], right: Sequence[Part], i: int, j: int, near: b
     if not given:
         return reason
     ending = _gender_ending(a, b)
-    if ending == "a" or (ending == "e" and _known_apart(a, b)):
+    if ending == "a" or (ending == "e" and known_apart(a, b)):
         return None
-    if reason in STRICT_REASONS or not _known_apart(a, b) or _opening_o_u(a, b):
+    if reason in STRICT_REASONS or not known_apart(a, b) or _opening_o_u(a, b):
         return reason
     if min(len(a.skeleton), len(b.skeleton)) >= GIVEN_NEAR_MIN or _o_added(a, b):
         return reason
@@ -825,7 +833,7 @@ def _initial_h_dropped(a: Part, b: Part) -> bool:
         and a.opening != b.opening
         and "h" in (a.opening, b.opening)
         and len(x) >= INITIAL_H_MIN
-        and not _known_apart(a, b)
+        and not known_apart(a, b)
     )
 
 
@@ -877,7 +885,7 @@ def _may_be_near(left: Sequence[Part], right: Sequence[Part], i: int, j: int) ->
     a, b = left[i], right[j]
     if a.skeleton[-1:] != b.skeleton[-1:] and "a" in (a.skeleton[-1:], b.skeleton[-1:]):
         return False  # a final a for another vowel: a feminine name (Nuri/Nura)
-    return i == j == 0 and not _known_apart(a, b) and _slight(a.skeleton, b.skeleton)
+    return i == j == 0 and not known_apart(a, b) and _slight(a.skeleton, b.skeleton)
 
 
 GIVEN_NEAR_MIN = 7  # a given name this long may differ by one letter; shorter, by one vowel

@@ -37,8 +37,9 @@ from dossier.resolve.parts import (
     Part,
     align,
     feminine_ending,
-    gendered,
+    gendered_parts,
     is_patronymic,
+    known_apart,
 )
 
 SLIP_MIN = 4  # a shorter part is all name: every letter counts
@@ -50,16 +51,14 @@ KNOWN_SLIP_MIN = 7  # shorter names that rigour knows as two names do not slip
 def look_alike(a: Part, b: Part) -> bool:
     """Two parts a letter apart: one edit in four letters on a spelling or
     transliteration key, with one first letter (or one sound) and no gender."""
-    if gendered(a.skeleton, b.skeleton) or feminine_ending(a.skeleton, b.skeleton):
+    if gendered_parts(a, b) or feminine_ending(a.skeleton, b.skeleton):
         return False
-    if any(gendered(x, y) for x in a.keys for y in b.keys):
-        return False
-    if min(len(a.skeleton), len(b.skeleton)) < SLIP_MIN:
+    shortest = min(len(a.skeleton), len(b.skeleton))
+    if shortest < SLIP_MIN:
         return False
     if a.opening != b.opening and frozenset((a.opening, b.opening)) not in INITIAL_CLASSES:
         return False
-    shortest = min(len(a.skeleton), len(b.skeleton))
-    if shortest < KNOWN_SLIP_MIN and a.symbols and b.symbols and not a.symbols & b.symbols:
+    if shortest < KNOWN_SLIP_MIN and known_apart(a, b):
         return False  # Said / Saad, Amer / Amir: two names the name data knows apart
     for x, y in ((a.skeleton, b.skeleton), *((k, m) for k in a.keys for m in b.keys)):
         if levenshtein(x, y) <= max(1, min(len(x), len(y)) // 4):
