@@ -842,7 +842,7 @@ def _leading_vowel_dropped(a: Part, b: Part) -> bool:
     LEADING_VOWEL_MIN letters or more (Ekaterina/Katerina, the Russian and Ukrainian
     forms; not Alena/Lena)."""
     x, y = sorted((a.skeleton, b.skeleton), key=len)
-    return len(y) == len(x) + 1 and y[0] in VOWELS and len(x) >= LEADING_VOWEL_MIN
+    return y[0] in VOWELS and y[1:] == x and len(x) >= LEADING_VOWEL_MIN
 
 
 _OPENING_O_U = re.compile(r"^([^aeiou]*)(?:ou|o|u)")
