@@ -5,9 +5,17 @@ from __future__ import annotations
 import pytest
 
 from dossier.bench.distinct_names import SIBLING_FORM, audit, name_groups
+from dossier.model import LocalEntity
+from dossier.resolve import Resolution
 from dossier.resolve.names import name_part
 from dossier.resolve.parts import agreement, gendered
 from tests.test_resolve import apart, doc, entity, extraction, pending_between, run, same
+
+
+def in_two_documents(left: str, right: str) -> tuple[Resolution, LocalEntity, LocalEntity]:
+    """Two names, each in a document of its own, resolved together."""
+    a, b = entity(doc("a.txt"), left), entity(doc("b.txt"), right)
+    return run([extraction(doc("a.txt"), a), extraction(doc("b.txt"), b)]), a, b
 
 
 @pytest.mark.parametrize(
@@ -141,8 +149,7 @@ def test_gendered_forms() -> None:
     ],
 )
 def test_spelling_variants_merge_across_documents(left: str, right: str) -> None:
-    a, b = entity(doc("a.txt"), left), entity(doc("b.txt"), right)
-    result = run([extraction(doc("a.txt"), a), extraction(doc("b.txt"), b)])
+    result, a, b = in_two_documents(left, right)
     assert same(result, a, b)
     reason = next(iter(result.reasons.values()))
     assert reason.startswith(("every name part agrees", "same name after transliteration"))
@@ -190,8 +197,7 @@ def test_spelling_variants_merge_across_documents(left: str, right: str) -> None
     ],
 )
 def test_different_people_never_merge(left: str, right: str) -> None:
-    a, b = entity(doc("a.txt"), left), entity(doc("b.txt"), right)
-    result = run([extraction(doc("a.txt"), a), extraction(doc("b.txt"), b)])
+    result, a, b = in_two_documents(left, right)
     assert apart(result, a, b)
 
 
@@ -215,8 +221,7 @@ def test_a_shared_given_name_alone_is_not_even_a_question() -> None:
     ],
 )
 def test_given_names_a_sibling_could_have_are_left_to_a_human(left: str, right: str) -> None:
-    a, b = entity(doc("a.txt"), left), entity(doc("b.txt"), right)
-    result = run([extraction(doc("a.txt"), a), extraction(doc("b.txt"), b)])
+    result, a, b = in_two_documents(left, right)
     assert apart(result, a, b) and pending_between(result, a, b)
 
 
@@ -230,8 +235,7 @@ def test_given_names_a_sibling_could_have_are_left_to_a_human(left: str, right: 
     ],
 )
 def test_given_names_romanised_another_way_still_merge(left: str, right: str) -> None:
-    a, b = entity(doc("a.txt"), left), entity(doc("b.txt"), right)
-    result = run([extraction(doc("a.txt"), a), extraction(doc("b.txt"), b)])
+    result, a, b = in_two_documents(left, right)
     assert same(result, a, b)
 
 
@@ -307,8 +311,7 @@ def test_constructed_spellings_still_agree(left: str, right: str, reason: str) -
     ],
 )
 def test_constructed_look_alikes_are_left_to_a_human(left: str, right: str) -> None:
-    a, b = entity(doc("a.txt"), left), entity(doc("b.txt"), right)
-    result = run([extraction(doc("a.txt"), a), extraction(doc("b.txt"), b)])
+    result, a, b = in_two_documents(left, right)
     assert apart(result, a, b) and pending_between(result, a, b)
 
 
@@ -329,8 +332,7 @@ def test_constructed_look_alikes_are_left_to_a_human(left: str, right: str) -> N
     ],
 )
 def test_constructed_other_names_never_merge(left: str, right: str) -> None:
-    a, b = entity(doc("a.txt"), left), entity(doc("b.txt"), right)
-    result = run([extraction(doc("a.txt"), a), extraction(doc("b.txt"), b)])
+    result, a, b = in_two_documents(left, right)
     assert apart(result, a, b)
 
 
@@ -357,8 +359,7 @@ def test_the_distinct_names_audit_counts_merges_of_other_names() -> None:
     ],
 )
 def test_one_slip_in_a_long_name_merges(left: str, right: str) -> None:
-    a, b = entity(doc("a.txt"), left), entity(doc("b.txt"), right)
-    result = run([extraction(doc("a.txt"), a), extraction(doc("b.txt"), b)])
+    result, a, b = in_two_documents(left, right)
     assert same(result, a, b)
     assert next(iter(result.reasons.values())).startswith("every other name part agrees")
 
@@ -376,8 +377,7 @@ def test_one_slip_in_a_long_name_merges(left: str, right: str) -> None:
     ],
 )
 def test_a_slip_needs_enough_of_the_name_to_agree(left: str, right: str) -> None:
-    a, b = entity(doc("a.txt"), left), entity(doc("b.txt"), right)
-    result = run([extraction(doc("a.txt"), a), extraction(doc("b.txt"), b)])
+    result, a, b = in_two_documents(left, right)
     assert apart(result, a, b)
 
 
@@ -395,8 +395,7 @@ def test_a_slip_needs_enough_of_the_name_to_agree(left: str, right: str) -> None
     ],
 )
 def test_romanised_vowels_and_an_opening_h_merge(left: str, right: str) -> None:
-    a, b = entity(doc("a.txt"), left), entity(doc("b.txt"), right)
-    result = run([extraction(doc("a.txt"), a), extraction(doc("b.txt"), b)])
+    result, a, b = in_two_documents(left, right)
     assert same(result, a, b)
 
 
@@ -410,8 +409,7 @@ def test_romanised_vowels_and_an_opening_h_merge(left: str, right: str) -> None:
     ],
 )
 def test_other_opening_vowels_and_last_syllables_stay_apart(left: str, right: str) -> None:
-    a, b = entity(doc("a.txt"), left), entity(doc("b.txt"), right)
-    result = run([extraction(doc("a.txt"), a), extraction(doc("b.txt"), b)])
+    result, a, b = in_two_documents(left, right)
     assert apart(result, a, b)
 
 
