@@ -163,6 +163,8 @@ def test_names_on_a_blacklist_are_designated(nlp: Language) -> None:
     assert parts(nlp, text, "Tesfay Kahsay Negash") == {
         "Tesfay Kahsay Negash": ("designation", "accused")
     }
+    text = "On the list of sanctions is also Pavel Darvenko, a judge of the Darvish court."
+    assert parts(nlp, text, "Pavel Darvenko") == {"Pavel Darvenko": ("designation", "accused")}
 
 
 def test_a_list_of_speakers_is_no_blacklist(nlp: Language) -> None:

@@ -1591,8 +1591,9 @@ def _clause_findings(anchor: Token) -> list[Finding]:
 
 
 def _on_a_blacklist(verb: Token) -> bool:
-    """ "Also on the Treasury's blacklist were X", "On the sanctions list is X": a copula
-    placing its complement on a blacklist or a sanctions list."""
+    """ "Also on the Treasury's blacklist were X", "On the sanctions list is X", "On the
+    list of sanctions is X": a copula placing its complement on a blacklist or a
+    sanctions list (not "the list of speakers")."""
     if lex.is_negated(verb) or designations.proposed(verb):
         return False
     for child in verb.children:
@@ -1601,6 +1602,13 @@ def _on_a_blacklist(verb: Token) -> bool:
             nouns = [c for c in child.children if c.dep_ == "pobj"]
         for noun in nouns:
             modifiers = {lemma(c) for c in noun.children if c.dep_ in {"compound", "amod"}}
+            modifiers |= {
+                lemma(g)
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            }
             if lemma(noun) == "blacklist" or (
                 lemma(noun) == "list" and len(modifiers & {"sanction", "sanctions", "sdn"}) > 0
             ):
