@@ -36,6 +36,7 @@ from dossier.resolve.decisions import (
     load_decisions,
 )
 from dossier.resolve.matching import (
+    SHORTER_NAME,
     Profile,
     candidate_pairs,
     compare,
@@ -44,6 +45,7 @@ from dossier.resolve.matching import (
     profile,
     weak_proposals,
 )
+from dossier.resolve.offices import shared_office
 from dossier.resolve.resolver import AUTO_USER, RULE_USER, JudgementGraph
 
 log = logging.getLogger(__name__)
@@ -143,6 +145,7 @@ def resolve_entries(
                 continue
             graph.decide(left, right, judgement, item.decision.user)
         _strong_tier(graph, profiles, human, reasons, raw_pending)
+        _one_office(graph, human, by_key, reasons, raw_pending)
         cluster_of = _clusters(graph, by_key)
         for proposal in weak_proposals(profiles, cluster_of):
             key = proposal.entity.key
@@ -218,6 +221,45 @@ def _strong_tier(
             _merge(graph, human, left, right, verdict.reason, reasons, raw_pending)
         elif verdict.outcome == "pending":
             raw_pending.append((left, right, verdict.reason))
+
+
+def _one_office(
+    graph: JudgementGraph,
+    human: set[frozenset[str]],
+    by_key: dict[str, Profile],
+    reasons: dict[tuple[str, str], str],
+    raw_pending: list[tuple[str, str, str]],
+) -> None:
+    """Merge the pending pairs whose names are consistent (``SHORTER_NAME``) where both
+    people hold one office (``offices.shared_office``) and no country differs."""
+    cluster_of = _clusters(graph, by_key)
+    members: dict[str, list[Profile]] = {}
+    for key in sorted(by_key):
+        members.setdefault(cluster_of[key], []).append(by_key[key])
+    kept: list[tuple[str, str, str]] = []
+    for left, right, reason in raw_pending:
+        office = None
+        if reason == SHORTER_NAME and frozenset((left, right)) not in human:
+            one, two = members[cluster_of[left]], members[cluster_of[right]]
+            countries = {p.entry.country for p in (*one, *two)} - {None}
+            if len(countries) <= 1:
+                office = shared_office(
+                    [t for p in one for t in p.entry.positions],
+                    [t for p in two for t in p.entry.positions],
+                )
+        if office is None:
+            kept.append((left, right, reason))
+        else:
+            _merge(
+                graph,
+                human,
+                left,
+                right,
+                f"{reason}; both hold one office: {office}",
+                reasons,
+                kept,
+            )
+    raw_pending[:] = kept
 
 
 def _keep_apart(graph: JudgementGraph, human: set[frozenset[str]], left: str, right: str) -> None:

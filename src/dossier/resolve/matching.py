@@ -49,6 +49,7 @@ from typing import Literal
 
 from rigour.text.distance import levenshtein
 
+from dossier.extract.names import PARTICLES
 from dossier.resolve.catalog import CatalogEntry
 from dossier.resolve.names import (
     PersonForm,
@@ -60,10 +61,13 @@ from dossier.resolve.names import (
     person_form,
 )
 from dossier.resolve.parts import (
+    STRICT_REASONS,
+    Part,
     agreement,
     align,
     ending_added,
     gendered,
+    gendered_parts,
     near_keys,
     onsets_agree,
     openings_fit,
@@ -147,7 +151,8 @@ class Profile:
         keys, consonants (phonetic variants), near-spelling keys
         (``parts.near_keys``) and rigour name symbols, the other parts with
         the surname's first three letters (Vassiliades/Vassiliadou), the
-        order-free token set and the joined tokens. Organisations: each name
+        order-free token set, two parts of a short form of the name
+        (``_short_form_keys``) and the joined tokens. Organisations: each name
         and alias whole, the primary name with one token replaced by a
         one-letter deletion (one-token spelling variants) and the primary name
         minus its last word. A person named by a surname or given name alone
@@ -165,6 +170,7 @@ class Profile:
                 if len(form.parts) >= 2:  # the other parts, for a surname two edits away
                     keys.add(f"g:{' '.join(form.parts[:-1])}|{surname.key[:3]}")
                 keys.add("p:" + " ".join(sorted(form.parts)))
+                keys.update(f"w:{key}" for key in _short_form_keys(form))
                 keys.add(f"j:{form.joined}")
             keys.update(f"r:{form.joined}" for form in self.royal)
             return keys
@@ -239,6 +245,17 @@ def profile(entry: CatalogEntry) -> Profile:
     return result
 
 
+def _short_form_keys(form: PersonForm) -> set[str]:
+    """Two parts in written order, the first of them the name's first or second, for a
+    short form of the name that leaves the others out (``_within``)."""
+    parts = [p for p, t in zip(form.parts, form.tokens, strict=True) if t not in PARTICLES]
+    return {
+        f"{parts[i]} {parts[j]}"
+        for i in range(min(2, len(parts)))
+        for j in range(i + 1, len(parts))
+    }
+
+
 def _same_surname(a: str, b: str) -> bool:
     return a == b or edit_variant(a, b)
 
@@ -262,6 +279,47 @@ def _look_alike(a: str, b: str) -> str | None:
     if a == b or not (levenshtein(a, b) <= 1 or vowels_only_inserted(a, b)):
         return None
     return "spelled alike"
+
+
+SHORTER_NAME = "one name is the other with parts left out"
+
+
+def _within(short: PersonForm, long: PersonForm) -> bool:
+    """Whether ``short`` is ``long`` with some parts left out, as a short form writes a
+    name: a second given name, a patronymic or a mother's surname left out (Rodrigo
+    Ibarra / Rodrigo Andres Ibarra Soto; Lucia Ibarra / Maria Lucia Ibarra Soto).
+
+    The parts kept agree by one spelling or transliteration key and stay in order;
+    ``short`` has two of them at least, opens with ``long``'s first or second part and
+    ends after it. No part left out is a name of one syllable: in a Korean or Chinese
+    name every syllable is the name (Kim Jong Un is not Kim Un); particles aside
+    (de, van, bin)."""
+    if not (2 <= len(short.parts) < len(long.parts)):
+        return False
+    kept: list[int] = []
+    for token, p in zip(short.tokens, short.name_parts, strict=True):
+        if token in PARTICLES:
+            continue
+        j = next(
+            (
+                j
+                for j in range(kept[-1] + 1 if kept else 0, len(long.parts))
+                if agreement(p, long.name_parts[j]) in STRICT_REASONS
+                and not gendered_parts(p, long.name_parts[j])
+            ),
+            None,
+        )
+        if j is None:
+            return False
+        kept.append(j)
+    if len(kept) < 2 or kept[0] > 1 or kept[-1] == 0:
+        return False
+    left_out = [
+        p
+        for j, (t, p) in enumerate(zip(long.tokens, long.name_parts, strict=True))
+        if j not in kept and t not in PARTICLES
+    ]
+    return all(not p.one_syllable for p in left_out)
 
 
 def compare_full(f: PersonForm, g: PersonForm) -> Verdict:
@@ -291,6 +349,8 @@ def compare_full(f: PersonForm, g: PersonForm) -> Verdict:
         return Verdict(
             "merge", f"every other name part agrees, one spelled a letter apart: {slipped}"
         )
+    if _within(f, g) or _within(g, f):
+        return Verdict("pending", SHORTER_NAME)
     if _same_surname(f.surname, g.surname):
         if f.given != g.given:
             if _given_close(f, g):
@@ -402,6 +462,21 @@ def compare_groups(a: Group, b: Group) -> Verdict:
     return compare(a.rep, b.rep, other_documents=len(documents) > 1)
 
 
+def _ends_with(full: PersonForm, alone: PersonForm) -> bool:
+    """A full name whose surname is the word ``alone`` (Soto; Ibarra-Soto for Rodrigo
+    Ibarra-Soto), with a given name before it."""
+    count = len(alone.parts)
+    return len(full.parts) > count and full.parts[-count:] == alone.parts
+
+
+def _surname_agrees(full: Sequence[Part], alone: Sequence[Part]) -> bool:
+    """Each part of a surname written alone agrees with the full name's last parts."""
+    count = len(alone)
+    return len(full) > count and all(
+        agreement(f, a) is not None for f, a in zip(full[-count:], alone, strict=True)
+    )
+
+
 @dataclass(frozen=True)
 class WeakProposal:
     """A weak entity and what it could join: merge if ``targets`` has one cluster."""
@@ -439,17 +514,18 @@ def weak_proposals(profiles: Sequence[Profile], cluster_of: dict[str, str]) -> l
 
     for p in profiles:
         if p.is_person and p.kind == "single":
-            token = p.singles[0].parts[0]
+            alone = p.singles[0]  # one word; a hyphenated one has parts (Ibarra-Soto)
+            token = alone.parts[-1]
             same_doc = in_document.get(p.entry.content_hash, [])
-            exact = [q for q in same_doc if any(f.surname == token for f in q.full)]
-            if len(exact) == 0:
+            exact = [q for q in same_doc if any(_ends_with(f, alone) for f in q.full)]
+            if len(exact) == 0 and len(alone.parts) == 1:
                 exact = [q for q in same_doc if any(edit_variant(f.surname, token) for f in q.full)]
             if len(exact) == 0:
-                single = name_part(p.singles[0].tokens[0])
+                single = [name_part(t) for t in alone.tokens]
                 exact = [
                     q
                     for q in same_doc
-                    if any(agreement(f.name_parts[-1], single) is not None for f in q.full)
+                    if any(_surname_agrees(f.name_parts, single) for f in q.full)
                 ]
             if len(exact) > 0:
                 targets = group(exact)
@@ -460,14 +536,21 @@ def weak_proposals(profiles: Sequence[Profile], cluster_of: dict[str, str]) -> l
                 )
                 proposals.append(WeakProposal(p, targets, reason, auto=True))
                 continue
-            given = [q for q in same_doc if any(f.given == token for f in q.full)]
+            given = [
+                q
+                for q in same_doc
+                if any(f.parts[: len(alone.parts)] == alone.parts for f in q.full)
+            ]
             if len(given) > 0:
                 proposals.append(
                     WeakProposal(p, group(given), "given name only, same document", auto=False)
                 )
                 continue
             other = [
-                q for q in by_surname.get(token, []) if q.entry.content_hash != p.entry.content_hash
+                q
+                for q in by_surname.get(token, [])
+                if q.entry.content_hash != p.entry.content_hash
+                and any(_ends_with(f, alone) for f in q.full)
             ]
             if len(other) > 0:
                 proposals.append(

@@ -148,8 +148,15 @@ class PersonForm:
 
     @property
     def is_full(self) -> bool:
-        """Given name and surname, both spelled out."""
-        return self.initial is None and len(self.parts) >= 2 and not self.royal
+        """Given name and surname, both spelled out, as two words or more: one word
+        joined by a hyphen is a compound surname or given name alone (Ibarra-Soto,
+        Jean-Marie), not a given name and a surname."""
+        return (
+            self.initial is None
+            and len(self.parts) >= 2
+            and not self.royal
+            and len(self.text.split()) >= 2
+        )
 
     @property
     def is_single(self) -> bool:
