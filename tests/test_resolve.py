@@ -14,6 +14,7 @@ from dossier.model import (
     ActorSchema,
     EntityLabel,
     Extraction,
+    IdentifierFact,
     LocalEntity,
     Mention,
     PositionFact,
@@ -332,6 +333,58 @@ def test_what_does_not_make_a_short_form_one_person(
     one, two = entity(d1, short), entity(d2, full)
     result = run([holding(d1, office, one), holding(d2, other_office, two)])
     assert apart(result, one, two)
+
+
+def test_a_short_form_joins_the_one_full_name_it_shortens_in_its_document() -> None:
+    source = doc("a.txt")
+    full, short = entity(source, "Rodrigo Andres Ibarra Soto"), entity(source, "Rodrigo Ibarra")
+    result = run([extraction(source, full, short)])
+    assert same(result, full, short)
+    assert set(result.reasons.values()) == {
+        "one name is the other with parts left out, the only name it shortens in its document"
+    }
+
+
+def test_a_short_form_that_fits_two_people_of_its_document_is_left_to_a_human() -> None:
+    source = doc("a.txt")
+    father, son = (
+        entity(source, "Rodrigo Andres Ibarra Soto"),
+        entity(source, "Rodrigo Luis Ibarra"),
+    )
+    short = entity(source, "Rodrigo Ibarra")
+    result = run([extraction(source, father, son, short)])
+    assert apart(result, father, son) and apart(result, short, father) and apart(result, short, son)
+    assert pending_between(result, short, father) and pending_between(result, short, son)
+
+
+def born(source: SourceDocument, person: LocalEntity, date: str) -> Extraction:
+    """One document naming ``person`` with a list entry's date of birth."""
+    found = extraction(source, person)
+    found.identifiers.append(IdentifierFact(person.key, "birthDate", date, date, 0, 0))
+    return found
+
+
+def test_one_name_born_on_two_dates_is_two_people() -> None:
+    d1, d2, d3 = doc("a.txt"), doc("b.txt"), doc("c.txt")
+    one, two = entity(d1, "Rodrigo Ibarra Soto"), entity(d2, "Rodrigo Ibarra Soto")
+    third = entity(d3, "Rodrigo Ibarra Soto")
+    result = run(
+        [born(d1, one, "1970-03-05"), born(d2, two, "1982-11-02"), born(d3, third, "1970")]
+    )
+    assert apart(result, one, two) and not pending_between(result, one, two)
+    assert same(result, one, third)  # a year agrees with a full date in it
+
+
+def test_a_short_form_born_on_the_same_day_is_one_person() -> None:
+    d1, d2 = doc("a.txt"), doc("b.txt")
+    one, two = entity(d1, "Rodrigo Ibarra"), entity(d2, "Rodrigo Andres Ibarra Soto")
+    result = run([born(d1, one, "1970-03-05"), born(d2, two, "1970-03-05")])
+    assert same(result, one, two)
+    assert set(result.reasons.values()) == {
+        "one name is the other with parts left out; both born on 1970-03-05"
+    }
+    year = run([born(d1, one, "1970"), born(d2, two, "1970")])  # a year is not enough
+    assert apart(year, one, two) and pending_between(year, one, two)
 
 
 def test_a_short_form_in_another_country_is_left_to_a_human() -> None:

@@ -133,7 +133,7 @@ class Profile:
             )
             if len(forms) == 0:  # no strong-tier verdict at all: a group of its own
                 return ("alone", self.key)
-            return ("person", forms, self.entry.country)
+            return ("person", forms, self.entry.country, self.entry.birth_dates)
         if self.org_primary == "":
             return ("alone", self.key)
         return (
@@ -284,7 +284,7 @@ def _look_alike(a: str, b: str) -> str | None:
 SHORTER_NAME = "one name is the other with parts left out"
 
 
-def _within(short: PersonForm, long: PersonForm) -> bool:
+def short_form_of(short: PersonForm, long: PersonForm) -> bool:
     """Whether ``short`` is ``long`` with some parts left out, as a short form writes a
     name: a second given name, a patronymic or a mother's surname left out (Rodrigo
     Ibarra / Rodrigo Andres Ibarra Soto; Lucia Ibarra / Maria Lucia Ibarra Soto).
@@ -349,7 +349,7 @@ def compare_full(f: PersonForm, g: PersonForm) -> Verdict:
         return Verdict(
             "merge", f"every other name part agrees, one spelled a letter apart: {slipped}"
         )
-    if _within(f, g) or _within(g, f):
+    if short_form_of(f, g) or short_form_of(g, f):
         return Verdict("pending", SHORTER_NAME)
     if _same_surname(f.surname, g.surname):
         if f.given != g.given:
@@ -363,6 +363,16 @@ def compare_full(f: PersonForm, g: PersonForm) -> Verdict:
     if surnames is not None and _given_close(f, g):
         return Verdict("pending", f"surname and given name agree ({surnames}), other names differ")
     return NONE
+
+
+def births_differ(left: Sequence[str], right: Sequence[str]) -> str | None:
+    """Two dates of birth that cannot be one ("1970-03-05 / 1971"), or None when either
+    side gives none or one agrees with the other (a year with a full date of it)."""
+    if len(left) == 0 or len(right) == 0:
+        return None
+    if any(x.startswith(y) or y.startswith(x) for x in left for y in right):
+        return None
+    return f"{', '.join(left)} / {', '.join(right)}"
 
 
 def compare_persons(a: Profile, b: Profile) -> Verdict:
@@ -381,6 +391,9 @@ def compare_persons(a: Profile, b: Profile) -> Verdict:
             break
     else:
         return NONE
+    born = births_differ(a.entry.birth_dates, b.entry.birth_dates)
+    if born is not None:
+        return Verdict("apart", f"dates of birth differ: {born}")
     countries = (a.entry.country, b.entry.country)
     if verdict.outcome == "merge" and None not in countries and countries[0] != countries[1]:
         return Verdict("pending", "names agree but the countries differ")
