@@ -275,10 +275,16 @@ def _given_close(f: PersonForm, g: PersonForm) -> bool:
 
 def _look_alike(a: str, b: str) -> str | None:
     """Surnames spelled one letter or only vowels apart that the rules do not take for one
-    (Saqr / Saqer, Kazimi / Qasimi): a human says, so the pair is pending, not lost."""
-    if a == b or not (levenshtein(a, b) <= 1 or vowels_only_inserted(a, b)):
+    (Saqr / Saqer, Kazimi / Qasimi), or two letters apart from six letters with one first
+    letter (Jalamah / Jalahma, Verdugo / Verduzco): a human says, so the pair is pending,
+    not lost."""
+    if a == b:
         return None
-    return "spelled alike"
+    if levenshtein(a, b) <= 1 or vowels_only_inserted(a, b):
+        return "spelled alike"
+    if min(len(a), len(b)) >= 6 and a[0] == b[0] and levenshtein(a, b) <= 2:
+        return "spelled a little apart"
+    return None
 
 
 SHORTER_NAME = "one name is the other with parts left out"
