@@ -7,8 +7,9 @@ import pytest
 from dossier.bench.distinct_names import SIBLING_FORM, audit, name_groups
 from dossier.model import LocalEntity
 from dossier.resolve import Resolution
+from dossier.resolve.agreement import agreement
+from dossier.resolve.genders import gendered
 from dossier.resolve.names import name_part
-from dossier.resolve.parts import agreement, gendered
 from tests.test_resolve import apart, doc, entity, extraction, pending_between, run, same
 
 

@@ -12,7 +12,7 @@ Persons
   (Ablyazov / Ablayazov) while everything else is equal, or in which every
   name part on both sides is paired with one part of the other by a spelling
   key, a transliteration key, a rigour name symbol or a phonetic key
-  (``parts.align``: Aleksandr Zhuravlev / Oleksandr Zhuravlyov; Sergei
+  (``alignment.align``: Aleksandr Zhuravlev / Oleksandr Zhuravlyov; Sergei
   Borisovich Korolev / Sergey Borisovich Korolyov), or in which one part
   slips a letter while every other part of a long name agrees (``slips``:
   never the given name). A part left over on either
@@ -50,7 +50,10 @@ from typing import Literal
 from rigour.text.distance import levenshtein
 
 from dossier.extract.names import PARTICLES
+from dossier.resolve.agreement import agreement
+from dossier.resolve.alignment import STRICT_REASONS, align, openings_fit
 from dossier.resolve.catalog import CatalogEntry
+from dossier.resolve.genders import gendered, gendered_parts
 from dossier.resolve.names import (
     PersonForm,
     deletion_keys,
@@ -60,21 +63,9 @@ from dossier.resolve.names import (
     org_key,
     person_form,
 )
-from dossier.resolve.parts import (
-    STRICT_REASONS,
-    Part,
-    agreement,
-    align,
-    ending_added,
-    gendered,
-    gendered_parts,
-    near_keys,
-    onsets_agree,
-    openings_fit,
-    syllable_added,
-    vowels_only_inserted,
-)
+from dossier.resolve.parts import Part, near_keys, onsets_agree
 from dossier.resolve.slips import slip
+from dossier.resolve.vowels import ending_added, syllable_added, vowels_only_inserted
 
 log = logging.getLogger(__name__)
 
@@ -262,7 +253,7 @@ def _same_surname(a: str, b: str) -> bool:
 
 def _given_close(f: PersonForm, g: PersonForm) -> bool:
     """Given names that might be one name: a prefix, a one-letter vowel/swap variant,
-    one letter apart with one first sound, or parts that agree (``parts.agreement``:
+    one letter apart with one first sound, or parts that agree (``agreement.agreement``:
     Aleksandr / Oleksandr)."""
     a, b = f.given, g.given
     if a.startswith(b) or b.startswith(a) or edit_variant(a, b):

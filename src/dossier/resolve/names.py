@@ -146,7 +146,7 @@ class PersonForm:
 
     @cached_property
     def name_parts(self) -> tuple[Part, ...]:
-        """Each part with what ``parts.agreement`` compares (rigour symbols, keys); in a
+        """Each part with what ``agreement.agreement`` compares (rigour symbols, keys); in a
         name with an East Slavic patronymic, with the keys of ``parts.east_slavic``."""
         plain = tuple(name_part(t) for t in self.tokens)
         if not any(is_patronymic(p) for p in plain[1:-1]):
