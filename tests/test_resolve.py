@@ -387,6 +387,27 @@ def test_a_short_form_born_on_the_same_day_is_one_person() -> None:
     assert apart(year, one, two) and pending_between(year, one, two)
 
 
+@pytest.mark.parametrize(
+    ("left", "right", "merged"),
+    [
+        ("Samer Darvelli", "Samir Darvelli", True),  # given names nearly agree
+        ("Samer Darvelli", "Samer Darvelli Kostun", True),  # a short form
+        ("Rami Darvelli", "Ihab Darvelli", False),  # brothers: other given names
+        ("Samer Darvelli", "Samer Kostun", False),  # a shared given name alone
+    ],
+)
+def test_one_office_joins_names_a_sibling_could_not_share(
+    left: str, right: str, merged: bool
+) -> None:
+    d1, d2 = doc("a.txt"), doc("b.txt")
+    one, two = entity(d1, left), entity(d2, right)
+    office = "Chairman of the Aman Holding Group"
+    result = run([holding(d1, office, one), holding(d2, office, two)])
+    assert same(result, one, two) is merged
+    if merged:
+        assert next(iter(result.reasons.values())).endswith(f"; both hold one office: {office}")
+
+
 def test_a_short_form_in_another_country_is_left_to_a_human() -> None:
     d1, d2 = doc("a.txt"), doc("b.txt")
     one, two = entity(d1, "Rodrigo Ibarra"), entity(d2, "Rodrigo Andres Ibarra Soto")

@@ -36,6 +36,7 @@ from dossier.resolve.decisions import (
     load_decisions,
 )
 from dossier.resolve.matching import (
+    CORROBORABLE,
     SHORTER_NAME,
     Profile,
     candidate_pairs,
@@ -233,9 +234,10 @@ def _one_office(
     reasons: dict[tuple[str, str], str],
     raw_pending: list[tuple[str, str, str]],
 ) -> None:
-    """Merge the pending pairs whose names are consistent (``SHORTER_NAME``) where both
-    people hold one office (``offices.shared_office``) or were born on one full date
-    that a text gives, and no country differs."""
+    """Merge the pending pairs whose names are consistent (``CORROBORABLE``: a short form
+    of the name, or given names that nearly agree: Samer / Samir) where both people
+    hold one office (``offices.shared_office``) or were born on one full date that a
+    text gives, and no country differs. Siblings share a surname, not an office."""
     cluster_of = _clusters(graph, by_key)
     members: dict[str, list[Profile]] = {}
     for key in sorted(by_key):
@@ -243,7 +245,7 @@ def _one_office(
     kept: list[tuple[str, str, str]] = []
     for left, right, reason in raw_pending:
         office = None
-        if reason == SHORTER_NAME and frozenset((left, right)) not in human:
+        if reason in CORROBORABLE and frozenset((left, right)) not in human:
             one, two = members[cluster_of[left]], members[cluster_of[right]]
             countries = {p.entry.country for p in (*one, *two)} - {None}
             if len(countries) <= 1:

@@ -279,6 +279,10 @@ def _look_alike(a: str, b: str) -> str | None:
 
 
 SHORTER_NAME = "one name is the other with parts left out"
+GIVEN_NEAR = "same surname, given names nearly agree"
+# Pending verdicts whose names are consistent: one office or date of birth that both
+# texts give makes them one person (``resolve._one_office``).
+CORROBORABLE = frozenset({SHORTER_NAME, GIVEN_NEAR})
 
 
 def short_form_of(short: PersonForm, long: PersonForm) -> bool:
@@ -351,7 +355,7 @@ def compare_full(f: PersonForm, g: PersonForm) -> Verdict:
     if _same_surname(f.surname, g.surname):
         if f.given != g.given:
             if _given_close(f, g):
-                return Verdict("pending", "same surname, given names nearly agree")
+                return Verdict("pending", GIVEN_NEAR)
             return Verdict("apart", "same surname, different given names")
         if not opening:
             return Verdict("pending", "given names spelled alike, opening with other sounds")
