@@ -1598,22 +1598,89 @@ def _on_a_blacklist(verb: Token) -> bool:
         return False
     for child in verb.children:
         nouns = [child] if child.dep_ == "nsubj" else []
-        if child.dep_ == "prep" and child.lower_ == "on":
+        if child.dep_ == "prep" and child.lower_ in {"on", "among"}:
             nouns = [c for c in child.children if c.dep_ == "pobj"]
         for noun in nouns:
-            modifiers = {lemma(c) for c in noun.children if c.dep_ in {"compound", "amod"}}
-            modifiers |= {
-                lemma(g)
-                for c in noun.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children
-                if g.dep_ == "pobj"
-            }
-            if lemma(noun) == "blacklist" or (
-                lemma(noun) == "list" and len(modifiers & {"sanction", "sanctions", "sdn"}) > 0
-            ):
+            if child.lower_ != "among" and _sanctions_list(noun):
                 return True
-    return False
+            if _listed_group(noun):
+                return True
+    return lemma(verb) == "be" and _listed_group_before(verb) is not None
+
+
+def _listed_group(noun: Token) -> bool:
+    """ "The others on the sanctions list are X", "Among those on the UK's sanctions
+    list are X", "The four officials on the blacklist are X": the group placed on the
+    list is what the copula's complement names."""
+    if lemma(noun) not in LIST_GROUP_WORDS:
+        return False
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "on"
+        and any(g.dep_ == "pobj" and _sanctions_list(g) for g in prep.children)
+        for prep in noun.children
+    )
+
+
+def _listed_group_before(verb: Token) -> Token | None:
+    """ "Besides X and his son, Y, the others on the sanctions list are Z": a copula
+    without a subject (the parser hung the group on the opening phrase); the group word
+    before it that the list holds (a subject after the copula is its complement read
+    as the subject: "the others on the list are X")."""
+    if any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+        return None
+    for token in verb.doc[verb.sent.start : verb.i]:
+        if token.pos_ in {"NOUN", "PRON"} and _listed_group(token):
+            ancestors = list(token.ancestors)
+            if verb in ancestors and not any(
+                _is_verbal(a) for a in ancestors[: ancestors.index(verb)]
+            ):
+                return token
+    return None
+
+
+def besides_the_listed(anchor: Token) -> bool:
+    """ "Besides X and his son, Y, the others on the sanctions list are Z": "besides"
+    before "the others on the list" places X on the list too."""
+    prep = anchor.head
+    if anchor.dep_ != "pobj" or prep.lower_ not in {"besides", "beside"}:
+        return False
+    verb = prep.head
+    if lemma(verb) != "be" or lex.is_negated(verb) or designations.proposed(verb):
+        return False
+    group = _listed_group_before(verb)
+    return group is not None and lemma(group) == "other"
+
+
+# The group words a sanctions list holds: "the others on the list", "those on it".
+LIST_GROUP_WORDS: frozenset[str] = frozenset(
+    {"other", "those", "official", "individual", "person", "people", "name", "figure"}
+    | {"officer", "man", "woman", "member", "one"}
+)
+
+
+def _sanctions_list(noun: Token) -> bool:
+    """ "the sanctions list", "the list of sanctions", "the Treasury's blacklist"; a bare
+    "the list" in a passage about sanctions ("the four officials on the list are")."""
+    modifiers = {lemma(c) for c in noun.children if c.dep_ in {"compound", "amod"}}
+    modifiers |= {
+        lemma(g)
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    }
+    if lemma(noun) == "blacklist":
+        return True
+    if lemma(noun) != "list":
+        return False
+    if len(modifiers & {"sanction", "sanctions", "sdn"}) > 0:
+        return True
+    return (
+        len(modifiers) == 0
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+        and designations.in_context(noun)
+    )
 
 
 def _own_designation(possessor: Token, noun: Token) -> bool:
@@ -1760,6 +1827,9 @@ def findings(span: Span, others: set[int], bounds: tuple[int, int] | None = None
         out = _through_possession(out)
     out.extend(_command_descriptor(span, anchor))
     out.extend(_suffered_descriptor(span))
+    out = [*_colon_listed(span, out), *_after_a_colon(span)]
+    if besides_the_listed(anchor):
+        out.append(Finding("designation", "accused", anchor.head.i, "designated"))
     if (
         anchor.i not in {t.i for t in span}
         and span.root.dep_ in {"appos", "conj"}
@@ -1782,6 +1852,47 @@ def findings(span: Span, others: set[int], bounds: tuple[int, int] | None = None
         if token.i < span.sent.start or token.i >= span.sent.end:
             break
     return out
+
+
+def _opens_with_a_colon(verb: Token) -> bool:
+    """ "OFAC is designating: ...": a strong designation verb whose object a colon opens."""
+    doc = verb.doc
+    return (
+        verb.i + 1 < len(doc)
+        and doc[verb.i + 1].text == ":"
+        and lemma(verb) in designations.STRONG_VERBS
+        and _is_verbal(verb)
+        and not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children)
+    )
+
+
+def _colon_listed(span: Span, found: list[Finding]) -> list[Finding]:
+    """A name after "designating:" that the parser made the verb's subject (conjoined
+    with the authority) is a designee, not a designating authority."""
+    out: list[Finding] = []
+    for finding in found:
+        verb = span.doc[finding.trigger]
+        if (
+            finding.frame == "designating-authority"
+            and span.start > verb.i + 1
+            and _opens_with_a_colon(verb)
+        ):
+            out.extend(_designation(verb, "patient", lex.is_negated(verb)))
+        else:
+            out.append(finding)
+    return out
+
+
+def _after_a_colon(span: Span) -> list[Finding]:
+    """ "OFAC is designating: X, the Minister of ...; Y, ...": a designation verb whose
+    object a colon opens; the parser hangs the first name on the verb's subject."""
+    before = span.start - 1
+    if before < span.sent.start + 1 or span.doc[before].text != ":":
+        return []
+    verb = span.doc[before - 1]
+    if not _opens_with_a_colon(verb):
+        return []
+    return _designation(verb, "patient", lex.is_negated(verb))
 
 
 SUFFERED: frozenset[str] = frozenset({"killing", "torture", "enforced_disappearance"})

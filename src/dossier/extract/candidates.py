@@ -248,18 +248,23 @@ _PLACE_APPOSED = re.compile(
 _PORTFOLIO = (
     r"(?:Treasury|State|Interior|Defen[cs]e|Justice|Finance|Labou?r|Health|Education|"
     r"Agriculture|Energy|Commerce|Trade|Economy|Transport|Culture|Foreign[ \u00a0]+Affairs|"
-    r"Home[ \u00a0]+Affairs|Internal[ \u00a0]+Affairs|Homeland[ \u00a0]+Security|Presidency)"
+    r"Home[ \u00a0]+Affairs|Internal[ \u00a0]+Affairs|Homeland[ \u00a0]+Security|Presidency|"
+    r"Information|Intelligence|Communications|Telecommunications|Security|Environment|"
+    r"Industry|Tourism|Emergency[ \u00a0]+Situations)"
 )
 PORTFOLIO = re.compile(_PORTFOLIO)
 _OF_BEFORE = re.compile(r"\bof[ \u00a0]+(?:the[ \u00a0]+)?$")
+_OF_OPENING = re.compile(r"of[ \u00a0]+(?:the[ \u00a0]+)?")
 
 
 def _after_portfolio(text: str, start: int, end: int) -> int:
     """Where a name starts in a capitalised run after "of" that opens with a ministry's
     portfolio ("Ministry of Internal Affairs Ayub Tamarov": at "Ayub"), else ``start``."""
-    if _OF_BEFORE.search(text, max(0, start - 8), start) is None:
+    opening = _OF_OPENING.match(text, start, end)  # "of Information Igor Lutsky" (a model span)
+    at = opening.end() if opening is not None else start
+    if opening is None and _OF_BEFORE.search(text, max(0, start - 8), start) is None:
         return start
-    found = PORTFOLIO.match(text, start, end)
+    found = PORTFOLIO.match(text, at, end)
     if found is None or found.end() == end or text[found.end()] not in " \u00a0":
         return start
     return found.end() + 1
@@ -575,6 +580,8 @@ def collect(source: SourceDocument, doc: Doc) -> DocumentView:
                 before = _PARTICLES_BEFORE.search(text, max(0, start - 40), start)
                 if before is not None and before.group()[0].isupper():
                     start = before.start()
+                # "the Minister of Information Igor Lutsky": the portfolio ends the office
+                start = _after_portfolio(text, start, end)
                 start, end = hyphen_whole(text, start, end)
             candidates.append(
                 Candidate(

@@ -553,18 +553,28 @@ def _enumerated(doc: Doc, left: Span, right: Span) -> bool:
         or _office_of(doc, t, gap)
     }
     limit = 24 if listed else (12 if len(offices) > 0 else 8)
-    if qualifiers is None or len(gap) > limit or any(t.text == ":" for t in gap):
+    if qualifiers is None or len(gap) - len(qualifiers) > limit or any(t.text == ":" for t in gap):
         return False
     if any(t.text in {"—", "–"} for t in gap) and any(t.tag_ == "NNS" for t in gap):
         return False  # "by the Treasury, the officials — A": a group the dash names
+    described = _described_by_clause(gap) if listed else set()
     words = [
         t
         for t in gap
         if t.i not in offices
+        # "chairman of the Council of the Republic": the unit's own "of"
+        and not (t.lower_ == "of" and t.head.pos_ == "PROPN" and any(o < t.i for o in offices))
         and not (t.lower_ in {"as", "well"} and t.pos_ in {"ADP", "ADV"})
         and not (t.pos_ == "PRON" and t.dep_ == "poss")  # "A, his daughter, B"
         and not (t.dep_ == "amod" and t.tag_ in {"VBN", "VBG"})  # "the armed forces"
+        # "the newly appointed head of": the participle's adverb
+        and not (t.pos_ == "ADV" and t.dep_ == "advmod" and t.head.dep_ == "amod")
+        # "Iran’s Minister of Intelligence": a place's or body's possessive in a title
+        and not (t.tag_ == "POS" and t.i > gap.start and t.doc[t.i - 1].pos_ == "PROPN")
+        # "Commander-in-Chief": the preposition inside a hyphenated title
+        and not (_hyphenated_inside(t) and t.pos_ == "ADP")
         and t.i not in qualifiers
+        and t.i not in described
     ]
     if not any(t.text in {",", ";", "and", "&"} for t in gap):
         # "Defense Sec. Delfin Lorenzana": a title split off the name
@@ -573,11 +583,33 @@ def _enumerated(doc: Doc, left: Span, right: Span) -> bool:
     return all(t.pos_ in allowed for t in words)
 
 
+def _hyphenated_inside(t: Token) -> bool:
+    """ "Commander-in-Chief": a word between two hyphens of one compound."""
+    doc = t.doc
+    return 0 < t.i < len(doc) - 1 and doc[t.i - 1].text == "-" and doc[t.i + 1].text == "-"
+
+
+def _described_by_clause(gap: Span) -> set[int]:
+    """ "A, former director who had been demoted; B": the tokens of a relative clause
+    describing an item's title, when the whole clause lies between the two names (a
+    clause that reaches the next name, "who ordered the killing of B", is no
+    description)."""
+    out: set[int] = set()
+    for token in gap:
+        if token.dep_ != "relcl" or not gap.start <= token.head.i < gap.end:
+            continue
+        inside = [w.i for w in token.subtree]
+        if min(inside) >= gap.start and max(inside) < gap.end and _office(token.head):
+            out.update(inside)
+    return out
+
+
 def _office_of(doc: Doc, t: Token, gap: Span) -> bool:
     """ "A, a leader of the 9th Division, and B": the office's "of" belongs to the
-    description (a relative's does not: "A, the son of B" is no list)."""
+    description (a relative's does not: "A, the son of B" is no list); "Secretary for
+    Security B" likewise."""
     return (
-        t.lower_ == "of"
+        t.lower_ in {"of", "for"}
         and t.i > gap.start
         and _office(doc[t.i - 1])
         # what the office is of comes before the next item ("a deputy of B" names B's
@@ -589,7 +621,10 @@ def _office_of(doc: Doc, t: Token, gap: Span) -> bool:
             or (
                 t.i + 1 < gap.end
                 and all(
-                    w.pos_ in {"PROPN", "DET"} and not is_title(w.text)
+                    (w.pos_ in {"PROPN", "DET"} and not is_title(w.text))
+                    # "chairman of the Council of the Republic (upper house) B"
+                    or (w.lower_ == "of" and w.i > t.i + 1)
+                    or w.i in (_bracketed_qualifiers(gap) or set())
                     for w in doc[t.i + 1 : gap.end]
                 )
             )
@@ -607,7 +642,10 @@ def _unit_then_next(doc: Doc, prep: Token, gap: Span) -> bool:
 
 
 def _office(word: Token) -> bool:
-    return word.pos_ == "NOUN" and lex.lemma(word) in agency.OFFICE_NOUNS
+    """An office noun, also capitalised ("Secretary for Security", "Minister of")."""
+    return (word.pos_ == "NOUN" or (word.pos_ == "PROPN" and word.text[:1].isupper())) and (
+        lex.lemma(word) in agency.OFFICE_NOUNS
+    )
 
 
 def _bracketed_qualifiers(gap: Span) -> set[int] | None:
@@ -624,7 +662,13 @@ def _bracketed_qualifiers(gap: Span) -> set[int] | None:
             if opened is None:
                 return None
             inner = gap.doc[opened + 1 : token.i]
-            if not 1 <= len(inner) <= 3 or any(t.pos_ not in {"PROPN", "NOUN"} for t in inner):
+            # "(Operations)", "(HKMAO)", "(upper house of parliament)"
+            if not 1 <= len(inner) <= 5 or any(
+                t.pos_ not in {"PROPN", "NOUN"}
+                and not (t.pos_ in {"ADJ", "DET", "ADP"} and t.i > opened + 1)
+                and not (t.pos_ == "ADJ" and t.dep_ == "amod")
+                for t in inner
+            ):
                 return None
             out |= set(range(opened, token.i + 1))
             opened = None
