@@ -278,9 +278,11 @@ class Gazetteer:
         words = words_of(value)
         if len(words) == 0 or len(words) > 7:
             return False
-        for word in words:
+        for at, word in enumerate(words):
             if word.lower() in PARTICLES or is_initial(word) or is_prefixed_name(word):
                 continue
+            if at > 0 and len(word) > 2 and word[0] in "'’ʿ" and word[1].isupper():
+                continue  # "Husayn Falih 'Aziz al-Lami": an apostrophe for the ayn
             if not word[0].isupper():
                 return False
         if not (words[-1][0].isupper() or is_prefixed_name(words[-1])):
