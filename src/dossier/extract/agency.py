@@ -75,6 +75,16 @@ OFFICE_NOUNS: frozenset[str] = frozenset(
         "colonel",
         "commander",
         "investigator",
+        # ranks: "a Major of Justice", "Captain of Police X"
+        "major",
+        "captain",
+        "lieutenant",
+        "sergeant",
+        "brigadier",
+        "admiral",
+        "marshal",
+        "warden",
+        "magistrate",
     }
 )
 
