@@ -163,3 +163,24 @@ def test_a_two_word_title_and_a_ministrys_portfolio_are_no_part_of_the_name(
 def test_an_executive_order_keeps_its_name(nlp: Language) -> None:
     text = "Ana Ruiz and Felipe Alejos were designated under Executive Order 13818 for bribery."
     assert _persons(nlp, text) == {"Ana Ruiz", "Felipe Alejos"}
+
+
+# --- the object of the designees' act ------------------------------------------------------
+
+
+def test_the_person_the_designated_officials_arrested_is_not_designated(
+    nlp: Language,
+) -> None:
+    for text in (
+        "The United States announces sanctions against six officials and judges in charge "
+        "of the arrest and investigation of opposition leader Pavel Dorin.",
+        "The United States announces sanctions against six officials in charge of the "
+        "arrest of Pavel Dorin.",
+    ):
+        found = parts(nlp, text, "Pavel Dorin")
+        assert found["Pavel Dorin"] == ("detention", "victim"), text
+
+
+def test_the_head_of_a_unit_named_after_it_is_still_designated(nlp: Language) -> None:
+    text = "OFAC sanctioned the head of the city division Pavel Dorin."
+    assert parts(nlp, text, "Pavel Dorin") == {"Pavel Dorin": DESIGNATED}

@@ -312,7 +312,7 @@ def _climb_with_repair(root: Token, own: set[int], others: set[int]) -> Token:
             and c.i not in own
             for c in token.children
         )
-    ):
+    ) and (hyphenated or not _own_title(token, own)):
         # "the head of the city division NAME": the unit's words are folded into the name
         # (an office only: "the wife of the activist NAME" is someone else);
         # "Commander-in-Chief NAME": the name hung on the title's "in"
@@ -324,6 +324,17 @@ def _climb_with_repair(root: Token, own: set[int], others: set[int]) -> Token:
         ):
             return climb(repaired, own, others)
     return token
+
+
+def _own_title(token: Token, own: set[int]) -> bool:
+    """ "of opposition leader X", "of the activist X": the name has a title of its own
+    (a descriptor noun among its compounds), so it names that person, not an office
+    further up."""
+    return any(
+        c.dep_ == "compound" and c.i not in own and lemma(c) in DESCRIPTOR_NOUNS
+        for c in token.subtree
+        if c.i < min(own)
+    )
 
 
 def _name_shaped(token: Token, own: set[int]) -> bool:
@@ -346,6 +357,9 @@ def _title_repair(token: Token) -> Token | None:
             # (the clause's own object only, not a title further up)
             governor = governor.head
         hyphenated = current.head.i > 0 and current.doc[current.head.i - 1].text == "-"
+        if lemma(governor) not in DESCRIPTOR_NOUNS and lex.act_category(governor) is not None:
+            # "officials in charge of the arrest of X": X is the act's object, no title's
+            return None
         if lemma(governor) in DESCRIPTOR_NOUNS and (
             governor.pos_ == "NOUN" or (hyphenated and governor.pos_ == "PROPN")
         ):
