@@ -137,3 +137,15 @@ def test_two_men_without_the_are_not_the_two_just_named(nlp: Language) -> None:
     found = parts(nlp, text, "Oleg Marchenko", "Pavel Dorin")
     assert found["Oleg Marchenko"][1] != "perpetrator"
     assert found["Pavel Dorin"][1] != "perpetrator"
+
+
+def test_a_capitalised_article_opening_a_sentence_is_the_persons_surname(
+    nlp: Language,
+) -> None:
+    text = (
+        "The Treasury said Hamid al-Rubaie directed the killing of demonstrators. "
+        "Al-Rubaie was targeted under the Magnitsky Act."
+    )
+    found = _mentions(nlp, text)
+    assert ("Hamid al-Rubaie", "PERSON") in found
+    assert not any(label == "ORG" and "Rubaie" in name for name, label in found)

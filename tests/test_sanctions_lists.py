@@ -7,8 +7,8 @@ from __future__ import annotations
 from spacy.language import Language
 
 from dossier.extract.mentions import extract_text_mentions
-from dossier.model import PERPETRATOR_PARTS
-from tests.test_claims import parts
+from dossier.model import PERPETRATOR_PARTS, EntityLabel
+from tests.test_claims import analyse, parts
 
 DESIGNATED = ("designation", "accused")
 
@@ -184,3 +184,19 @@ def test_the_person_the_designated_officials_arrested_is_not_designated(
 def test_the_head_of_a_unit_named_after_it_is_still_designated(nlp: Language) -> None:
     text = "OFAC sanctioned the head of the city division Pavel Dorin."
     assert parts(nlp, text, "Pavel Dorin") == {"Pavel Dorin": DESIGNATED}
+
+
+def test_bodies_inside_a_list_items_description_are_not_designated(nlp: Language) -> None:
+    text = (
+        "Additionally, OFAC is designating: Oleg Marchenko, the police commander of the "
+        "Karan and Bekar province; and Irina Volkova, the deputy commander of the Sopot, a "
+        "subsidiary force of the Northern Guard Corps."
+    )
+    labels: dict[str, EntityLabel] = {"Oleg Marchenko": "PERSON", "Irina Volkova": "PERSON"}
+    labels.update({"Bekar": "ORG", "Northern Guard Corps": "ORG"})
+    _source, found, analysis = analyse(nlp, text, labels)
+    claims = {found.entities[c.entity_key].name: (c.category, c.part) for c in analysis.claims}
+    assert claims["Oleg Marchenko"] == DESIGNATED
+    assert claims["Irina Volkova"] == DESIGNATED
+    assert claims["Bekar"] != DESIGNATED
+    assert claims["Northern Guard Corps"] != DESIGNATED

@@ -1892,19 +1892,18 @@ def _opens_with_a_colon(verb: Token) -> bool:
 
 def _colon_listed(span: Span, found: list[Finding]) -> list[Finding]:
     """A name after "designating:" that the parser made the verb's subject (conjoined
-    with the authority) is a designee, not a designating authority."""
-    out: list[Finding] = []
-    for finding in found:
-        verb = span.doc[finding.trigger]
-        if (
+    with the authority) is no designating authority; whether it is a designee is the
+    list's to say (``claims._share_list_findings``: a list item, not a body named in an
+    item's description)."""
+    return [
+        finding
+        for finding in found
+        if not (
             finding.frame == "designating-authority"
-            and span.start > verb.i + 1
-            and _opens_with_a_colon(verb)
-        ):
-            out.extend(_designation(verb, "patient", lex.is_negated(verb)))
-        else:
-            out.append(finding)
-    return out
+            and span.start > finding.trigger + 1
+            and _opens_with_a_colon(span.doc[finding.trigger])
+        )
+    ]
 
 
 def _after_a_colon(span: Span) -> list[Finding]:

@@ -764,6 +764,8 @@ def _attributive(span: Span) -> bool:
     Colom presidential administration", "the Ortega government"): it names the thing,
     not a member of the list around it."""
     root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "the Chaharmahal and Bakhtiari province": the first conjunct's
     return (
         root.dep_ in {"nmod", "compound", "amod"}
         and root.head.i >= span.end
@@ -786,9 +788,10 @@ def _unit_of(span: Span, named: list[Span], person: bool) -> bool:
     owner = root.head.head
     # "A, chief of the Penal System, and B": the body of a listed name's office (a
     # person there is the office holder: "chair of Constitutional Court B")
-    return (not person and lex.lemma(owner) in agency.DESCRIPTOR_NOUNS) or any(
-        other.start <= owner.i < other.end for other in named
-    )
+    # (a body after any common noun of a description: "a subsidiary force of the IRGC")
+    return (
+        not person and (lex.lemma(owner) in agency.DESCRIPTOR_NOUNS or owner.pos_ == "NOUN")
+    ) or any(other.start <= owner.i < other.end for other in named)
 
 
 def _misparsed_trigger(doc: Doc, low: int, first: Span) -> agency.Finding | None:
