@@ -200,3 +200,48 @@ def test_bodies_inside_a_list_items_description_are_not_designated(nlp: Language
     assert claims["Irina Volkova"] == DESIGNATED
     assert claims["Bekar"] != DESIGNATED
     assert claims["Northern Guard Corps"] != DESIGNATED
+
+
+# --- more designation frames ---------------------------------------------------------------
+
+
+def test_a_misparsed_blacklist_before_a_reporting_tail_designates_the_list(
+    nlp: Language,
+) -> None:
+    text = (
+        "The move coincides with the hearing. The sanctions blacklist Senior General Tun "
+        "Lwin, deputy Commander-in-Chief Kyaw Soe, Major General Than Myint and Maj-Gen Aung "
+        "Myo, the US Treasury Department said in a statement on December 10th."
+    )
+    names = ("Tun Lwin", "Kyaw Soe", "Than Myint", "Aung Myo")
+    labels: dict[str, EntityLabel] = dict.fromkeys(names, "PERSON")
+    labels["US Treasury Department"] = "ORG"
+    _source, found, analysis = analyse(nlp, text, labels)
+    claims = {found.entities[c.entity_key].name: (c.category, c.part) for c in analysis.claims}
+    assert {name: claims[name] for name in names} == dict.fromkeys(names, DESIGNATED)
+    assert claims["US Treasury Department"] != DESIGNATED
+
+
+def test_the_inclusion_of_names_in_the_sanctions_list_designates_them(nlp: Language) -> None:
+    text = (
+        "This announcement coincided with the inclusion of the Minister of Internal Affairs, "
+        "Vakhtang Berdze, and Deputy Director of the Special Tasks Department, Mirza "
+        "Kalandze, in the global Magnitsky sanctions list."
+    )
+    names = ("Vakhtang Berdze", "Mirza Kalandze")
+    assert _all_designated(nlp, text, *names) == dict.fromkeys(names, DESIGNATED)
+    text = "The NGO demanded the inclusion of Vakhtang Berdze in the sanctions list."
+    assert parts(nlp, text, "Vakhtang Berdze") == {
+        "Vakhtang Berdze": ("sanctions_call", "accused")
+    }
+
+
+def test_the_list_refers_back_to_a_blacklist_named_before(nlp: Language) -> None:
+    before = "Most were added to the blacklist in May. "
+    rest = (
+        "The judge was involved in the case. Officials included doctors. On the list is "
+        "Dr. Pavel Dorin, a prison doctor."
+    )
+    assert parts(nlp, before + rest, "Pavel Dorin") == {"Pavel Dorin": DESIGNATED}
+    speakers = "The speakers were announced. " + rest
+    assert parts(nlp, speakers, "Pavel Dorin")["Pavel Dorin"] != DESIGNATED

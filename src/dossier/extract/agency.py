@@ -11,6 +11,7 @@ the same sentence frame gives the same part to any name.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -1404,6 +1405,8 @@ def _implicit_clauses(verb: Token) -> list[Token]:
 def _noun_trigger(noun: Token, relation: str) -> list[Finding]:
     """The entity is tied to an act noun by a preposition or a possessive."""
     category = lex.act_category(noun)
+    if relation == "of" and _listing_noun(noun):
+        return _designation(noun, "patient", False)  # "the inclusion of X in the list"
     if designations.sanction_noun(noun):
         if relation in {"against", "on", "upon", "for"} or (
             relation == "of" and lemma(noun) in {"designation", "listing", "blacklisting"}
@@ -1426,6 +1429,22 @@ def _noun_trigger(noun: Token, relation: str) -> list[Finding]:
     if relation == "poss" and category in {"corruption", "laundering", "sanctions_evasion"}:
         return [Finding(category, "perpetrator", noun.i, "act-noun")]
     return []
+
+
+def _listing_noun(noun: Token) -> bool:
+    """ "the inclusion of X in the sanctions list", "the addition of X to the blacklist":
+    a noun placing its "of" object on a sanctions list."""
+    if lemma(noun) not in {"inclusion", "addition", "placement"}:
+        return False
+    # (the list's phrase may hang on a word of the "of" object, a long title there)
+    holders = [*noun.subtree, noun.head, noun.head.head]  # "coincided with the inclusion"
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in {"in", "on", "to"}
+        and any(g.dep_ == "pobj" and _sanctions_list(g) for g in prep.children)
+        for holder in holders
+        for prep in holder.children
+    )
 
 
 def _patient_of_noun_phrase(noun: Token) -> list[Finding]:
@@ -1701,10 +1720,22 @@ def _sanctions_list(noun: Token) -> bool:
     if len(modifiers & {"sanction", "sanctions", "sdn"}) > 0:
         return True
     return (
-        len(modifiers) == 0
+        len(modifiers - {"expanded", "new", "latest", "updated"}) == 0
         and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
-        and designations.in_context(noun)
+        and (designations.in_context(noun) or _named_list_before(noun))
     )
+
+
+# A sanctions list named in so many words: "the blacklist", "the sanctions list".
+_NAMED_LIST = re.compile(
+    r"\b(?:blacklist|sanctions?[ \u00a0]+list|list[ \u00a0]+of[ \u00a0]+sanctions)"
+)
+
+
+def _named_list_before(noun: Token) -> bool:
+    """ "... added to the blacklist. ... On the list is X": "the list" refers back to a
+    sanctions list the document named before."""
+    return _NAMED_LIST.search(noun.doc.text, 0, noun.idx) is not None
 
 
 def _own_designation(possessor: Token, noun: Token) -> bool:

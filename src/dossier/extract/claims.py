@@ -723,7 +723,15 @@ def _share_list_findings(
         for key in order:
             index, found, _ = chosen[key]
             misparsed = _misparsed_trigger(doc, bounds[0], spans[index])
-            if found is None and misparsed is not None:
+            # "The sanctions blacklist A, B, the Treasury said": the parser made A the
+            # speaker of the reporting verb after the list
+            reported = (
+                found is not None
+                and found.frame == "speech"
+                and found.trigger >= spans[index].end
+                and _reporting_tail(doc, found.trigger)
+            )
+            if (found is None or reported) and misparsed is not None:
                 chosen[key] = (index, misparsed, ("list:misparsed trigger",))
                 seeds[key] = misparsed
     named = [spans[chosen[key][0]] for key in order]
@@ -737,6 +745,12 @@ def _share_list_findings(
                 _attributive(span)
                 or _unit_of(span, named, key in persons)
                 or _title_of(span, named)
+                # "..., the Treasury said": the list's reporter, no item of it
+                or (
+                    span.end < len(doc)
+                    and lex.lemma(doc[span.end]) in lex.SPEECH_VERBS
+                    and doc[span.end].pos_ == "VERB"
+                )
             ):
                 # "the Alvaro Colom presidential administration", "of the DRC armed
                 # forces": a name inside a list item's description is no item itself
@@ -792,6 +806,18 @@ def _unit_of(span: Span, named: list[Span], person: bool) -> bool:
     return (
         not person and (lex.lemma(owner) in agency.DESCRIPTOR_NOUNS or owner.pos_ == "NOUN")
     ) or any(other.start <= owner.i < other.end for other in named)
+
+
+def _reporting_tail(doc: Doc, verb: int) -> bool:
+    """ "..., the US Treasury Department said": a reporting verb right after a comma and
+    an authority (a state or institution), closing the sentence's list."""
+    said = doc[verb]
+    start = said.sent.start
+    commas = [t.i for t in doc[start:verb] if t.text == ","]
+    if len(commas) == 0 or not 1 <= verb - commas[-1] - 1 <= 6:
+        return False
+    speaker = doc[verb - 1]
+    return speaker.pos_ in {"PROPN", "NOUN"} and designations.authority_like(speaker)
 
 
 def _misparsed_trigger(doc: Doc, low: int, first: Span) -> agency.Finding | None:

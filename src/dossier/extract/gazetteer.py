@@ -367,7 +367,11 @@ class Gazetteer:
             return False
         if self.mostly_place(value):
             return False
-        if any(self.mostly_place(w, 5) for w in words if not has_surname_morphology(w)):
+        if any(
+            self.mostly_place(w, 5) and self._used_as_place(w)
+            for w in words
+            if not has_surname_morphology(w)
+        ):
             return False  # "President Nazarbayev Kazakhstan"
         if cand.rule in ("title", "author") or (cand.person_cue and len(words) >= 2):
             return True
@@ -416,6 +420,11 @@ class Gazetteer:
         ):
             return True
         return has_surname_morphology(words_of(cand.text)[-1])
+
+    def _used_as_place(self, word: str) -> bool:
+        """A country, or a word the corpus writes as a place ("in X"): the model's place
+        votes alone may be its mistake ("journalist Jamal Khashoggi" tagged GPE)."""
+        return is_country(word) or self.locative_uses[fold(word)] > 0
 
     def mostly_place(self, word: str, at_least: int = 1) -> bool:
         person, place, org = self.place_votes(word)
