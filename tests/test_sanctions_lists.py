@@ -245,3 +245,18 @@ def test_the_list_refers_back_to_a_blacklist_named_before(nlp: Language) -> None
     assert parts(nlp, before + rest, "Pavel Dorin") == {"Pavel Dorin": DESIGNATED}
     speakers = "The speakers were announced. " + rest
     assert parts(nlp, speakers, "Pavel Dorin")["Pavel Dorin"] != DESIGNATED
+
+
+def test_an_authority_citing_the_designees_as_corrupt_is_not_corrupt(nlp: Language) -> None:
+    text = (
+        "The reaction came after the US Department of Treasury on Monday placed sanctions "
+        "on Pavel Dorin and Ivan Sidorov and his family, citing the two figures as having "
+        "had directly or indirectly engaged in corruption, including the misappropriation "
+        "of state assets."
+    )
+    labels: dict[str, EntityLabel] = {"Pavel Dorin": "PERSON", "Ivan Sidorov": "PERSON"}
+    labels["US Department of Treasury"] = "ORG"
+    _source, found, analysis = analyse(nlp, text, labels)
+    claims = {found.entities[c.entity_key].name: (c.category, c.part) for c in analysis.claims}
+    assert claims["US Department of Treasury"][1] not in PERPETRATOR_PARTS
+    assert claims["Pavel Dorin"][1] == "accused"

@@ -1389,6 +1389,7 @@ def _implicit_clauses(verb: Token) -> list[Token]:
             and not _has_subject(child)
             and child.tag_ != "VBN"  # "found himself arrested": a passive participle
             and not any(c.dep_ == "auxpass" for c in child.children)
+            and not _object_predicative(verb, child)
         ):
             clauses.append(child)
         if child.dep_ == "prep" and child.lower_ == "in":
@@ -1397,9 +1398,21 @@ def _implicit_clauses(verb: Token) -> list[Token]:
                     clauses.extend(c for c in pobj.children if c.dep_ in {"acl", "relcl"})
     for clause in list(clauses):
         for child in clause.children:
-            if child.dep_ in {"advcl", "xcomp"} and not _has_subject(child):
+            if (
+                child.dep_ in {"advcl", "xcomp"}
+                and not _has_subject(child)
+                and not _object_predicative(clause, child)
+            ):
                 clauses.append(child)
     return clauses
+
+
+def _object_predicative(verb: Token, clause: Token) -> bool:
+    """ "citing the two figures as having engaged in corruption": an "as" clause after a
+    verb's object says what the object did, not what the verb's subject did."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children) and any(
+        c.dep_ == "dobj" and c.i < clause.i for c in verb.children
+    )
 
 
 def _noun_trigger(noun: Token, relation: str) -> list[Finding]:
