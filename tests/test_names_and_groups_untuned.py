@@ -172,3 +172,11 @@ def test_an_occasion_is_no_organisation(nlp: Language) -> None:
     )
     orgs = {name for name, label in _mentions(nlp, text) if label == "ORG"}
     assert orgs == {"US Treasury Department"}
+
+
+def test_a_law_is_no_organisation(nlp: Language) -> None:
+    text = (
+        "The Global Magnitsky Human Rights Accountability Act (known as the Global "
+        "Magnitsky Act for short) allows the US government to sanction abusers."
+    )
+    assert [name for name, label in _mentions(nlp, text) if label in {"ORG", "PERSON"}] == []
