@@ -260,3 +260,18 @@ def test_an_authority_citing_the_designees_as_corrupt_is_not_corrupt(nlp: Langua
     claims = {found.entities[c.entity_key].name: (c.category, c.part) for c in analysis.claims}
     assert claims["US Department of Treasury"][1] not in PERPETRATOR_PARTS
     assert claims["Pavel Dorin"][1] == "accused"
+
+
+def test_sanctions_that_target_a_list_past_a_clause_and_an_aides_principal(
+    nlp: Language,
+) -> None:
+    text = (
+        "The sanctions, which will be imposed under the Global Magnitsky Act, target Saud "
+        "al-Rashidi, a former top aide to Crown Prince Hamad bin Khalid, and Mohammed "
+        "al-Harbi, the consul general in Istanbul, among others."
+    )
+    found = parts(nlp, text, "Saud al-Rashidi", "Hamad bin Khalid", "Mohammed al-Harbi")
+    assert found["Saud al-Rashidi"] == DESIGNATED
+    assert found["Mohammed al-Harbi"] == DESIGNATED
+    assert found["Hamad bin Khalid"] != DESIGNATED
+    assert found["Hamad bin Khalid"][1] not in PERPETRATOR_PARTS

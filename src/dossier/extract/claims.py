@@ -552,7 +552,7 @@ def _enumerated(doc: Doc, left: Span, right: Span) -> bool:
         if (t.lower_ in {"of", "from"} and t.i == left.end and _unit_then_next(doc, t, gap))
         or _office_of(doc, t, gap)
     }
-    limit = 24 if listed else (12 if len(offices) > 0 else 8)
+    limit = 24 if listed else (14 if len(offices) > 0 else 8)
     if qualifiers is None or len(gap) - len(qualifiers) > limit or any(t.text == ":" for t in gap):
         return False
     if any(t.text in {"—", "–"} for t in gap) and any(t.tag_ == "NNS" for t in gap):
@@ -609,9 +609,9 @@ def _office_of(doc: Doc, t: Token, gap: Span) -> bool:
     description (a relative's does not: "A, the son of B" is no list); "Secretary for
     Security B" likewise."""
     return (
-        t.lower_ in {"of", "for"}
+        (t.lower_ in {"of", "for"} or (t.lower_ == "to" and _aide(doc[t.i - 1])))
         and t.i > gap.start
-        and _office(doc[t.i - 1])
+        and (_office(doc[t.i - 1]) or _aide(doc[t.i - 1]))
         # what the office is of comes before the next item ("a deputy of B" names B's
         # office, not a list): a unit, then a comma or "and" ("a leader of the 9th
         # Division and B"), or a unit's name without a title ("chair of Constitutional
@@ -639,6 +639,14 @@ def _unit_then_next(doc: Doc, prep: Token, gap: Span) -> bool:
         w.pos_ in {"DET", "PROPN", "NOUN", "ADJ", "NUM", "PUNCT", "CCONJ"} or w.dep_ == "amod"
         for w in rest
     )
+
+
+# Nouns for someone who serves another: "a former top aide to Crown Prince X".
+_AIDE_NOUNS: frozenset[str] = frozenset({"aide", "adviser", "advisor", "assistant"})
+
+
+def _aide(word: Token) -> bool:
+    return word.pos_ == "NOUN" and lex.lemma(word) in _AIDE_NOUNS
 
 
 def _office(word: Token) -> bool:
@@ -797,6 +805,8 @@ def _unit_of(span: Span, named: list[Span], person: bool) -> bool:
     """ "Ruvugayimikore Protogene from FDLR; Bernard Byamungu ...": the body a listed
     name belongs to, named right after it, is no item of the list."""
     root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and _aide(root.head.head):
+        return True  # "A, a former top aide to Crown Prince B, and C": B is A's principal
     if root.dep_ != "pobj" or root.head.lower_ not in {"of", "from"}:
         return False
     owner = root.head.head
@@ -827,7 +837,12 @@ def _misparsed_trigger(doc: Doc, low: int, first: Span) -> agency.Finding | None
         if (
             lex.lemma(token) in designations.STRONG_VERBS | designations.WEAK_VERBS
             and token.i > low
-            and designations.sanction_noun(doc[token.i - 1])
+            and (
+                designations.sanction_noun(doc[token.i - 1])
+                # "The sanctions, which will be imposed under X, target A": the clause
+                # between the noun and its verb
+                or any(c.dep_ == "nsubj" and designations.sanction_noun(c) for c in token.children)
+            )
         ):
             between = doc[token.i + 1 : first.start]
             if all(t.pos_ == "PROPN" for t in between):
