@@ -14,8 +14,10 @@ from dossier.model import (
     ActorSchema,
     EntityLabel,
     Extraction,
+    IdentifierFact,
     LocalEntity,
     Mention,
+    PositionFact,
     SourceDocument,
     SourceMeta,
     local_entity_key,
@@ -238,6 +240,160 @@ def test_bare_surname_joins_the_only_full_name_in_its_document() -> None:
     result = run([extraction(source, full, bare, kozlov, koslov)])
     assert same(result, full, bare)
     assert same(result, kozlov, koslov)
+
+
+def test_a_hyphenated_surname_alone_is_a_surname_not_a_full_name() -> None:
+    """ "Ibarra-Soto" alone names the surname: read as given name Ibarra and surname Soto,
+    it would keep "Rodrigo Ibarra-Soto" apart from himself in the next document."""
+    d1, d2, d3 = doc("a.txt"), doc("b.txt"), doc("c.txt")
+    one = entity(d1, "Rodrigo Ibarra-Soto", "Ibarra-Soto")
+    two = entity(d2, "Rodrigo Ibarra-Soto", "Ibarra-Soto")
+    full, bare = entity(d3, "Rodrigo Ibarra-Soto"), entity(d3, "Ibarra-Soto")
+    other = entity(d3, "Lucia Soto")
+    result = run([extraction(d1, one), extraction(d2, two), extraction(d3, full, bare, other)])
+    assert same(result, one, two, full, bare)
+    assert apart(result, bare, other)
+    assert person_form("Ibarra-Soto") is not None
+    assert not person_form("Ibarra-Soto").is_full  # type: ignore[union-attr]
+    assert person_form("Rodrigo Ibarra-Soto").is_full  # type: ignore[union-attr]
+
+
+def holding(source: SourceDocument, office: str, *people: LocalEntity) -> Extraction:
+    """One document naming ``people``, the first of them holding ``office``."""
+    found = extraction(source, *people)
+    found.positions.append(PositionFact(people[0].key, office, 0, 0))
+    return found
+
+
+SHORT_FORMS = [
+    ("Rodrigo Ibarra", "Rodrigo Andres Ibarra Soto"),  # second given name, mother's surname
+    ("Lucia Ibarra", "Maria Lucia Ibarra Soto"),  # first given name, mother's surname
+    ("Rodrigo Soto", "Rodrigo Andres Soto Soto"),
+    ("Teodor Halvik", "Teodor Ruslanovich Halvik"),  # a patronymic
+    ("Rodrigo Ibarra", "Rodrigo Ibarra de la Vega"),  # a surname with particles
+]
+
+
+@pytest.mark.parametrize(("short", "full"), SHORT_FORMS)
+def test_a_short_form_of_a_name_is_left_to_a_human(short: str, full: str) -> None:
+    d1, d2 = doc("a.txt"), doc("b.txt")
+    one, two = entity(d1, short), entity(d2, full)
+    result = run([extraction(d1, one), extraction(d2, two)])
+    assert apart(result, one, two)
+    assert pending_between(result, one, two)
+    assert {p.reason for p in result.pending} == {"one name is the other with parts left out"}
+
+
+@pytest.mark.parametrize(("short", "full"), SHORT_FORMS)
+def test_a_short_form_holding_the_same_office_is_one_person(short: str, full: str) -> None:
+    d1, d2 = doc("a.txt"), doc("b.txt")
+    one, two = entity(d1, short), entity(d2, full)
+    office = "Director of the Northern Prison Service"
+    result = run([holding(d1, office.lower(), one), holding(d2, office, two)])
+    assert same(result, one, two)
+    assert result.pending == []
+    reason = next(iter(result.reasons.values()))
+    assert reason == f"one name is the other with parts left out; both hold one office: {office}"
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "office", "other_office"),
+    [
+        # a general title is no one post: many people are "the minister"
+        ("Rodrigo Ibarra", "Rodrigo Andres Ibarra Soto", "minister", "minister"),
+        ("Rodrigo Ibarra", "Rodrigo Andres Ibarra Soto", "head of state", "head of state"),
+        # two offices
+        (
+            "Rodrigo Ibarra",
+            "Rodrigo Andres Ibarra Soto",
+            "Director of the Northern Prison Service",
+            "Director of the Southern Prison Service",
+        ),
+        # not a short form: the kept parts change their order, or a syllable of a
+        # Korean name is left out, or a feminine surname
+        (
+            "Ibarra Rodrigo",
+            "Rodrigo Andres Ibarra Soto",
+            "Head of the Port Authority",
+            "Head of the Port Authority",
+        ),
+        ("Kim Chol", "Kim Yong Chol", "Head of the Port Authority", "Head of the Port Authority"),
+        (
+            "Lucia Halvikova",
+            "Lucia Petrovna Halvik",
+            "Head of the Port Authority",
+            "Head of the Port Authority",
+        ),
+    ],
+)
+def test_what_does_not_make_a_short_form_one_person(
+    short: str, full: str, office: str, other_office: str
+) -> None:
+    d1, d2 = doc("a.txt"), doc("b.txt")
+    one, two = entity(d1, short), entity(d2, full)
+    result = run([holding(d1, office, one), holding(d2, other_office, two)])
+    assert apart(result, one, two)
+
+
+def test_a_short_form_joins_the_one_full_name_it_shortens_in_its_document() -> None:
+    source = doc("a.txt")
+    full, short = entity(source, "Rodrigo Andres Ibarra Soto"), entity(source, "Rodrigo Ibarra")
+    result = run([extraction(source, full, short)])
+    assert same(result, full, short)
+    assert set(result.reasons.values()) == {
+        "one name is the other with parts left out, the only name it shortens in its document"
+    }
+
+
+def test_a_short_form_that_fits_two_people_of_its_document_is_left_to_a_human() -> None:
+    source = doc("a.txt")
+    father, son = (
+        entity(source, "Rodrigo Andres Ibarra Soto"),
+        entity(source, "Rodrigo Luis Ibarra"),
+    )
+    short = entity(source, "Rodrigo Ibarra")
+    result = run([extraction(source, father, son, short)])
+    assert apart(result, father, son) and apart(result, short, father) and apart(result, short, son)
+    assert pending_between(result, short, father) and pending_between(result, short, son)
+
+
+def born(source: SourceDocument, person: LocalEntity, date: str) -> Extraction:
+    """One document naming ``person`` with a list entry's date of birth."""
+    found = extraction(source, person)
+    found.identifiers.append(IdentifierFact(person.key, "birthDate", date, date, 0, 0))
+    return found
+
+
+def test_one_name_born_on_two_dates_is_two_people() -> None:
+    d1, d2, d3 = doc("a.txt"), doc("b.txt"), doc("c.txt")
+    one, two = entity(d1, "Rodrigo Ibarra Soto"), entity(d2, "Rodrigo Ibarra Soto")
+    third = entity(d3, "Rodrigo Ibarra Soto")
+    result = run(
+        [born(d1, one, "1970-03-05"), born(d2, two, "1982-11-02"), born(d3, third, "1970")]
+    )
+    assert apart(result, one, two) and not pending_between(result, one, two)
+    assert same(result, one, third)  # a year agrees with a full date in it
+
+
+def test_a_short_form_born_on_the_same_day_is_one_person() -> None:
+    d1, d2 = doc("a.txt"), doc("b.txt")
+    one, two = entity(d1, "Rodrigo Ibarra"), entity(d2, "Rodrigo Andres Ibarra Soto")
+    result = run([born(d1, one, "1970-03-05"), born(d2, two, "1970-03-05")])
+    assert same(result, one, two)
+    assert set(result.reasons.values()) == {
+        "one name is the other with parts left out; both born on 1970-03-05"
+    }
+    year = run([born(d1, one, "1970"), born(d2, two, "1970")])  # a year is not enough
+    assert apart(year, one, two) and pending_between(year, one, two)
+
+
+def test_a_short_form_in_another_country_is_left_to_a_human() -> None:
+    d1, d2 = doc("a.txt"), doc("b.txt")
+    one, two = entity(d1, "Rodrigo Ibarra"), entity(d2, "Rodrigo Andres Ibarra Soto")
+    one.country, two.country = "cl", "ar"
+    office = "Director of the Northern Prison Service"
+    result = run([holding(d1, office, one), holding(d2, office, two)])
+    assert apart(result, one, two) and pending_between(result, one, two)
 
 
 def test_given_name_alone_is_never_merged() -> None:

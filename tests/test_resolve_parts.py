@@ -7,8 +7,9 @@ import pytest
 from dossier.bench.distinct_names import SIBLING_FORM, audit, name_groups
 from dossier.model import LocalEntity
 from dossier.resolve import Resolution
+from dossier.resolve.agreement import agreement
+from dossier.resolve.genders import gendered
 from dossier.resolve.names import name_part
-from dossier.resolve.parts import agreement, gendered
 from tests.test_resolve import apart, doc, entity, extraction, pending_between, run, same
 
 
@@ -418,3 +419,33 @@ def test_a_ukrainian_or_belarusian_patronymic_of_mykola_is_nikolayevich() -> Non
     b = entity(doc("b.txt"), "Leanid Mikalaevich Darvenko")
     result = run([extraction(doc("a.txt"), a), extraction(doc("b.txt"), b)])
     assert same(result, a, b)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Nasif Jalamah", "Nasif Jalahma"),  # two letters swapped
+        ("Nasif Kinayeh", "Nasif Kinaya"),  # a final h and a vowel
+        ("Nasif Verdugo", "Nasif Verduzco"),
+    ],
+)
+def test_surnames_two_letters_apart_are_shown_to_a_human(left: str, right: str) -> None:
+    """Not one spelling by any rule, but near enough that a human should say: the pair
+    is pending (it used to be no pair at all, so nobody saw it)."""
+    result, a, b = in_two_documents(left, right)
+    assert apart(result, a, b)
+    reasons = [p.reason for p in result.pending]
+    assert reasons == ["surname and given name agree (spelled a little apart), other names differ"]
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Nasif Tavarez", "Nasif Dabares"),  # another first letter
+        ("Nasif Darvo", "Nasif Dorvi"),  # short: every letter is the name
+        ("Nasif Verdugo", "Nasif Verdasco"),  # three letters apart
+    ],
+)
+def test_surnames_further_apart_make_no_pair(left: str, right: str) -> None:
+    result, a, b = in_two_documents(left, right)
+    assert apart(result, a, b) and result.pending == []

@@ -31,6 +31,7 @@ from dossier.model import (
     PERPETRATOR_PARTS,
     check_vocabulary,
 )
+from dossier.resolve.names import one_name_only
 
 REVIEWER_NOTE = "Reviewer's note:"
 READING = "Read as:"  # Documentation.description: the frame and signals of the claim
@@ -414,6 +415,13 @@ class PersonProfile:
     @property
     def all_names(self) -> list[str]:
         return [self.name, *self.aliases]
+
+    @property
+    def one_name(self) -> str | None:
+        """The one name the sources know the person by, when none is a full name."""
+        return one_name_only(
+            [*self.all_names, *(n for names in self.names_by_script.values() for n in names)]
+        )
 
     @property
     def is_candidate(self) -> bool:

@@ -79,8 +79,8 @@ from nomenklatura.matching import LogicV2
 from rigour.text import ascii_text
 
 from dossier import atomic
+from dossier.resolve.agreement import agreement
 from dossier.resolve.names import ascii_token, name_part, person_form
-from dossier.resolve.parts import agreement
 
 log = logging.getLogger(__name__)
 
@@ -168,7 +168,7 @@ def block_keys(names: Iterable[str]) -> set[str]:
 
 def same_name_part(a: str, b: str) -> bool:
     """Two name tokens that spell the same name part, by the rules resolution uses
-    (``dossier.resolve.parts.agreement``: Kassym/Kasym, Aleksandr/Oleksandr, Oleg/Oleh)."""
+    (``dossier.resolve.agreement.agreement``: Kassym/Kasym, Aleksandr/Oleksandr, Oleg/Oleh)."""
     return agreement(name_part(ascii_token(a)), name_part(ascii_token(b))) is not None
 
 

@@ -4,8 +4,10 @@ A person is proposed only when the sources allege conduct on the perpetrator
 side (did, ordered, was complicit in, profited from, or was named for
 sanctions) and no document presents them in a protected role (victim,
 defender, journalist, activist, signatory, analyst, lawyer, cited author).
-People the sources report dead are flagged, not proposed. A reviewer's target
-decision overrides the proposal either way, and is shown as such.
+People the sources report dead are flagged, not proposed. A person the sources
+name by one name only is proposed with a warning: a designation needs the full
+name. A reviewer's target decision overrides the proposal either way, and is
+shown as such.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Literal
 
 from dossier.clusters import Cluster
 from dossier.model import ALLEGATION_CATEGORIES, PERPETRATOR_PARTS, PROTECTED_ROLES, Claim
+from dossier.resolve.names import one_name_only
 from dossier.review import ReviewDecisions, ReviewStatus, effective
 
 TargetStatus = Literal["candidate", "excluded", "decided-target", "decided-not-target"]
@@ -55,6 +58,7 @@ class Target:
     regimes: tuple[str, ...]  # chosen by a reviewer; empty = derive from categories
     reasons: list[str] = field(default_factory=list)
     deceased: bool = False
+    warnings: list[str] = field(default_factory=list)  # what a reviewer must settle first
 
     @property
     def is_target(self) -> bool:
@@ -64,6 +68,14 @@ class Target:
     def score(self) -> tuple[int, int, int, int, str]:
         """Ranking: independent publishers, sources, allegations, accepted, recency."""
         return (self.publishers, self.sources, self.allegations, self.accepted, self.latest or "")
+
+
+def one_name_warning(name: str) -> str:
+    """What the sources lack when they name a person by one name only."""
+    return (
+        f"known in the sources only as “{name}”: one name does not identify a person for "
+        "designation; establish the full name before submitting"
+    )
 
 
 def review_claims(cluster: Cluster, review: ReviewDecisions) -> list[ReviewedClaim]:
@@ -118,6 +130,12 @@ def assess(cluster: Cluster, review: ReviewDecisions) -> Target | None:
             reasons.append(f"reported dead in {extraction.source.file_name}")
         if member.entity.cited_only:
             reasons.append(f"only cited as an author in {extraction.source.file_name}")
+    warnings: list[str] = []
+    one_name = one_name_only(
+        name for m in cluster.members for name in (m.entity.name, *m.entity.aliases)
+    )
+    if one_name is not None:
+        warnings.append(one_name_warning(one_name))
     status: TargetStatus
     if decision is not None:
         status = "decided-target" if decision.is_target else "decided-not-target"
@@ -140,6 +158,7 @@ def assess(cluster: Cluster, review: ReviewDecisions) -> Target | None:
         regimes=() if decision is None else decision.regimes,
         reasons=sorted(set(reasons)),
         deceased=deceased,
+        warnings=warnings,
     )
 
 

@@ -61,6 +61,7 @@ def _target_dict(target: Target) -> dict[str, object]:
         "regimes": list(target.regimes),
         "deceased": target.deceased,
         "reasons": target.reasons,
+        "warnings": target.warnings,
     }
 
 
@@ -97,6 +98,8 @@ def targets(ctx: click.Context, as_json: bool, show_all: bool) -> None:
         )
         for reason in t.reasons:
             click.echo(f"{'':33}- {reason}")
+        for warning in t.warnings:
+            click.echo(f"{'':33}! {warning}")
 
 
 def _pick(clusters: dict[str, Cluster], name: str) -> Cluster:

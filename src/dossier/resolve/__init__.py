@@ -36,14 +36,18 @@ from dossier.resolve.decisions import (
     load_decisions,
 )
 from dossier.resolve.matching import (
+    SHORTER_NAME,
     Profile,
     candidate_pairs,
     compare,
+    compare_full,
     compare_groups,
     group_profiles,
     profile,
+    short_form_of,
     weak_proposals,
 )
+from dossier.resolve.offices import shared_office
 from dossier.resolve.resolver import AUTO_USER, RULE_USER, JudgementGraph
 
 log = logging.getLogger(__name__)
@@ -143,6 +147,8 @@ def resolve_entries(
                 continue
             graph.decide(left, right, judgement, item.decision.user)
         _strong_tier(graph, profiles, human, reasons, raw_pending)
+        _one_office(graph, human, by_key, reasons, raw_pending)
+        _in_one_document(graph, human, by_key, reasons, raw_pending)
         cluster_of = _clusters(graph, by_key)
         for proposal in weak_proposals(profiles, cluster_of):
             key = proposal.entity.key
@@ -218,6 +224,91 @@ def _strong_tier(
             _merge(graph, human, left, right, verdict.reason, reasons, raw_pending)
         elif verdict.outcome == "pending":
             raw_pending.append((left, right, verdict.reason))
+
+
+def _one_office(
+    graph: JudgementGraph,
+    human: set[frozenset[str]],
+    by_key: dict[str, Profile],
+    reasons: dict[tuple[str, str], str],
+    raw_pending: list[tuple[str, str, str]],
+) -> None:
+    """Merge the pending pairs whose names are consistent (``SHORTER_NAME``) where both
+    people hold one office (``offices.shared_office``) or were born on one full date
+    that a text gives, and no country differs."""
+    cluster_of = _clusters(graph, by_key)
+    members: dict[str, list[Profile]] = {}
+    for key in sorted(by_key):
+        members.setdefault(cluster_of[key], []).append(by_key[key])
+    kept: list[tuple[str, str, str]] = []
+    for left, right, reason in raw_pending:
+        office = None
+        if reason == SHORTER_NAME and frozenset((left, right)) not in human:
+            one, two = members[cluster_of[left]], members[cluster_of[right]]
+            countries = {p.entry.country for p in (*one, *two)} - {None}
+            if len(countries) <= 1:
+                office = shared_office(
+                    [t for p in one for t in p.entry.positions],
+                    [t for p in two for t in p.entry.positions],
+                )
+                born = sorted(
+                    {d for p in one for d in p.entry.birth_dates if len(d) == len("1970-03-05")}
+                    & {d for p in two for d in p.entry.birth_dates}
+                )
+                if office is not None:
+                    office = f"both hold one office: {office}"
+                elif len(born) > 0:
+                    office = f"both born on {born[0]}"
+        if office is None:
+            kept.append((left, right, reason))
+        else:
+            _merge(graph, human, left, right, f"{reason}; {office}", reasons, kept)
+    raw_pending[:] = kept
+
+
+def _in_one_document(
+    graph: JudgementGraph,
+    human: set[frozenset[str]],
+    by_key: dict[str, Profile],
+    reasons: dict[tuple[str, str], str],
+    raw_pending: list[tuple[str, str, str]],
+) -> None:
+    """Merge a short form of a name into the one full name it shortens in its own
+    document ("Rodrigo Ibarra" after "Rodrigo Andres Ibarra Soto"): a text that
+    names someone in full and then shortly means that person. Where the short form
+    fits two people of the document (or their countries differ) a human says."""
+    cluster_of = _clusters(graph, by_key)
+    by_document: dict[str, list[Profile]] = {}
+    for key in sorted(by_key):
+        p = by_key[key]
+        if p.is_person and len(p.full) > 0:
+            by_document.setdefault(p.entry.content_hash, []).append(p)
+    for _, people in sorted(by_document.items()):
+        for short in people:
+            others = [p for p in people if cluster_of[p.key] != cluster_of[short.key]]
+            longer = [
+                p for p in others if any(short_form_of(f, g) for f in short.full for g in p.full)
+            ]
+            if len(longer) == 0:
+                continue
+            maybe = {  # everyone else it could name (Rodrigo Ibarra: Rodrigo Luis Ibarra)
+                cluster_of[p.key]
+                for p in others
+                if any(
+                    compare_full(f, g).outcome in ("merge", "pending")
+                    for f in short.full
+                    for g in p.full
+                )
+            }
+            if len(maybe | {cluster_of[p.key] for p in longer}) != 1:
+                continue
+            full = longer[0]
+            if None not in (short.entry.country, full.entry.country) and (
+                short.entry.country != full.entry.country
+            ):
+                continue
+            reason = f"{SHORTER_NAME}, the only name it shortens in its document"
+            _merge(graph, human, short.key, full.key, reason, reasons, raw_pending)
 
 
 def _keep_apart(graph: JudgementGraph, human: set[frozenset[str]], left: str, right: str) -> None:

@@ -59,6 +59,7 @@ class CatalogEntry:
     acronyms: tuple[str, ...] = ()
     quotes: tuple[str, ...] = ()
     positions: tuple[str, ...] = ()
+    birth_dates: tuple[str, ...] = ()  # ISO dates or years a list entry in the text gives
     mentions: int = 0
     claims: int = 0
     related: bool = False
@@ -132,6 +133,11 @@ def entry_from_entity(
     if entity.schema != "Person":
         acronyms = defined_acronyms(source.text, [entity.name, *sorted(entity.aliases)])
     positions = tuple(sorted({p.title for p in extraction.positions if p.entity_key == entity.key}))
+    births = {
+        i.value
+        for i in extraction.identifiers
+        if i.entity_key == entity.key and i.prop == "birthDate"
+    }
     return CatalogEntry(
         key=entity.key,
         schema=entity.schema,
@@ -146,6 +152,7 @@ def entry_from_entity(
         acronyms=acronyms,
         quotes=_quotes(source, extraction, entity.key),
         positions=positions,
+        birth_dates=tuple(sorted(births)),
         mentions=sum(1 for m in extraction.mentions if m.entity_key == entity.key),
         claims=sum(1 for c in extraction.claims if c.entity_key == entity.key),
         related=any(entity.key in (r.subject_key, r.object_key) for r in extraction.relations),
@@ -231,6 +238,7 @@ def parse_entry(row: Any, where: str) -> CatalogEntry:
         acronyms=_texts(row, "acronyms", where),
         quotes=_texts(row, "quotes", where),
         positions=_texts(row, "positions", where),
+        birth_dates=_texts(row, "birth_dates", where),
         mentions=mentions,
         claims=claims,
         related=related,

@@ -12,7 +12,7 @@ Persons
   (Ablyazov / Ablayazov) while everything else is equal, or in which every
   name part on both sides is paired with one part of the other by a spelling
   key, a transliteration key, a rigour name symbol or a phonetic key
-  (``parts.align``: Aleksandr Zhuravlev / Oleksandr Zhuravlyov; Sergei
+  (``alignment.align``: Aleksandr Zhuravlev / Oleksandr Zhuravlyov; Sergei
   Borisovich Korolev / Sergey Borisovich Korolyov), or in which one part
   slips a letter while every other part of a long name agrees (``slips``:
   never the given name). A part left over on either
@@ -49,7 +49,11 @@ from typing import Literal
 
 from rigour.text.distance import levenshtein
 
+from dossier.extract.names import PARTICLES
+from dossier.resolve.agreement import agreement
+from dossier.resolve.alignment import STRICT_REASONS, align, openings_fit
 from dossier.resolve.catalog import CatalogEntry
+from dossier.resolve.genders import gendered, gendered_parts
 from dossier.resolve.names import (
     PersonForm,
     deletion_keys,
@@ -59,18 +63,9 @@ from dossier.resolve.names import (
     org_key,
     person_form,
 )
-from dossier.resolve.parts import (
-    agreement,
-    align,
-    ending_added,
-    gendered,
-    near_keys,
-    onsets_agree,
-    openings_fit,
-    syllable_added,
-    vowels_only_inserted,
-)
+from dossier.resolve.parts import Part, near_keys, onsets_agree
 from dossier.resolve.slips import slip
+from dossier.resolve.vowels import ending_added, syllable_added, vowels_only_inserted
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +124,7 @@ class Profile:
             )
             if len(forms) == 0:  # no strong-tier verdict at all: a group of its own
                 return ("alone", self.key)
-            return ("person", forms, self.entry.country)
+            return ("person", forms, self.entry.country, self.entry.birth_dates)
         if self.org_primary == "":
             return ("alone", self.key)
         return (
@@ -147,7 +142,8 @@ class Profile:
         keys, consonants (phonetic variants), near-spelling keys
         (``parts.near_keys``) and rigour name symbols, the other parts with
         the surname's first three letters (Vassiliades/Vassiliadou), the
-        order-free token set and the joined tokens. Organisations: each name
+        order-free token set, two parts of a short form of the name
+        (``_short_form_keys``) and the joined tokens. Organisations: each name
         and alias whole, the primary name with one token replaced by a
         one-letter deletion (one-token spelling variants) and the primary name
         minus its last word. A person named by a surname or given name alone
@@ -165,6 +161,7 @@ class Profile:
                 if len(form.parts) >= 2:  # the other parts, for a surname two edits away
                     keys.add(f"g:{' '.join(form.parts[:-1])}|{surname.key[:3]}")
                 keys.add("p:" + " ".join(sorted(form.parts)))
+                keys.update(f"w:{key}" for key in _short_form_keys(form))
                 keys.add(f"j:{form.joined}")
             keys.update(f"r:{form.joined}" for form in self.royal)
             return keys
@@ -239,13 +236,24 @@ def profile(entry: CatalogEntry) -> Profile:
     return result
 
 
+def _short_form_keys(form: PersonForm) -> set[str]:
+    """Two parts in written order, the first of them the name's first or second, for a
+    short form of the name that leaves the others out (``_within``)."""
+    parts = [p for p, t in zip(form.parts, form.tokens, strict=True) if t not in PARTICLES]
+    return {
+        f"{parts[i]} {parts[j]}"
+        for i in range(min(2, len(parts)))
+        for j in range(i + 1, len(parts))
+    }
+
+
 def _same_surname(a: str, b: str) -> bool:
     return a == b or edit_variant(a, b)
 
 
 def _given_close(f: PersonForm, g: PersonForm) -> bool:
     """Given names that might be one name: a prefix, a one-letter vowel/swap variant,
-    one letter apart with one first sound, or parts that agree (``parts.agreement``:
+    one letter apart with one first sound, or parts that agree (``agreement.agreement``:
     Aleksandr / Oleksandr)."""
     a, b = f.given, g.given
     if a.startswith(b) or b.startswith(a) or edit_variant(a, b):
@@ -258,10 +266,57 @@ def _given_close(f: PersonForm, g: PersonForm) -> bool:
 
 def _look_alike(a: str, b: str) -> str | None:
     """Surnames spelled one letter or only vowels apart that the rules do not take for one
-    (Saqr / Saqer, Kazimi / Qasimi): a human says, so the pair is pending, not lost."""
-    if a == b or not (levenshtein(a, b) <= 1 or vowels_only_inserted(a, b)):
+    (Saqr / Saqer, Kazimi / Qasimi), or two letters apart from six letters with one first
+    letter (Jalamah / Jalahma, Verdugo / Verduzco): a human says, so the pair is pending,
+    not lost."""
+    if a == b:
         return None
-    return "spelled alike"
+    if levenshtein(a, b) <= 1 or vowels_only_inserted(a, b):
+        return "spelled alike"
+    if min(len(a), len(b)) >= 6 and a[0] == b[0] and levenshtein(a, b) <= 2:
+        return "spelled a little apart"
+    return None
+
+
+SHORTER_NAME = "one name is the other with parts left out"
+
+
+def short_form_of(short: PersonForm, long: PersonForm) -> bool:
+    """Whether ``short`` is ``long`` with some parts left out, as a short form writes a
+    name: a second given name, a patronymic or a mother's surname left out (Rodrigo
+    Ibarra / Rodrigo Andres Ibarra Soto; Lucia Ibarra / Maria Lucia Ibarra Soto).
+
+    The parts kept agree by one spelling or transliteration key and stay in order;
+    ``short`` has two of them at least, opens with ``long``'s first or second part and
+    ends after it. No part left out is a name of one syllable: in a Korean or Chinese
+    name every syllable is the name (Kim Jong Un is not Kim Un); particles aside
+    (de, van, bin)."""
+    if not (2 <= len(short.parts) < len(long.parts)):
+        return False
+    kept: list[int] = []
+    for token, p in zip(short.tokens, short.name_parts, strict=True):
+        if token in PARTICLES:
+            continue
+        j = next(
+            (
+                j
+                for j in range(kept[-1] + 1 if kept else 0, len(long.parts))
+                if agreement(p, long.name_parts[j]) in STRICT_REASONS
+                and not gendered_parts(p, long.name_parts[j])
+            ),
+            None,
+        )
+        if j is None:
+            return False
+        kept.append(j)
+    if len(kept) < 2 or kept[0] > 1 or kept[-1] == 0:
+        return False
+    left_out = [
+        p
+        for j, (t, p) in enumerate(zip(long.tokens, long.name_parts, strict=True))
+        if j not in kept and t not in PARTICLES
+    ]
+    return all(not p.one_syllable for p in left_out)
 
 
 def compare_full(f: PersonForm, g: PersonForm) -> Verdict:
@@ -291,6 +346,8 @@ def compare_full(f: PersonForm, g: PersonForm) -> Verdict:
         return Verdict(
             "merge", f"every other name part agrees, one spelled a letter apart: {slipped}"
         )
+    if short_form_of(f, g) or short_form_of(g, f):
+        return Verdict("pending", SHORTER_NAME)
     if _same_surname(f.surname, g.surname):
         if f.given != g.given:
             if _given_close(f, g):
@@ -303,6 +360,16 @@ def compare_full(f: PersonForm, g: PersonForm) -> Verdict:
     if surnames is not None and _given_close(f, g):
         return Verdict("pending", f"surname and given name agree ({surnames}), other names differ")
     return NONE
+
+
+def births_differ(left: Sequence[str], right: Sequence[str]) -> str | None:
+    """Two dates of birth that cannot be one ("1970-03-05 / 1971"), or None when either
+    side gives none or one agrees with the other (a year with a full date of it)."""
+    if len(left) == 0 or len(right) == 0:
+        return None
+    if any(x.startswith(y) or y.startswith(x) for x in left for y in right):
+        return None
+    return f"{', '.join(left)} / {', '.join(right)}"
 
 
 def compare_persons(a: Profile, b: Profile) -> Verdict:
@@ -321,6 +388,9 @@ def compare_persons(a: Profile, b: Profile) -> Verdict:
             break
     else:
         return NONE
+    born = births_differ(a.entry.birth_dates, b.entry.birth_dates)
+    if born is not None:
+        return Verdict("apart", f"dates of birth differ: {born}")
     countries = (a.entry.country, b.entry.country)
     if verdict.outcome == "merge" and None not in countries and countries[0] != countries[1]:
         return Verdict("pending", "names agree but the countries differ")
@@ -402,6 +472,21 @@ def compare_groups(a: Group, b: Group) -> Verdict:
     return compare(a.rep, b.rep, other_documents=len(documents) > 1)
 
 
+def _ends_with(full: PersonForm, alone: PersonForm) -> bool:
+    """A full name whose surname is the word ``alone`` (Soto; Ibarra-Soto for Rodrigo
+    Ibarra-Soto), with a given name before it."""
+    count = len(alone.parts)
+    return len(full.parts) > count and full.parts[-count:] == alone.parts
+
+
+def _surname_agrees(full: Sequence[Part], alone: Sequence[Part]) -> bool:
+    """Each part of a surname written alone agrees with the full name's last parts."""
+    count = len(alone)
+    return len(full) > count and all(
+        agreement(f, a) is not None for f, a in zip(full[-count:], alone, strict=True)
+    )
+
+
 @dataclass(frozen=True)
 class WeakProposal:
     """A weak entity and what it could join: merge if ``targets`` has one cluster."""
@@ -439,17 +524,18 @@ def weak_proposals(profiles: Sequence[Profile], cluster_of: dict[str, str]) -> l
 
     for p in profiles:
         if p.is_person and p.kind == "single":
-            token = p.singles[0].parts[0]
+            alone = p.singles[0]  # one word; a hyphenated one has parts (Ibarra-Soto)
+            token = alone.parts[-1]
             same_doc = in_document.get(p.entry.content_hash, [])
-            exact = [q for q in same_doc if any(f.surname == token for f in q.full)]
-            if len(exact) == 0:
+            exact = [q for q in same_doc if any(_ends_with(f, alone) for f in q.full)]
+            if len(exact) == 0 and len(alone.parts) == 1:
                 exact = [q for q in same_doc if any(edit_variant(f.surname, token) for f in q.full)]
             if len(exact) == 0:
-                single = name_part(p.singles[0].tokens[0])
+                single = [name_part(t) for t in alone.tokens]
                 exact = [
                     q
                     for q in same_doc
-                    if any(agreement(f.name_parts[-1], single) is not None for f in q.full)
+                    if any(_surname_agrees(f.name_parts, single) for f in q.full)
                 ]
             if len(exact) > 0:
                 targets = group(exact)
@@ -460,14 +546,21 @@ def weak_proposals(profiles: Sequence[Profile], cluster_of: dict[str, str]) -> l
                 )
                 proposals.append(WeakProposal(p, targets, reason, auto=True))
                 continue
-            given = [q for q in same_doc if any(f.given == token for f in q.full)]
+            given = [
+                q
+                for q in same_doc
+                if any(f.parts[: len(alone.parts)] == alone.parts for f in q.full)
+            ]
             if len(given) > 0:
                 proposals.append(
                     WeakProposal(p, group(given), "given name only, same document", auto=False)
                 )
                 continue
             other = [
-                q for q in by_surname.get(token, []) if q.entry.content_hash != p.entry.content_hash
+                q
+                for q in by_surname.get(token, [])
+                if q.entry.content_hash != p.entry.content_hash
+                and any(_ends_with(f, alone) for f in q.full)
             ]
             if len(other) > 0:
                 proposals.append(

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
@@ -71,6 +72,22 @@ def clean_name(text: str) -> str:
     while len(words) > 1 and words[0].lower().rstrip(".") in _HONORIFICS:
         words = words[1:]
     return " ".join(words)
+
+
+_UNSPACED_SCRIPTS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def one_name_only(names: Iterable[str]) -> str | None:
+    """The name a person is known by when none of ``names`` is a full name (a given
+    name and a surname spelled out: "Viktor", "Ibarra-Soto", "V. Ibarra"), else None.
+    Chinese, Japanese and Korean names written in their script, which puts no space
+    between the parts, count as full."""
+    written = sorted({clean_name(n) for n in names} - {""}, key=lambda n: (-len(n), n))
+    for name in written:
+        form = person_form(name)
+        if _UNSPACED_SCRIPTS.search(name) or (form is not None and form.is_full):
+            return None
+    return written[0] if len(written) > 0 else None
 
 
 def display_case(text: str) -> str:
@@ -129,7 +146,7 @@ class PersonForm:
 
     @cached_property
     def name_parts(self) -> tuple[Part, ...]:
-        """Each part with what ``parts.agreement`` compares (rigour symbols, keys); in a
+        """Each part with what ``agreement.agreement`` compares (rigour symbols, keys); in a
         name with an East Slavic patronymic, with the keys of ``parts.east_slavic``."""
         plain = tuple(name_part(t) for t in self.tokens)
         if not any(is_patronymic(p) for p in plain[1:-1]):
@@ -148,8 +165,15 @@ class PersonForm:
 
     @property
     def is_full(self) -> bool:
-        """Given name and surname, both spelled out."""
-        return self.initial is None and len(self.parts) >= 2 and not self.royal
+        """Given name and surname, both spelled out, as two words or more: one word
+        joined by a hyphen is a compound surname or given name alone (Ibarra-Soto,
+        Jean-Marie), not a given name and a surname."""
+        return (
+            self.initial is None
+            and len(self.parts) >= 2
+            and not self.royal
+            and len(self.text.split()) >= 2
+        )
 
     @property
     def is_single(self) -> bool:

@@ -1,6 +1,6 @@
 """A slip: one name part spelled a letter apart in a name whose other parts all agree.
 
-``parts.align`` pairs every part of two names by a rule of spelling, and refuses
+``alignment.align`` pairs every part of two names by a rule of spelling, and refuses
 what those rules take for another name: a vowel that adds a syllable (Saqr /
 Saqer), an ending that makes another family name (Hamdan / Hamdani), one
 consonant for another in a short part (Loera / Loesa). In a name of two parts
@@ -31,16 +31,10 @@ from collections.abc import Sequence
 
 from rigour.text.distance import levenshtein
 
-from dossier.resolve.parts import (
-    INITIAL_CLASSES,
-    NEAR_REASONS,
-    Part,
-    align,
-    feminine_ending,
-    gendered_parts,
-    is_patronymic,
-    known_apart,
-)
+from dossier.resolve.agreement import INITIAL_CLASSES, known_apart
+from dossier.resolve.alignment import NEAR_REASONS, align
+from dossier.resolve.genders import feminine_ending, gendered_parts
+from dossier.resolve.parts import Part, is_patronymic
 
 SLIP_MIN = 4  # a shorter part is all name: every letter counts
 SURNAME_SLIP_PARTS = 4  # a surname may slip only in a name of this many parts or more

@@ -101,6 +101,12 @@ def summary(b: Basis, positions: list[Position]) -> tuple[list[Sentence], Senten
             "evidence that has not yet been reviewed and are not relied on in the "
             "conclusion above."
         )
+    if b.p.one_name is not None:
+        caveats.append(
+            f"The sources name this person only as “{b.p.one_name}”. One name does not "
+            "identify a person for designation: establish the full name, and if possible "
+            "the date of birth, before this submission is sent."
+        )
     if b.p.deceased:
         caveats.append(
             f"The sources report that {name} has died. Sanctions are not imposed on a "
