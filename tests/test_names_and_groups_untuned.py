@@ -9,8 +9,9 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from dossier.extract.agency import Finding
 from dossier.extract.candidates import Candidate
-from dossier.extract.claims import analyse_document
+from dossier.extract.claims import _no_conduct_of_a_law, analyse_document
 from dossier.extract.gazetteer import Gazetteer
 from dossier.extract.mentions import extract_text_mentions, find_mentions
 from dossier.ingest.source import ingest_file
@@ -174,9 +175,15 @@ def test_an_occasion_is_no_organisation(nlp: Language) -> None:
     assert orgs == {"US Treasury Department"}
 
 
-def test_a_law_is_no_organisation(nlp: Language) -> None:
-    text = (
-        "The Global Magnitsky Human Rights Accountability Act (known as the Global "
-        "Magnitsky Act for short) allows the US government to sanction abusers."
-    )
-    assert [name for name, label in _mentions(nlp, text) if label in {"ORG", "PERSON"}] == []
+def test_a_law_does_nothing_itself() -> None:
+    # seen on a real text: the parse made "the ... Act (...) allows the government to
+    # sanction perpetrators" a complicit act of the law's organisation mention
+    complicit = Finding("rights_abuse", "complicit", 0, "helped")
+    law = "Global Magnitsky Human Rights Accountability Act"
+    assert _no_conduct_of_a_law(law, complicit) is None
+    assert _no_conduct_of_a_law("Executive Order", complicit) is None
+    body = "Kazakhstan Bureau for Human Rights and Rule of Law"
+    assert _no_conduct_of_a_law(body, complicit) == complicit
+    assert _no_conduct_of_a_law("Kaniyat militia", complicit) == complicit
+    source = Finding("context", "source", 0, "speech")
+    assert _no_conduct_of_a_law(law, source) == source

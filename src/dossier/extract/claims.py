@@ -413,7 +413,10 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
         for key, (index, result, signals) in chosen.items():
             mention = resolved[index]
             span = spans[index]
-            reading = decide(result, descriptors.get(key), signals)
+            finding = result
+            if finding is not None and found.entities[key].schema != "Person":
+                finding = _no_conduct_of_a_law(found.entities[key].name, finding)
+            reading = decide(finding, descriptors.get(key), signals)
             attributed = None
             if reading.part != "source":
                 attributed = attribution(span.root, {t.i for t in span})
@@ -979,6 +982,28 @@ class Reading:
 
 
 DESIGNATION_FRAMES: frozenset[str] = frozenset({"designated", "designated-for", "designee-list"})
+
+
+# Last words, capitalised, of the names of legal instruments: "the Magnitsky Act".
+_INSTRUMENT_ENDS: frozenset[str] = frozenset(
+    {"Act", "Law", "Order", "Regulations", "Decree", "Bill", "Directive", "Statute"}
+)
+
+
+def _no_conduct_of_a_law(name: str, result: agency.Finding) -> agency.Finding | None:
+    """ "The Global Magnitsky Human Rights Accountability Act allows the government to
+    sanction abusers": a law (an organisation mention, so that its eponym is no person)
+    does nothing itself; conduct the parse gives it is no claim. (A body named after the
+    law keeps its readings: "the Bureau for Human Rights and Rule of Law".)"""
+    words = name.split()
+    law = (
+        len(words) > 1
+        and words[-1] in _INSTRUMENT_ENDS
+        and not (words[-1] == "Law" and any(w in {"of", "for"} for w in words))
+    )
+    if law and result.part in PERPETRATOR_PARTS | {"victim"}:
+        return None
+    return result
 
 
 def decide(

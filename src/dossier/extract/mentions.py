@@ -618,10 +618,6 @@ def is_place(value: str, gaz: Gazetteer) -> bool:
 
 # Last words of the names of occasions: "International Human Rights Day".
 _EVENT_ENDS = frozenset({"day", "week", "anniversary", "festival", "olympics"})
-# Last words, capitalised, of the names of legal instruments: "the Magnitsky Act".
-_INSTRUMENT_ENDS = frozenset(
-    {"Act", "Law", "Order", "Regulations", "Decree", "Bill", "Directive", "Statute"}
-)
 
 
 def _is_org(cand: Candidate, gaz: Gazetteer) -> bool:
@@ -667,14 +663,6 @@ def _is_org(cand: Candidate, gaz: Gazetteer) -> bool:
         return False  # "marks International Human Rights Day": a verb glued to a name
     if len(words) > 1 and words[-1].lower() in _EVENT_ENDS:
         return False  # "International Human Rights Day": an occasion, not a body
-    if (
-        len(words) > 1
-        and words[-1] in _INSTRUMENT_ENDS
-        and cand.rule in ("model", "orgcue")
-        # (not "the Bureau for Human Rights and Rule of Law": a body named after the law)
-        and not (words[-1] == "Law" and any(w in {"of", "for"} for w in words))
-    ):
-        return False  # "Global Magnitsky Human Rights Accountability Act": a law, not a body
     if cand.rule == "model" and len(words) == 1:
         _person, place, org = gaz.place_votes(value)
         if place >= 3 and place > org:
