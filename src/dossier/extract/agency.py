@@ -11,6 +11,7 @@ the same sentence frame gives the same part to any name.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -75,6 +76,16 @@ OFFICE_NOUNS: frozenset[str] = frozenset(
         "colonel",
         "commander",
         "investigator",
+        # ranks: "a Major of Justice", "Captain of Police X"
+        "major",
+        "captain",
+        "lieutenant",
+        "sergeant",
+        "brigadier",
+        "admiral",
+        "marshal",
+        "warden",
+        "magistrate",
     }
 )
 
@@ -302,7 +313,7 @@ def _climb_with_repair(root: Token, own: set[int], others: set[int]) -> Token:
             and c.i not in own
             for c in token.children
         )
-    ):
+    ) and (hyphenated or not _own_title(token, own)):
         # "the head of the city division NAME": the unit's words are folded into the name
         # (an office only: "the wife of the activist NAME" is someone else);
         # "Commander-in-Chief NAME": the name hung on the title's "in"
@@ -314,6 +325,17 @@ def _climb_with_repair(root: Token, own: set[int], others: set[int]) -> Token:
         ):
             return climb(repaired, own, others)
     return token
+
+
+def _own_title(token: Token, own: set[int]) -> bool:
+    """ "of opposition leader X", "of the activist X": the name has a title of its own
+    (a descriptor noun among its compounds), so it names that person, not an office
+    further up."""
+    return any(
+        c.dep_ == "compound" and c.i not in own and lemma(c) in DESCRIPTOR_NOUNS
+        for c in token.subtree
+        if c.i < min(own)
+    )
 
 
 def _name_shaped(token: Token, own: set[int]) -> bool:
@@ -336,6 +358,9 @@ def _title_repair(token: Token) -> Token | None:
             # (the clause's own object only, not a title further up)
             governor = governor.head
         hyphenated = current.head.i > 0 and current.doc[current.head.i - 1].text == "-"
+        if lemma(governor) not in DESCRIPTOR_NOUNS and lex.act_category(governor) is not None:
+            # "officials in charge of the arrest of X": X is the act's object, no title's
+            return None
         if lemma(governor) in DESCRIPTOR_NOUNS and (
             governor.pos_ == "NOUN" or (hyphenated and governor.pos_ == "PROPN")
         ):
@@ -1364,6 +1389,7 @@ def _implicit_clauses(verb: Token) -> list[Token]:
             and not _has_subject(child)
             and child.tag_ != "VBN"  # "found himself arrested": a passive participle
             and not any(c.dep_ == "auxpass" for c in child.children)
+            and not _object_predicative(verb, child)
         ):
             clauses.append(child)
         if child.dep_ == "prep" and child.lower_ == "in":
@@ -1372,14 +1398,28 @@ def _implicit_clauses(verb: Token) -> list[Token]:
                     clauses.extend(c for c in pobj.children if c.dep_ in {"acl", "relcl"})
     for clause in list(clauses):
         for child in clause.children:
-            if child.dep_ in {"advcl", "xcomp"} and not _has_subject(child):
+            if (
+                child.dep_ in {"advcl", "xcomp"}
+                and not _has_subject(child)
+                and not _object_predicative(clause, child)
+            ):
                 clauses.append(child)
     return clauses
+
+
+def _object_predicative(verb: Token, clause: Token) -> bool:
+    """ "citing the two figures as having engaged in corruption": an "as" clause after a
+    verb's object says what the object did, not what the verb's subject did."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children) and any(
+        c.dep_ == "dobj" and c.i < clause.i for c in verb.children
+    )
 
 
 def _noun_trigger(noun: Token, relation: str) -> list[Finding]:
     """The entity is tied to an act noun by a preposition or a possessive."""
     category = lex.act_category(noun)
+    if relation == "of" and _listing_noun(noun):
+        return _designation(noun, "patient", False)  # "the inclusion of X in the list"
     if designations.sanction_noun(noun):
         if relation in {"against", "on", "upon", "for"} or (
             relation == "of" and lemma(noun) in {"designation", "listing", "blacklisting"}
@@ -1402,6 +1442,22 @@ def _noun_trigger(noun: Token, relation: str) -> list[Finding]:
     if relation == "poss" and category in {"corruption", "laundering", "sanctions_evasion"}:
         return [Finding(category, "perpetrator", noun.i, "act-noun")]
     return []
+
+
+def _listing_noun(noun: Token) -> bool:
+    """ "the inclusion of X in the sanctions list", "the addition of X to the blacklist":
+    a noun placing its "of" object on a sanctions list."""
+    if lemma(noun) not in {"inclusion", "addition", "placement"}:
+        return False
+    # (the list's phrase may hang on a word of the "of" object, a long title there)
+    holders = [*noun.subtree, noun.head, noun.head.head]  # "coincided with the inclusion"
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in {"in", "on", "to"}
+        and any(g.dep_ == "pobj" and _sanctions_list(g) for g in prep.children)
+        for holder in holders
+        for prep in holder.children
+    )
 
 
 def _patient_of_noun_phrase(noun: Token) -> list[Finding]:
@@ -1598,22 +1654,101 @@ def _on_a_blacklist(verb: Token) -> bool:
         return False
     for child in verb.children:
         nouns = [child] if child.dep_ == "nsubj" else []
-        if child.dep_ == "prep" and child.lower_ == "on":
+        if child.dep_ == "prep" and child.lower_ in {"on", "among"}:
             nouns = [c for c in child.children if c.dep_ == "pobj"]
         for noun in nouns:
-            modifiers = {lemma(c) for c in noun.children if c.dep_ in {"compound", "amod"}}
-            modifiers |= {
-                lemma(g)
-                for c in noun.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children
-                if g.dep_ == "pobj"
-            }
-            if lemma(noun) == "blacklist" or (
-                lemma(noun) == "list" and len(modifiers & {"sanction", "sanctions", "sdn"}) > 0
-            ):
+            if child.lower_ != "among" and _sanctions_list(noun):
                 return True
-    return False
+            if _listed_group(noun):
+                return True
+    return lemma(verb) == "be" and _listed_group_before(verb) is not None
+
+
+def _listed_group(noun: Token) -> bool:
+    """ "The others on the sanctions list are X", "Among those on the UK's sanctions
+    list are X", "The four officials on the blacklist are X": the group placed on the
+    list is what the copula's complement names."""
+    if lemma(noun) not in LIST_GROUP_WORDS:
+        return False
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "on"
+        and any(g.dep_ == "pobj" and _sanctions_list(g) for g in prep.children)
+        for prep in noun.children
+    )
+
+
+def _listed_group_before(verb: Token) -> Token | None:
+    """ "Besides X and his son, Y, the others on the sanctions list are Z": a copula
+    without a subject (the parser hung the group on the opening phrase); the group word
+    before it that the list holds (a subject after the copula is its complement read
+    as the subject: "the others on the list are X")."""
+    if any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+        return None
+    for token in verb.doc[verb.sent.start : verb.i]:
+        if token.pos_ in {"NOUN", "PRON"} and _listed_group(token):
+            ancestors = list(token.ancestors)
+            if verb in ancestors and not any(
+                _is_verbal(a) for a in ancestors[: ancestors.index(verb)]
+            ):
+                return token
+    return None
+
+
+def besides_the_listed(anchor: Token) -> bool:
+    """ "Besides X and his son, Y, the others on the sanctions list are Z": "besides"
+    before "the others on the list" places X on the list too."""
+    prep = anchor.head
+    if anchor.dep_ != "pobj" or prep.lower_ not in {"besides", "beside"}:
+        return False
+    verb = prep.head
+    if lemma(verb) != "be" or lex.is_negated(verb) or designations.proposed(verb):
+        return False
+    group = _listed_group_before(verb)
+    return group is not None and lemma(group) == "other"
+
+
+# The group words a sanctions list holds: "the others on the list", "those on it".
+LIST_GROUP_WORDS: frozenset[str] = frozenset(
+    {"other", "those", "official", "individual", "person", "people", "name", "figure"}
+    | {"officer", "man", "woman", "member", "one"}
+)
+
+
+def _sanctions_list(noun: Token) -> bool:
+    """ "the sanctions list", "the list of sanctions", "the Treasury's blacklist"; a bare
+    "the list" in a passage about sanctions ("the four officials on the list are")."""
+    modifiers = {lemma(c) for c in noun.children if c.dep_ in {"compound", "amod"}}
+    modifiers |= {
+        lemma(g)
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    }
+    if lemma(noun) == "blacklist":
+        return True
+    if lemma(noun) != "list":
+        return False
+    if len(modifiers & {"sanction", "sanctions", "sdn"}) > 0:
+        return True
+    return (
+        len(modifiers - {"expanded", "new", "latest", "updated"}) == 0
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+        and (designations.in_context(noun) or _named_list_before(noun))
+    )
+
+
+# A sanctions list named in so many words: "the blacklist", "the sanctions list".
+_NAMED_LIST = re.compile(
+    r"\b(?:blacklist|sanctions?[ \u00a0]+list|list[ \u00a0]+of[ \u00a0]+sanctions)"
+)
+
+
+def _named_list_before(noun: Token) -> bool:
+    """ "... added to the blacklist. ... On the list is X": "the list" refers back to a
+    sanctions list the document named before."""
+    return _NAMED_LIST.search(noun.doc.text, 0, noun.idx) is not None
 
 
 def _own_designation(possessor: Token, noun: Token) -> bool:
@@ -1760,6 +1895,9 @@ def findings(span: Span, others: set[int], bounds: tuple[int, int] | None = None
         out = _through_possession(out)
     out.extend(_command_descriptor(span, anchor))
     out.extend(_suffered_descriptor(span))
+    out = [*_colon_listed(span, out), *_after_a_colon(span)]
+    if besides_the_listed(anchor):
+        out.append(Finding("designation", "accused", anchor.head.i, "designated"))
     if (
         anchor.i not in {t.i for t in span}
         and span.root.dep_ in {"appos", "conj"}
@@ -1782,6 +1920,46 @@ def findings(span: Span, others: set[int], bounds: tuple[int, int] | None = None
         if token.i < span.sent.start or token.i >= span.sent.end:
             break
     return out
+
+
+def _opens_with_a_colon(verb: Token) -> bool:
+    """ "OFAC is designating: ...": a strong designation verb whose object a colon opens."""
+    doc = verb.doc
+    return (
+        verb.i + 1 < len(doc)
+        and doc[verb.i + 1].text == ":"
+        and lemma(verb) in designations.STRONG_VERBS
+        and _is_verbal(verb)
+        and not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children)
+    )
+
+
+def _colon_listed(span: Span, found: list[Finding]) -> list[Finding]:
+    """A name after "designating:" that the parser made the verb's subject (conjoined
+    with the authority) is no designating authority; whether it is a designee is the
+    list's to say (``claims._share_list_findings``: a list item, not a body named in an
+    item's description)."""
+    return [
+        finding
+        for finding in found
+        if not (
+            finding.frame == "designating-authority"
+            and span.start > finding.trigger + 1
+            and _opens_with_a_colon(span.doc[finding.trigger])
+        )
+    ]
+
+
+def _after_a_colon(span: Span) -> list[Finding]:
+    """ "OFAC is designating: X, the Minister of ...; Y, ...": a designation verb whose
+    object a colon opens; the parser hangs the first name on the verb's subject."""
+    before = span.start - 1
+    if before < span.sent.start + 1 or span.doc[before].text != ":":
+        return []
+    verb = span.doc[before - 1]
+    if not _opens_with_a_colon(verb):
+        return []
+    return _designation(verb, "patient", lex.is_negated(verb))
 
 
 SUFFERED: frozenset[str] = frozenset({"killing", "torture", "enforced_disappearance"})

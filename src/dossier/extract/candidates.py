@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.citations import CitedRegions, cited_regions, headline_ranges
+from dossier.extract.name_parts import is_patronymic
 from dossier.extract.names import (
     NAME_TITLES,
     PARTICLES,
@@ -42,7 +44,16 @@ _NAME_WORD = (
     rf"[{_LOWER}]|[A-Z]\.)"
 )
 _PARTICLE = "|".join(sorted(PARTICLES))
-_NAME_SEQ = rf"{_NAME_WORD}(?:[ \u00a0]{{1,2}}(?:(?:{_PARTICLE})[ \u00a0])*{_NAME_WORD}){{0,5}}"
+# Words that continue a name but cannot open one: "al-Khanjar", "el-Sisi" (a lowercase
+# article glued to the name), "'Aziz" (an apostrophe for the ayn).
+_CONTINUING_WORD = (
+    rf"(?:(?:al|el|ad|as|ash|at|az|an|ud|ul)-[{_UPPER}][{_LOWER}’']*[{_LOWER}]"
+    rf"|['’ʿ][{_UPPER}][{_LOWER}]+)"
+)
+_NAME_SEQ = (
+    rf"{_NAME_WORD}(?:[ \u00a0]{{1,2}}(?:(?:{_PARTICLE})[ \u00a0])*"
+    rf"(?:{_NAME_WORD}|{_CONTINUING_WORD})){{0,5}}"
+)
 _MODIFIERS = frozenset(
     {"former", "late", "acting", "interim", "then", "then-president", "then-prime"}
 )
@@ -232,8 +243,15 @@ _NOUN_AFTER = re.compile(
 # Words before a name that make it a place: "renamed from Alma Ata", "the city of Oral".
 _PLACE_BEFORE = re.compile(
     r"\b(?:renamed(?:[ \u00a0]+(?:from|to|as))?|(?:city|town|village|region|province|"
-    r"district|capital)[ \u00a0]+of)[ \u00a0]+$",
+    r"district|capital|neighbou?rhood|suburb|governorate|county|municipality|oblast|"
+    r"quarter)[ \u00a0]+of)[ \u00a0]+$",
     re.IGNORECASE,
+)
+# Lowercase nouns after a name that make it a place: "the Rostov region", "Marib
+# governorate", "the Kursk oblast" (a capitalised "Region" is part of the name).
+_PLACE_AFTER = re.compile(
+    r"[ \u00a0]+(?:region|oblast|province|district|governorate|county|municipality|"
+    r"prefecture|raion|krai|canton|neighbou?rhood|suburb)s?\b"
 )
 # "Chechnya’s provincial capital, Grozny": a single word in apposition to a place noun.
 _PLACE_APPOSED = re.compile(
@@ -248,18 +266,23 @@ _PLACE_APPOSED = re.compile(
 _PORTFOLIO = (
     r"(?:Treasury|State|Interior|Defen[cs]e|Justice|Finance|Labou?r|Health|Education|"
     r"Agriculture|Energy|Commerce|Trade|Economy|Transport|Culture|Foreign[ \u00a0]+Affairs|"
-    r"Home[ \u00a0]+Affairs|Internal[ \u00a0]+Affairs|Homeland[ \u00a0]+Security|Presidency)"
+    r"Home[ \u00a0]+Affairs|Internal[ \u00a0]+Affairs|Homeland[ \u00a0]+Security|Presidency|"
+    r"Information|Intelligence|Communications|Telecommunications|Security|Environment|"
+    r"Industry|Tourism|Emergency[ \u00a0]+Situations)"
 )
 PORTFOLIO = re.compile(_PORTFOLIO)
 _OF_BEFORE = re.compile(r"\bof[ \u00a0]+(?:the[ \u00a0]+)?$")
+_OF_OPENING = re.compile(r"of[ \u00a0]+(?:the[ \u00a0]+)?")
 
 
 def _after_portfolio(text: str, start: int, end: int) -> int:
     """Where a name starts in a capitalised run after "of" that opens with a ministry's
     portfolio ("Ministry of Internal Affairs Ayub Tamarov": at "Ayub"), else ``start``."""
-    if _OF_BEFORE.search(text, max(0, start - 8), start) is None:
+    opening = _OF_OPENING.match(text, start, end)  # "of Information Igor Lutsky" (a model span)
+    at = opening.end() if opening is not None else start
+    if opening is None and _OF_BEFORE.search(text, max(0, start - 8), start) is None:
         return start
-    found = PORTFOLIO.match(text, start, end)
+    found = PORTFOLIO.match(text, at, end)
     if found is None or found.end() == end or text[found.end()] not in " \u00a0":
         return start
     return found.end() + 1
@@ -298,9 +321,19 @@ def with_context(cand: Candidate, text: str) -> Candidate:
     cand.noun_after = after
     cand.after_lower = _LOWER_BEFORE.search(text, max(0, cand.start - 30), cand.start) is not None
     window = max(0, cand.start - 30)
-    cand.place_cue = _PLACE_BEFORE.search(text, window, cand.start) is not None or (
-        _PLACE_APPOSED.search(text, window, cand.start) is not None
-        and len(cand.text.split()) == 1
+    cand.place_cue = (
+        _PLACE_BEFORE.search(text, window, cand.start) is not None
+        or (
+            _PLACE_APPOSED.search(text, window, cand.start) is not None
+            and len(cand.text.split()) == 1
+        )
+        or (
+            _PLACE_AFTER.match(text, cand.end, min(len(text), cand.end + 16)) is not None
+            and (
+                len(cand.text.split()) == 1
+                or _THE_BEFORE.search(text, max(0, cand.start - 6), cand.start) is not None
+            )
+        )
     )
     following = _CAPITAL_AFTER.match(text, cand.end, min(len(text), cand.end + 40))
     cand.org_after = (
@@ -552,6 +585,44 @@ def _person_verb(root_dep: str, head_lemma: str) -> str | None:
     return None
 
 
+_SURNAME_AFTER = re.compile(
+    rf"[ \u00a0]([{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)(?![\w’'-])"
+)
+
+
+def _after_patronymic(text: str, start: int, end: int) -> int:
+    """ "Danila Yurievich Mikheev": a span the model ended at a patronymic (given name,
+    patronymic, surname) takes the capitalised word after it, the surname."""
+    words = text[start:end].split()
+    if len(words) != 2 or not is_patronymic(words[-1]):
+        return end
+    found = _SURNAME_AFTER.match(text, end, min(len(text), end + 40))
+    if found is None or is_title(found.group(1)) or found.group(1).lower() in ORG_CUES:
+        return end
+    return found.end()
+
+
+_AYN_GAP = re.compile(r"[ \u00a0]['’ʿ‘]")
+
+
+def _ayn_joined(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """ "Husayn Falih 'Aziz al-Lami": the model cuts a name at an apostrophe written for
+    the ayn; the two halves, the second opening with the apostrophe, are one name."""
+    people = sorted(
+        (c for c in candidates if c.label in {"PERSON", "COORD"} and c.rule != "morph"),
+        key=lambda c: c.start,
+    )
+    out: list[Candidate] = []
+    for left, right in pairwise(people):
+        if _AYN_GAP.fullmatch(text, left.end, right.start) is not None:
+            value = text[left.start : right.end]
+            joined = Candidate(left.start, right.end, value, "PERSON", "model", left.title)
+            joined.person_cue = left.person_cue or right.person_cue
+            joined.coordinated = [*left.coordinated, *right.coordinated]
+            out.append(joined)
+    return out
+
+
 def collect(source: SourceDocument, doc: Doc) -> DocumentView:
     """Candidates from the model and from span rules, for one document."""
     text = doc.text
@@ -575,7 +646,13 @@ def collect(source: SourceDocument, doc: Doc) -> DocumentView:
                 before = _PARTICLES_BEFORE.search(text, max(0, start - 40), start)
                 if before is not None and before.group()[0].isupper():
                     start = before.start()
+                # "the Minister of Information Igor Lutsky": the portfolio ends the office
+                # (a name after it: capitalised words only, not "for Foreign Affairs")
+                after = _after_portfolio(text, start, end)
+                if after != start and not _LOWER_WORD.search(text, after, end):
+                    start = after
                 start, end = hyphen_whole(text, start, end)
+                end = _after_patronymic(text, start, end)
             candidates.append(
                 Candidate(
                     start,
@@ -602,6 +679,7 @@ def collect(source: SourceDocument, doc: Doc) -> DocumentView:
                         piece.start, piece.end, value, "COORD", "coordinated", coordinated=others
                     )
                 )
+    candidates.extend(_ayn_joined(candidates, text))
     cited = cited_regions(text)
     rule_candidates = _rule_candidates(text)
     for cand in rule_candidates:
@@ -970,7 +1048,15 @@ def _org_rule_candidates(text: str) -> list[Candidate]:
         while first < len(words) - 1 and words[first].group().lower() in _FUNCTION_WORDS:
             first += 1
         start = match.start() + words[first].start()
-        value = text[start : match.end()]
+        finish = match.end()
+        if _PLACE_AFTER.match(text, finish, min(len(text), finish + 16)) is not None:
+            # "Police in the Rostov region": the body's name ends before the place
+            cut = re.search(r"[ \u00a0]+(?:in|of|for)[ \u00a0]+(?:the[ \u00a0]+)?\S+$",
+                            text[start:finish])
+            if cut is not None:
+                finish = start + cut.start()
+                words = list(re.finditer(r"\S+", text[match.start() : finish]))
+        value = text[start:finish]
         if len(words) - first > 1 and is_title(words[first].group()):
             second = words[first + 1].group()
             if second in ("of", "and", "for") or is_title(second):
@@ -982,7 +1068,7 @@ def _org_rule_candidates(text: str) -> list[Candidate]:
             for c in cues
         ):
             continue
-        for piece in clean_span(text, start, match.end(), person=False):
+        for piece in clean_span(text, start, finish, person=False):
             out.append(
                 Candidate(piece.start, piece.end, text[piece.start : piece.end], "ORG", "orgcue")
             )
@@ -1030,6 +1116,11 @@ def _org_rule_candidates(text: str) -> list[Candidate]:
         bracket = re.search(r"[ \u00a0]*\([^()]*\)$", text[start:end])
         if bracket is not None:
             end = start + bracket.start()
+        body = text[start:end]
+        if not body[:1].isupper() and (body.endswith(".") or len(body.split()) > 3):
+            # "X, a major, led the inquiry.": a sentence, not a signature's body (a
+            # lowercase name such as "rights: applied" stays)
+            continue
         rule = "signature" if org_group == 3 else "signature2"
         for piece in clean_span(text, start, end, person=False):
             out.append(

@@ -413,7 +413,10 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
         for key, (index, result, signals) in chosen.items():
             mention = resolved[index]
             span = spans[index]
-            reading = decide(result, descriptors.get(key), signals)
+            finding = result
+            if finding is not None and found.entities[key].schema != "Person":
+                finding = _no_conduct_of_a_law(found.entities[key].name, finding)
+            reading = decide(finding, descriptors.get(key), signals)
             attributed = None
             if reading.part != "source":
                 attributed = attribution(span.root, {t.i for t in span})
@@ -552,19 +555,29 @@ def _enumerated(doc: Doc, left: Span, right: Span) -> bool:
         if (t.lower_ in {"of", "from"} and t.i == left.end and _unit_then_next(doc, t, gap))
         or _office_of(doc, t, gap)
     }
-    limit = 24 if listed else (12 if len(offices) > 0 else 8)
-    if qualifiers is None or len(gap) > limit or any(t.text == ":" for t in gap):
+    limit = 24 if listed else (14 if len(offices) > 0 else 8)
+    if qualifiers is None or len(gap) - len(qualifiers) > limit or any(t.text == ":" for t in gap):
         return False
     if any(t.text in {"—", "–"} for t in gap) and any(t.tag_ == "NNS" for t in gap):
         return False  # "by the Treasury, the officials — A": a group the dash names
+    described = _described_by_clause(gap) if listed else set()
     words = [
         t
         for t in gap
         if t.i not in offices
+        # "chairman of the Council of the Republic": the unit's own "of"
+        and not (t.lower_ == "of" and t.head.pos_ == "PROPN" and any(o < t.i for o in offices))
         and not (t.lower_ in {"as", "well"} and t.pos_ in {"ADP", "ADV"})
         and not (t.pos_ == "PRON" and t.dep_ == "poss")  # "A, his daughter, B"
         and not (t.dep_ == "amod" and t.tag_ in {"VBN", "VBG"})  # "the armed forces"
+        # "the newly appointed head of": the participle's adverb
+        and not (t.pos_ == "ADV" and t.dep_ == "advmod" and t.head.dep_ == "amod")
+        # "Iran’s Minister of Intelligence": a place's or body's possessive in a title
+        and not (t.tag_ == "POS" and t.i > gap.start and t.doc[t.i - 1].pos_ == "PROPN")
+        # "Commander-in-Chief": the preposition inside a hyphenated title
+        and not (_hyphenated_inside(t) and t.pos_ == "ADP")
         and t.i not in qualifiers
+        and t.i not in described
     ]
     if not any(t.text in {",", ";", "and", "&"} for t in gap):
         # "Defense Sec. Delfin Lorenzana": a title split off the name
@@ -573,13 +586,35 @@ def _enumerated(doc: Doc, left: Span, right: Span) -> bool:
     return all(t.pos_ in allowed for t in words)
 
 
+def _hyphenated_inside(t: Token) -> bool:
+    """ "Commander-in-Chief": a word between two hyphens of one compound."""
+    doc = t.doc
+    return 0 < t.i < len(doc) - 1 and doc[t.i - 1].text == "-" and doc[t.i + 1].text == "-"
+
+
+def _described_by_clause(gap: Span) -> set[int]:
+    """ "A, former director who had been demoted; B": the tokens of a relative clause
+    describing an item's title, when the whole clause lies between the two names (a
+    clause that reaches the next name, "who ordered the killing of B", is no
+    description)."""
+    out: set[int] = set()
+    for token in gap:
+        if token.dep_ != "relcl" or not gap.start <= token.head.i < gap.end:
+            continue
+        inside = [w.i for w in token.subtree]
+        if min(inside) >= gap.start and max(inside) < gap.end and _office(token.head):
+            out.update(inside)
+    return out
+
+
 def _office_of(doc: Doc, t: Token, gap: Span) -> bool:
     """ "A, a leader of the 9th Division, and B": the office's "of" belongs to the
-    description (a relative's does not: "A, the son of B" is no list)."""
+    description (a relative's does not: "A, the son of B" is no list); "Secretary for
+    Security B" likewise."""
     return (
-        t.lower_ == "of"
+        (t.lower_ in {"of", "for"} or (t.lower_ == "to" and _aide(doc[t.i - 1])))
         and t.i > gap.start
-        and _office(doc[t.i - 1])
+        and (_office(doc[t.i - 1]) or _aide(doc[t.i - 1]))
         # what the office is of comes before the next item ("a deputy of B" names B's
         # office, not a list): a unit, then a comma or "and" ("a leader of the 9th
         # Division and B"), or a unit's name without a title ("chair of Constitutional
@@ -589,7 +624,10 @@ def _office_of(doc: Doc, t: Token, gap: Span) -> bool:
             or (
                 t.i + 1 < gap.end
                 and all(
-                    w.pos_ in {"PROPN", "DET"} and not is_title(w.text)
+                    (w.pos_ in {"PROPN", "DET"} and not is_title(w.text))
+                    # "chairman of the Council of the Republic (upper house) B"
+                    or (w.lower_ == "of" and w.i > t.i + 1)
+                    or w.i in (_bracketed_qualifiers(gap) or set())
                     for w in doc[t.i + 1 : gap.end]
                 )
             )
@@ -606,8 +644,19 @@ def _unit_then_next(doc: Doc, prep: Token, gap: Span) -> bool:
     )
 
 
+# Nouns for someone who serves another: "a former top aide to Crown Prince X".
+_AIDE_NOUNS: frozenset[str] = frozenset({"aide", "adviser", "advisor", "assistant"})
+
+
+def _aide(word: Token) -> bool:
+    return word.pos_ == "NOUN" and lex.lemma(word) in _AIDE_NOUNS
+
+
 def _office(word: Token) -> bool:
-    return word.pos_ == "NOUN" and lex.lemma(word) in agency.OFFICE_NOUNS
+    """An office noun, also capitalised ("Secretary for Security", "Minister of")."""
+    return (word.pos_ == "NOUN" or (word.pos_ == "PROPN" and word.text[:1].isupper())) and (
+        lex.lemma(word) in agency.OFFICE_NOUNS
+    )
 
 
 def _bracketed_qualifiers(gap: Span) -> set[int] | None:
@@ -624,7 +673,13 @@ def _bracketed_qualifiers(gap: Span) -> set[int] | None:
             if opened is None:
                 return None
             inner = gap.doc[opened + 1 : token.i]
-            if not 1 <= len(inner) <= 3 or any(t.pos_ not in {"PROPN", "NOUN"} for t in inner):
+            # "(Operations)", "(HKMAO)", "(upper house of parliament)"
+            if not 1 <= len(inner) <= 5 or any(
+                t.pos_ not in {"PROPN", "NOUN"}
+                and not (t.pos_ in {"ADJ", "DET", "ADP"} and t.i > opened + 1)
+                and not (t.pos_ == "ADJ" and t.dep_ == "amod")
+                for t in inner
+            ):
                 return None
             out |= set(range(opened, token.i + 1))
             opened = None
@@ -679,7 +734,15 @@ def _share_list_findings(
         for key in order:
             index, found, _ = chosen[key]
             misparsed = _misparsed_trigger(doc, bounds[0], spans[index])
-            if found is None and misparsed is not None:
+            # "The sanctions blacklist A, B, the Treasury said": the parser made A the
+            # speaker of the reporting verb after the list
+            reported = (
+                found is not None
+                and found.frame == "speech"
+                and found.trigger >= spans[index].end
+                and _reporting_tail(doc, found.trigger)
+            )
+            if (found is None or reported) and misparsed is not None:
                 chosen[key] = (index, misparsed, ("list:misparsed trigger",))
                 seeds[key] = misparsed
     named = [spans[chosen[key][0]] for key in order]
@@ -693,6 +756,12 @@ def _share_list_findings(
                 _attributive(span)
                 or _unit_of(span, named, key in persons)
                 or _title_of(span, named)
+                # "..., the Treasury said": the list's reporter, no item of it
+                or (
+                    span.end < len(doc)
+                    and lex.lemma(doc[span.end]) in lex.SPEECH_VERBS
+                    and doc[span.end].pos_ == "VERB"
+                )
             ):
                 # "the Alvaro Colom presidential administration", "of the DRC armed
                 # forces": a name inside a list item's description is no item itself
@@ -720,6 +789,8 @@ def _attributive(span: Span) -> bool:
     Colom presidential administration", "the Ortega government"): it names the thing,
     not a member of the list around it."""
     root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "the Chaharmahal and Bakhtiari province": the first conjunct's
     return (
         root.dep_ in {"nmod", "compound", "amod"}
         and root.head.i >= span.end
@@ -737,14 +808,29 @@ def _unit_of(span: Span, named: list[Span], person: bool) -> bool:
     """ "Ruvugayimikore Protogene from FDLR; Bernard Byamungu ...": the body a listed
     name belongs to, named right after it, is no item of the list."""
     root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and _aide(root.head.head):
+        return True  # "A, a former top aide to Crown Prince B, and C": B is A's principal
     if root.dep_ != "pobj" or root.head.lower_ not in {"of", "from"}:
         return False
     owner = root.head.head
     # "A, chief of the Penal System, and B": the body of a listed name's office (a
     # person there is the office holder: "chair of Constitutional Court B")
-    return (not person and lex.lemma(owner) in agency.DESCRIPTOR_NOUNS) or any(
-        other.start <= owner.i < other.end for other in named
-    )
+    # (a body after any common noun of a description: "a subsidiary force of the IRGC")
+    return (
+        not person and (lex.lemma(owner) in agency.DESCRIPTOR_NOUNS or owner.pos_ == "NOUN")
+    ) or any(other.start <= owner.i < other.end for other in named)
+
+
+def _reporting_tail(doc: Doc, verb: int) -> bool:
+    """ "..., the US Treasury Department said": a reporting verb right after a comma and
+    an authority (a state or institution), closing the sentence's list."""
+    said = doc[verb]
+    start = said.sent.start
+    commas = [t.i for t in doc[start:verb] if t.text == ","]
+    if len(commas) == 0 or not 1 <= verb - commas[-1] - 1 <= 6:
+        return False
+    speaker = doc[verb - 1]
+    return speaker.pos_ in {"PROPN", "NOUN"} and designations.authority_like(speaker)
 
 
 def _misparsed_trigger(doc: Doc, low: int, first: Span) -> agency.Finding | None:
@@ -754,7 +840,12 @@ def _misparsed_trigger(doc: Doc, low: int, first: Span) -> agency.Finding | None
         if (
             lex.lemma(token) in designations.STRONG_VERBS | designations.WEAK_VERBS
             and token.i > low
-            and designations.sanction_noun(doc[token.i - 1])
+            and (
+                designations.sanction_noun(doc[token.i - 1])
+                # "The sanctions, which will be imposed under X, target A": the clause
+                # between the noun and its verb
+                or any(c.dep_ == "nsubj" and designations.sanction_noun(c) for c in token.children)
+            )
         ):
             between = doc[token.i + 1 : first.start]
             if all(t.pos_ == "PROPN" for t in between):
@@ -891,6 +982,28 @@ class Reading:
 
 
 DESIGNATION_FRAMES: frozenset[str] = frozenset({"designated", "designated-for", "designee-list"})
+
+
+# Last words, capitalised, of the names of legal instruments: "the Magnitsky Act".
+_INSTRUMENT_ENDS: frozenset[str] = frozenset(
+    {"Act", "Law", "Order", "Regulations", "Decree", "Bill", "Directive", "Statute"}
+)
+
+
+def _no_conduct_of_a_law(name: str, result: agency.Finding) -> agency.Finding | None:
+    """ "The Global Magnitsky Human Rights Accountability Act allows the government to
+    sanction abusers": a law (an organisation mention, so that its eponym is no person)
+    does nothing itself; conduct the parse gives it is no claim. (A body named after the
+    law keeps its readings: "the Bureau for Human Rights and Rule of Law".)"""
+    words = name.split()
+    law = (
+        len(words) > 1
+        and words[-1] in _INSTRUMENT_ENDS
+        and not (words[-1] == "Law" and any(w in {"of", "for"} for w in words))
+    )
+    if law and result.part in PERPETRATOR_PARTS | {"victim"}:
+        return None
+    return result
 
 
 def decide(

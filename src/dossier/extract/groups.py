@@ -33,12 +33,35 @@ def group_subject(tokens: Span) -> Token | None:
             c.dep_ == "det" and c.lower_ in {"the", "these"} for c in token.children
         ):
             return token
+        if token.lemma_.lower() in PEOPLE_NOUNS and _counted_as_two(token):
+            return token  # "The two men are accused ...", "Both officers tortured ..."
     return None
+
+
+# Nouns for people that a group word counts: "the two men", "both officers".
+PEOPLE_NOUNS: frozenset[str] = frozenset(
+    {"man", "woman", "officer", "official", "individual", "person", "people", "brother"}
+    | {"commander", "general", "judge", "prosecutor", "agent", "leader", "suspect", "son"}
+    | {"policeman", "investigator", "minister", "businessman", "defendant", "sister"}
+)
+
+
+def _counted_as_two(noun: Token) -> bool:
+    """ "the two men", "these two officers", "both men" (not "two men", any two)."""
+    children = list(noun.children)
+    if any(c.lower_ == "both" and c.dep_ in {"det", "predet", "amod"} for c in children):
+        return True
+    return any(c.lower_ == "two" and c.dep_ == "nummod" for c in children) and any(
+        c.dep_ == "det" and c.lower_ in {"the", "these"} for c in children
+    )
 
 
 def _joined(left: Span, right: Span) -> bool:
     """The second name hangs on the first through coordination (and appositions
     between): "A, a detective, and B"."""
+    between = left.doc[left.end : right.start]
+    if 1 <= len(between) <= 2 and all(t.lower_ in {",", "and", "&"} for t in between):
+        return any(t.lower_ in {"and", "&"} for t in between)  # "A and B" however parsed
     token = right.root
     inside = {t.i for t in left}
     for _ in range(5):

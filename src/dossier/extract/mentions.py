@@ -616,6 +616,10 @@ def is_place(value: str, gaz: Gazetteer) -> bool:
     return gaz.is_common(words[0]) and not has_org_cue(words[0])
 
 
+# Last words of the names of occasions: "International Human Rights Day".
+_EVENT_ENDS = frozenset({"day", "week", "anniversary", "festival", "olympics"})
+
+
 def _is_org(cand: Candidate, gaz: Gazetteer) -> bool:
     if cand.rule == "title":
         return False  # "United Nations General Assembly" read as "General" + "Assembly"
@@ -650,6 +654,15 @@ def _is_org(cand: Candidate, gaz: Gazetteer) -> bool:
         return False  # "Alternative Media Is Thriving", "Party Before Parliamentary Vote"
     if re.match(r"[a-z]+-", value) is not None:
         return False  # "anti-Government rally"
+    glued = re.match(r"([a-z]+)[ \u00a0]+[A-Z]", value)
+    if (
+        cand.rule in ("model", "orgcue")
+        and glued is not None
+        and glued.group(1) not in _ORG_STOP | {"van", "von", "al", "el", "da", "di", "del"}
+    ):
+        return False  # "marks International Human Rights Day": a verb glued to a name
+    if len(words) > 1 and words[-1].lower() in _EVENT_ENDS:
+        return False  # "International Human Rights Day": an occasion, not a body
     if cand.rule == "model" and len(words) == 1:
         _person, place, org = gaz.place_votes(value)
         if place >= 3 and place > org:

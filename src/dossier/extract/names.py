@@ -39,7 +39,7 @@ TITLES: frozenset[str] = wordset(
     shah tsar czar pope cardinal bishop archbishop imam rabbi reverend rev father fr
     pastor saint protester protestor prisoner journalist reporter editor editor-in-chief
     shaikh shaykh sheik sayyid sayed mullah ayatollah haji hajji oknha datuk dato datin
-    crown vice brig brigadier
+    crown vice brig brigadier daw investigator warden magistrate
     lieutenant-general major-general lt-gen maj-gen lt-col lt.-col lt-colonel
     brigadier-general rear-admiral vice-admiral hon honourable honorable excellency hrh
     blogger activist dissident

@@ -152,6 +152,10 @@ def _one_word(
     if cand.determiner or cand.place_cue:
         return None  # "the Khan": a title or a common noun, not a name
     person, place, org = gaz.place_votes(word)
+    # "Al-Fayyadh" opening a sentence is the "al-Fayyadh" of a full name
+    article = re.match(r"(A[lnrsz]|E[ln])-(?=[A-Z])", word)
+    if article is not None and word not in doc_parts:
+        word = article.group(1).lower() + word[len(article.group(1)) :]
     if word in doc_parts:
         part = "surname" if doc_surnames is None or word in doc_surnames else "name-part"
         return PersonVerdict("weak", (*base, f"{part}-of-full-name-in-document"))

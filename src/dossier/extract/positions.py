@@ -192,6 +192,21 @@ def _qualifier(doc: Doc, first: int, span: Span) -> str:
     return doc[low:first].text
 
 
+def _rank_of_service(doc: Doc, i: int, span: Span, others: set[int]) -> bool:
+    """ "Major of Justice", "Captain of Police" right before a name (at ``i``): a rank,
+    "of", and one capitalised word for the service."""
+    if i - 2 < span.sent.start or any(j in others for j in range(i - 2, i + 1)):
+        return False
+    rank, of, service = doc[i - 2], doc[i - 1], doc[i]
+    return (
+        of.lower_ == "of"
+        and service.pos_ == "PROPN"
+        and service.text[:1].isupper()
+        and lemma(rank) in OFFICE_NOUNS
+        and rank.text[:1].isupper()
+    )
+
+
 def mention_descriptors(
     doc: Doc, index: int, span: Span, others: set[int], person_tokens: set[int]
 ) -> list[Descriptor]:
@@ -205,6 +220,11 @@ def mention_descriptors(
     # not the parse, which often splits such titles from the name).
     run: list[Token] = []
     i = span.start - 1
+    service = _rank_of_service(doc, i, span, others)
+    if service:
+        # "Major of Justice Oleg Rudin": a rank of a service before the name
+        run = list(doc[i - 2 : i + 1])
+        i -= 3
     while i >= span.sent.start and i not in others:
         word = doc[i]
         describes = lemma(word) in DESCRIPTOR_NOUNS or word.lower_ in DESCRIPTOR_NOUNS
@@ -217,7 +237,7 @@ def mention_descriptors(
             continue
         break
     nouns = [t for t in run if lemma(t) in DESCRIPTOR_NOUNS or t.lower_ in DESCRIPTOR_NOUNS]
-    if len(nouns) > 0 and lemma(run[-1]) in DESCRIPTOR_NOUNS | {"defender", "rights"}:
+    if len(nouns) > 0 and (service or lemma(run[-1]) in DESCRIPTOR_NOUNS | {"defender", "rights"}):
         made = _make(doc, index, nouns[-1], run, "title")
         if made is not None:
             qualifier = _qualifier(doc, run[0].i, span)

@@ -114,6 +114,18 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
 
 
+# Titles of two words whose second word is no title alone.
+_TWO_WORD: frozenset[tuple[str, str]] = frozenset({("chief", "executive")})
+
+
+def _title_before(text: str, start: int, titles: list[str]) -> str:
+    """The title word just before ``start``: stripped already, or left out of the span."""
+    if len(titles) > 0:
+        return titles[-1].lower()
+    found = re.search(r"([A-Za-z]+)[ \u00a0]+$", text[max(0, start - 20) : start])
+    return found.group(1).lower() if found is not None else ""
+
+
 def clean_span(text: str, start: int, end: int, person: bool) -> list[Piece]:
     """Cut ``text[start:end]`` into cleaned name pieces.
 
@@ -165,7 +177,12 @@ def _clean_piece(text: str, start: int, end: int, person: bool) -> Piece | None:
             start = words[1][0]  # "Beyond Khartoum, ...": a sentence's first word
             start, end = _trim(text, start, end)
             continue
-        if first.lower() in _DETERMINERS or (person and is_title(first)):
+        if (
+            first.lower() in _DETERMINERS
+            or (person and is_title(first))
+            # "Chief Executive Carrie Lam": a title's second word (not "Executive Order")
+            or (person and (_title_before(text, start, titles), first.lower()) in _TWO_WORD)
+        ):
             if first.lower() not in _DETERMINERS:
                 titles.append(first)
             start = words[1][0]
