@@ -408,6 +408,18 @@ def test_one_office_joins_names_a_sibling_could_not_share(
         assert next(iter(result.reasons.values())).endswith(f"; both hold one office: {office}")
 
 
+def test_a_name_opening_with_a_patronymic_is_left_to_a_human() -> None:
+    """A writer who leaves out the given name ("Viktorovich Halvik") names no other given
+    name: the pair goes to a human, where "Yuri Halvik" (another given name) stays apart."""
+    d1, d2, d3 = doc("a.txt"), doc("b.txt"), doc("c.txt")
+    full = entity(d1, "Teodor Viktorovich Halvik")
+    full.first_name, full.last_name = "Teodor", "Halvik"
+    short, other = entity(d2, "Viktorovich Halvik"), entity(d3, "Yuri Halvik")
+    result = run([extraction(d1, full), extraction(d2, short), extraction(d3, other)])
+    assert apart(result, full, short) and pending_between(result, full, short)
+    assert apart(result, full, other) and not pending_between(result, full, other)
+
+
 def test_a_short_form_in_another_country_is_left_to_a_human() -> None:
     d1, d2 = doc("a.txt"), doc("b.txt")
     one, two = entity(d1, "Rodrigo Ibarra"), entity(d2, "Rodrigo Andres Ibarra Soto")

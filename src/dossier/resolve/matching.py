@@ -63,7 +63,7 @@ from dossier.resolve.names import (
     org_key,
     person_form,
 )
-from dossier.resolve.parts import Part, near_keys, onsets_agree
+from dossier.resolve.parts import Part, is_patronymic, near_keys, onsets_agree
 from dossier.resolve.slips import slip
 from dossier.resolve.vowels import ending_added, syllable_added, vowels_only_inserted
 
@@ -280,6 +280,7 @@ def _look_alike(a: str, b: str) -> str | None:
 
 SHORTER_NAME = "one name is the other with parts left out"
 GIVEN_NEAR = "same surname, given names nearly agree"
+NO_GIVEN_NAME = "same surname, one name opens with a patronymic (its given name left out)"
 # Pending verdicts whose names are consistent: one office or date of birth that both
 # texts give makes them one person (``resolve._one_office``).
 CORROBORABLE = frozenset({SHORTER_NAME, GIVEN_NEAR})
@@ -356,6 +357,9 @@ def compare_full(f: PersonForm, g: PersonForm) -> Verdict:
         if f.given != g.given:
             if _given_close(f, g):
                 return Verdict("pending", GIVEN_NEAR)
+            if is_patronymic(f.name_parts[0]) or is_patronymic(g.name_parts[0]):
+                # "Viktorovich Prigozhin": the given name is left out, not another one
+                return Verdict("pending", NO_GIVEN_NAME)
             return Verdict("apart", "same surname, different given names")
         if not opening:
             return Verdict("pending", "given names spelled alike, opening with other sounds")
