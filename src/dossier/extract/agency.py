@@ -1451,13 +1451,7 @@ def _listing_noun(noun: Token) -> bool:
         return False
     # (the list's phrase may hang on a word of the "of" object, a long title there)
     holders = [*noun.subtree, noun.head, noun.head.head]  # "coincided with the inclusion"
-    return any(
-        prep.dep_ == "prep"
-        and prep.lower_ in {"in", "on", "to"}
-        and any(g.dep_ == "pobj" and _sanctions_list(g) for g in prep.children)
-        for holder in holders
-        for prep in holder.children
-    )
+    return any(_on_sanctions_list(holder, {"in", "on", "to"}) for holder in holders)
 
 
 def _patient_of_noun_phrase(noun: Token) -> list[Finding]:
@@ -1668,13 +1662,17 @@ def _listed_group(noun: Token) -> bool:
     """ "The others on the sanctions list are X", "Among those on the UK's sanctions
     list are X", "The four officials on the blacklist are X": the group placed on the
     list is what the copula's complement names."""
-    if lemma(noun) not in LIST_GROUP_WORDS:
-        return False
+    return lemma(noun) in LIST_GROUP_WORDS and _on_sanctions_list(noun, {"on"})
+
+
+def _on_sanctions_list(token: Token, prepositions: set[str]) -> bool:
+    """A phrase under ``token`` that places it on a sanctions list (``_sanctions_list``):
+    "on the sanctions list", "in the blacklist", "to the list of sanctions"."""
     return any(
         prep.dep_ == "prep"
-        and prep.lower_ == "on"
+        and prep.lower_ in prepositions
         and any(g.dep_ == "pobj" and _sanctions_list(g) for g in prep.children)
-        for prep in noun.children
+        for prep in token.children
     )
 
 

@@ -244,28 +244,34 @@ def _one_office(
         members.setdefault(cluster_of[key], []).append(by_key[key])
     kept: list[tuple[str, str, str]] = []
     for left, right, reason in raw_pending:
-        office = None
+        because = None
         if reason in CORROBORABLE and frozenset((left, right)) not in human:
-            one, two = members[cluster_of[left]], members[cluster_of[right]]
-            countries = {p.entry.country for p in (*one, *two)} - {None}
-            if len(countries) <= 1:
-                office = shared_office(
-                    [t for p in one for t in p.entry.positions],
-                    [t for p in two for t in p.entry.positions],
-                )
-                born = sorted(
-                    {d for p in one for d in p.entry.birth_dates if len(d) == len("1970-03-05")}
-                    & {d for p in two for d in p.entry.birth_dates}
-                )
-                if office is not None:
-                    office = f"both hold one office: {office}"
-                elif len(born) > 0:
-                    office = f"both born on {born[0]}"
-        if office is None:
+            because = _corroboration(members[cluster_of[left]], members[cluster_of[right]])
+        if because is None:
             kept.append((left, right, reason))
         else:
-            _merge(graph, human, left, right, f"{reason}; {office}", reasons, kept)
+            _merge(graph, human, left, right, f"{reason}; {because}", reasons, kept)
     raw_pending[:] = kept
+
+
+_FULL_DATE = len("1970-03-05")
+
+
+def _corroboration(one: Sequence[Profile], two: Sequence[Profile]) -> str | None:
+    """What both clusters' texts give that makes them one person ("both hold one office:
+    X", "both born on D"), or None; never across countries that differ."""
+    if len({p.entry.country for p in (*one, *two)} - {None}) > 1:
+        return None
+    office = shared_office(
+        [t for p in one for t in p.entry.positions], [t for p in two for t in p.entry.positions]
+    )
+    if office is not None:
+        return f"both hold one office: {office}"
+    born = sorted(
+        {d for p in one for d in p.entry.birth_dates if len(d) == _FULL_DATE}
+        & {d for p in two for d in p.entry.birth_dates}
+    )
+    return f"both born on {born[0]}" if len(born) > 0 else None
 
 
 def _in_one_document(

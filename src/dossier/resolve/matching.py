@@ -238,7 +238,7 @@ def profile(entry: CatalogEntry) -> Profile:
 
 def _short_form_keys(form: PersonForm) -> set[str]:
     """Two parts in written order, the first of them the name's first or second, for a
-    short form of the name that leaves the others out (``_within``)."""
+    short form of the name that leaves the others out (``short_form_of``)."""
     parts = [p for p, t in zip(form.parts, form.tokens, strict=True) if t not in PARTICLES]
     return {
         f"{parts[i]} {parts[j]}"
