@@ -317,7 +317,7 @@ def test_every_frame_is_in_the_vocabulary(nlp: Language) -> None:
 
 
 def test_decide_records_what_it_weighed() -> None:
-    from dossier.extract.agency import Finding
+    from dossier.extract.finding import Finding
 
     finding = Finding("killing", "accused", 0, "designated-for")
     assert decide(finding, "journalist").part == "unclear"

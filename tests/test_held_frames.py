@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dossier.extract import agency
+from dossier.extract import agency, anchors
 from dossier.model import PERPETRATOR_PARTS
 from tests.test_claims import parts
 from tests.test_designations import read, reading
@@ -289,7 +289,7 @@ def test_a_title_further_up_a_cited_title_is_no_descriptor(nlp: Language) -> Non
     start = text.index("The Courier")
     span = doc.char_span(start, start + len("The Courier"), alignment_mode="expand")
     assert span is not None
-    assert agency.anchor_of(span, set()).lower_ == "frauds"
+    assert anchors.anchor_of(span, set()).lower_ == "frauds"
 
 
 def test_a_facility_named_by_its_code_is_not_its_head(nlp: Language) -> None:
@@ -302,7 +302,7 @@ def test_a_facility_named_by_its_code_is_not_its_head(nlp: Language) -> None:
     start = text.index("SI-7")
     span = doc.char_span(start, start + len("SI-7"), alignment_mode="expand")
     assert span is not None
-    assert agency.anchor_of(span, set()).text == "SI-7"
+    assert anchors.anchor_of(span, set()).text == "SI-7"
 
 
 def test_the_kidnapping_of_a_governor_makes_him_its_victim(nlp: Language) -> None:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from dossier.extract.agency import Finding
 from dossier.extract.candidates import Candidate
 from dossier.extract.claims import _no_conduct_of_a_law, analyse_document
+from dossier.extract.finding import Finding
 from dossier.extract.gazetteer import Gazetteer
 from dossier.extract.mentions import extract_text_mentions, find_mentions
 from dossier.ingest.source import ingest_file

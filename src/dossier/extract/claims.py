@@ -15,8 +15,9 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from dossier.extract import agency, designations, groups
+from dossier.extract import agency, anchors, designations, groups
 from dossier.extract import allegations as lex
+from dossier.extract.finding import Finding, best
 from dossier.extract.names import is_title
 from dossier.extract.particulars import list_particulars
 from dossier.extract.positions import find_positions
@@ -275,7 +276,7 @@ DEATH_WORDS: frozenset[str] = frozenset(
 )
 
 
-def _reports_death(doc: Doc, finding: agency.Finding) -> bool:
+def _reports_death(doc: Doc, finding: Finding) -> bool:
     if finding.part != "victim" or finding.category != "killing":
         return False
     trigger = doc[finding.trigger]
@@ -327,7 +328,7 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
     late: set[str] = set()  # "the late X": a figure of the past, not of these events
     # The last shared finding of the previous passage, for an enumeration the parser
     # cut in two ("...; Gen- | Choeun Sovantha, ...").
-    carry: tuple[Passage, agency.Finding, Span] | None = None
+    carry: tuple[Passage, Finding, Span] | None = None
     last_people: tuple[Passage, list[tuple[str, int]]] | None = None  # of the last passage
     for passage in sections:
         inside = [
@@ -348,7 +349,7 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
             continue
         lead = _lead_reading(doc, passage.lead_in) if passage.lead_in is not None else None
         bounds = _token_bounds(doc, passage)
-        chosen: dict[str, tuple[int, agency.Finding | None, tuple[str, ...]]] = {}
+        chosen: dict[str, tuple[int, Finding | None, tuple[str, ...]]] = {}
         for index in inside:
             mention = resolved[index]
             key = mention.entity_key
@@ -360,18 +361,18 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
             if mention.cited:
                 # A name in a footnote or reference list is the author of a
                 # source, whatever the cited title's words say.
-                found_here = [agency.Finding("context", "source", span.root.i, "cited")]
+                found_here = [Finding("context", "source", span.root.i, "cited")]
                 signals = ("cited",)
-            anchor = agency.anchor_of(span, others)
+            anchor = anchors.anchor_of(span, others)
             if (
                 mention.label != "PERSON"
                 and anchor.i not in {t.i for t in span}
-                and lex.lemma(anchor) in agency.DESCRIPTOR_NOUNS
+                and lex.lemma(anchor) in anchors.DESCRIPTOR_NOUNS
             ):
                 # "a Deutsche Welle correspondent", "police chief X": the phrase stands for
                 # the person the organisation describes, not for the organisation
                 # (a finding, so that no enumeration hands it the person's part)
-                found_here = [agency.Finding("context", "subject", span.root.i)]
+                found_here = [Finding("context", "subject", span.root.i)]
                 signals = ("organisation names a person's descriptor",)
             if any(_reports_death(doc, f) for f in found_here) or _posthumous(span, anchor):
                 analysis.deceased.add(key)
@@ -382,14 +383,14 @@ def analyse_document(source: SourceDocument, doc: Doc, found: FoundMentions) -> 
                 if lead_finding is not None:
                     found_here = [lead_finding]
                     signals = (f"lead-in:{lead.category}",)
-            result = agency.best(found_here)
+            result = best(found_here)
             previous = chosen.get(key)
             if previous is None or _stronger(result, previous[1]):
                 chosen[key] = (index, result, signals)
         continued = None
         if carry is not None and _continues(source.text, carry[0], passage):
             continued = carry
-        carry_out: tuple[agency.Finding, Span] | None = None
+        carry_out: tuple[Finding, Span] | None = None
         carried_keys: set[str] = set()
         if len(chosen) > 0:
             carry_out, carried_keys = _share_list_findings(
@@ -475,7 +476,7 @@ def _group_reading(
     spans: dict[int, Span],
     passage: Passage,
     previous: tuple[Passage, list[tuple[str, int]]] | None,
-) -> dict[str, tuple[int, agency.Finding]]:
+) -> dict[str, tuple[int, Finding]]:
     """ "A and B were sanctioned. Both are accused of ...": the finding of a group word
     that is the subject, for each of the two people the sentence before names together
     (``groups``); empty when the group word or the pair is not there."""
@@ -493,7 +494,7 @@ def _group_reading(
         members = None if single is None else (single,)
     if anchor is None or members is None:
         return {}
-    result = agency.best(agency.group_findings(anchor))
+    result = best(agency.group_findings(anchor))
     if result is None or result.part not in PERPETRATOR_PARTS | {"victim"}:
         return {}
     index = {key: i for key, i in reversed(previous[1])}
@@ -655,7 +656,7 @@ def _aide(word: Token) -> bool:
 def _office(word: Token) -> bool:
     """An office noun, also capitalised ("Secretary for Security", "Minister of")."""
     return (word.pos_ == "NOUN" or (word.pos_ == "PROPN" and word.text[:1].isupper())) and (
-        lex.lemma(word) in agency.OFFICE_NOUNS
+        lex.lemma(word) in anchors.OFFICE_NOUNS
     )
 
 
@@ -702,12 +703,12 @@ ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][a-z]{0,3}\.$")
 
 def _share_list_findings(
     doc: Doc,
-    chosen: dict[str, tuple[int, agency.Finding | None, tuple[str, ...]]],
+    chosen: dict[str, tuple[int, Finding | None, tuple[str, ...]]],
     spans: dict[int, Span],
     bounds: tuple[int, int],
-    carried_in: tuple[agency.Finding, Span] | None = None,
+    carried_in: tuple[Finding, Span] | None = None,
     persons: frozenset[str] | set[str] = frozenset(),
-) -> tuple[tuple[agency.Finding, Span] | None, set[str]]:
+) -> tuple[tuple[Finding, Span] | None, set[str]]:
     """Names the parse left without a finding take a designation, a call for sanctions
     or an accusation from the name they are enumerated with. The small parser often
     breaks long lists of names ("designating A, B, oligarch C and 64 entities"); the
@@ -715,7 +716,7 @@ def _share_list_findings(
     target A, B" (``target`` read as a noun) seeds the enumeration the same way."""
     items = sorted(((spans[i].start, key) for key, (i, _, _) in chosen.items()))
     order = [key for _, key in items]
-    seeds: dict[str, agency.Finding] = {}
+    seeds: dict[str, Finding] = {}
     continued: set[str] = set()
     if carried_in is not None:
         first_index, first_found, _ = chosen[order[0]]
@@ -747,7 +748,7 @@ def _share_list_findings(
                 seeds[key] = misparsed
     named = [spans[chosen[key][0]] for key in order]
     for direction in (order, list(reversed(order))):
-        carried: agency.Finding | None = None
+        carried: Finding | None = None
         previous: Span | None = None
         for key in direction:
             index, found, _ = chosen[key]
@@ -817,7 +818,7 @@ def _unit_of(span: Span, named: list[Span], person: bool) -> bool:
     # person there is the office holder: "chair of Constitutional Court B")
     # (a body after any common noun of a description: "a subsidiary force of the IRGC")
     return (
-        not person and (lex.lemma(owner) in agency.DESCRIPTOR_NOUNS or owner.pos_ == "NOUN")
+        not person and (lex.lemma(owner) in anchors.DESCRIPTOR_NOUNS or owner.pos_ == "NOUN")
     ) or any(other.start <= owner.i < other.end for other in named)
 
 
@@ -833,7 +834,7 @@ def _reporting_tail(doc: Doc, verb: int) -> bool:
     return speaker.pos_ in {"PROPN", "NOUN"} and designations.authority_like(speaker)
 
 
-def _misparsed_trigger(doc: Doc, low: int, first: Span) -> agency.Finding | None:
+def _misparsed_trigger(doc: Doc, low: int, first: Span) -> Finding | None:
     """ "The latest sanctions target A, B": a designation verb the parser read as a
     noun, right after a sanctions noun and before the name (titles between)."""
     for token in doc[max(low, first.start - 6) : first.start]:
@@ -849,7 +850,7 @@ def _misparsed_trigger(doc: Doc, low: int, first: Span) -> agency.Finding | None
         ):
             between = doc[token.i + 1 : first.start]
             if all(t.pos_ == "PROPN" for t in between):
-                return agency.Finding("designation", "accused", token.i, "designated")
+                return Finding("designation", "accused", token.i, "designated")
     return None
 
 
@@ -902,21 +903,21 @@ def _lead_finding(
     passage: Passage,
     mention: Mention,
     source: SourceDocument,
-) -> agency.Finding | None:
+) -> Finding | None:
     """The finding a list item's name takes from the lead-in, if the name is the item's
     subject (or, under a list of designees, the item's heading: "NAME – post")."""
     if lead.frame in {"designee-list", "sanctions-call"}:
         if _heads_item(passage, mention, source.text) or _item_subject(anchor, span, bounds):
-            return agency.Finding(lead.category, "accused", lead.trigger, lead.frame)
+            return Finding(lead.category, "accused", lead.trigger, lead.frame)
         return None
     if _item_subject(anchor, span, bounds):
         part: Part = "complicit" if lead.category == "cover_up" else "perpetrator"
-        return agency.Finding(lead.category, part, anchor.head.i, "list-lead-in")
+        return Finding(lead.category, part, anchor.head.i, "list-lead-in")
     if lead.victims or not _bare_item(passage, mention, source.text):
         return None
     # "... officials with command over operations that resulted in crimes, including:
     # 1. President X": the item only names the person; the lead-in says what of.
-    return agency.Finding(lead.category, "accused", lead.trigger, "list-lead-in")
+    return Finding(lead.category, "accused", lead.trigger, "list-lead-in")
 
 
 def _bare_item(passage: Passage, mention: Mention, text: str) -> bool:
@@ -990,7 +991,7 @@ _INSTRUMENT_ENDS: frozenset[str] = frozenset(
 )
 
 
-def _no_conduct_of_a_law(name: str, result: agency.Finding) -> agency.Finding | None:
+def _no_conduct_of_a_law(name: str, result: Finding) -> Finding | None:
     """ "The Global Magnitsky Human Rights Accountability Act allows the government to
     sanction abusers": a law (an organisation mention, so that its eponym is no person)
     does nothing itself; conduct the parse gives it is no claim. (A body named after the
@@ -1007,7 +1008,7 @@ def _no_conduct_of_a_law(name: str, result: agency.Finding) -> agency.Finding | 
 
 
 def decide(
-    result: agency.Finding | None, descriptor: Role | None, signals: tuple[str, ...] = ()
+    result: Finding | None, descriptor: Role | None, signals: tuple[str, ...] = ()
 ) -> Reading:
     """Is this passage an allegation about this name, and whose: the one place that
     decides, from the parse's finding, the lead-in and the descriptor role."""
@@ -1036,7 +1037,7 @@ def _designation(
     doc: Doc,
     source: SourceDocument,
     passage: Passage,
-    result: agency.Finding,
+    result: Finding,
     mention: Mention,
     key: str,
     reading: Reading,
@@ -1084,9 +1085,9 @@ def _token_bounds(doc: Doc, passage: Passage) -> tuple[int, int]:
     return span.start, span.end
 
 
-def _stronger(new: agency.Finding | None, old: agency.Finding | None) -> bool:
+def _stronger(new: Finding | None, old: Finding | None) -> bool:
     if new is None:
         return False
     if old is None:
         return True
-    return agency.best([new, old]) == new
+    return best([new, old]) == new

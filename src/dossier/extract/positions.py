@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from dossier.extract.agency import DESCRIPTOR_NOUNS, OFFICE_NOUNS, anchor_of
 from dossier.extract.allegations import lemma
+from dossier.extract.anchors import DESCRIPTOR_NOUNS, OFFICE_NOUNS, anchor_of
 from dossier.model import Mention, PositionFact, SourceDocument
 
 # Head nouns that make a descriptor a position (office, job or occupation).
