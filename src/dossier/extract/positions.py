@@ -58,6 +58,15 @@ KIN_NOUNS: frozenset[str] = frozenset(
 RULER_NOUNS: frozenset[str] = frozenset(
     {"government", "regime", "administration", "presidency", "cabinet", "era"}
 )
+# Titles two people may share, written once before both names ("journalist A and B"):
+# occupations. An office one person holds is not shared: in "Regional Governor A and B
+# of the Interior Ministry" B is no governor (a plural title, "Presidents A and B", is).
+SHARED_OCCUPATIONS: frozenset[str] = frozenset(
+    {"journalist", "reporter", "correspondent", "editor", "photographer", "blogger"}
+    | {"lawyer", "attorney", "defender", "activist", "campaigner", "dissident", "critic"}
+    | {"researcher", "scholar", "expert", "analyst", "professor", "student", "doctor"}
+    | {"businessman", "businesswoman", "financier", "musician"}
+)
 FORMER = frozenset({"former", "ex", "ex-", "then", "late", "previous", "erstwhile"})
 CURRENT = frozenset({"current", "incumbent", "sitting", "serving"})
 CLOSING = re.compile(
@@ -476,7 +485,8 @@ def _shared_title(
     spans: dict[int, Span],
     by_mention: dict[int, list[Descriptor]],
 ) -> list[Descriptor]:
-    """ "Human rights defender X and Y": a title before X also describes Y."""
+    """ "Human rights defender X and Y": a title before X also describes Y, when two
+    people can hold it (``_shared``)."""
     if span.start < 2 or doc[span.start - 1].lower_ not in {"and", ","}:
         return []
     for other, other_span in spans.items():
@@ -484,9 +494,17 @@ def _shared_title(
             return [
                 Descriptor(index, d.text, d.head, d.start, d.end, d.current, d.kind, d.tokens)
                 for d in by_mention[other]
-                if d.kind == "title" and d.end <= other_span.start_char
+                if d.kind == "title" and d.end <= other_span.start_char and _shared(doc, d)
             ]
     return []
+
+
+def _shared(doc: Doc, descriptor: Descriptor) -> bool:
+    """A title two people may hold: a plural one ("Presidents"), or an occupation
+    (``SHARED_OCCUPATIONS``); not an office of one ("Regional Governor")."""
+    heads = [doc[i] for i in descriptor.tokens if lemma(doc[i]) == descriptor.head]
+    plural = any(t.tag_ in {"NNS", "NNPS"} for t in heads)
+    return plural or descriptor.head in SHARED_OCCUPATIONS
 
 
 def evidence_span(
