@@ -17,3 +17,14 @@ def test_a_police_commissioner_is_a_title(nlp: Language) -> None:
 def test_the_body_before_a_title_stays_an_organisation(nlp: Language) -> None:
     text = "U.S. Treasury Secretary Ivo Lind announced the sanctions."
     assert _mentions(nlp, text) == [("U.S. Treasury", "ORG"), ("Ivo Lind", "PERSON")]
+
+
+def test_an_office_for_a_portfolio_is_not_part_of_the_name(nlp: Language) -> None:
+    # (one sentence alone: the document writes none of the portfolio words in lowercase)
+    for text, name in (
+        ("Deputy Minister for the Interior Ivo Lind resigned.", "Ivo Lind"),
+        ("Secretary for Security Oren Valk was sanctioned.", "Oren Valk"),
+        ("Director of National Intelligence Oren Valk testified.", "Oren Valk"),
+        ("Minister of State Security Ivo Lind ordered the arrests.", "Ivo Lind"),
+    ):
+        assert [n for n, label in _mentions(nlp, text) if label == "PERSON"] == [name], text

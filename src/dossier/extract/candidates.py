@@ -264,6 +264,7 @@ _PLACE_APPOSED = re.compile(
 # An office named by its portfolio, then the holder: "Secretary of the Treasury Scott Bessent",
 # "Minister of Foreign Affairs Mélanie Joly" (the portfolio words end the office).
 _PORTFOLIO = (
+    r"(?:(?:National|Public|State)[ \u00a0]+)?"  # "National Intelligence", "State Security"
     r"(?:Treasury|State|Interior|Defen[cs]e|Justice|Finance|Labou?r|Health|Education|"
     r"Agriculture|Energy|Commerce|Trade|Economy|Transport|Culture|Foreign[ \u00a0]+Affairs|"
     r"Home[ \u00a0]+Affairs|Internal[ \u00a0]+Affairs|Homeland[ \u00a0]+Security|Presidency|"
@@ -271,13 +272,14 @@ _PORTFOLIO = (
     r"Industry|Tourism|Emergency[ \u00a0]+Situations)"
 )
 PORTFOLIO = re.compile(_PORTFOLIO)
-_OF_BEFORE = re.compile(r"\bof[ \u00a0]+(?:the[ \u00a0]+)?$")
-_OF_OPENING = re.compile(r"of[ \u00a0]+(?:the[ \u00a0]+)?")
+_OF_BEFORE = re.compile(r"\b(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?$")
+_OF_OPENING = re.compile(r"(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?")
 
 
 def _after_portfolio(text: str, start: int, end: int) -> int:
-    """Where a name starts in a capitalised run after "of" that opens with a ministry's
-    portfolio ("Ministry of Internal Affairs Ayub Tamarov": at "Ayub"), else ``start``."""
+    """Where a name starts in a capitalised run after "of" or "for" that opens with a
+    ministry's portfolio ("Ministry of Internal Affairs Ayub Tamarov": at "Ayub";
+    "Secretary for Security NAME"), else ``start``."""
     opening = _OF_OPENING.match(text, start, end)  # "of Information Igor Lutsky" (a model span)
     at = opening.end() if opening is not None else start
     if opening is None and _OF_BEFORE.search(text, max(0, start - 8), start) is None:
@@ -285,12 +287,16 @@ def _after_portfolio(text: str, start: int, end: int) -> int:
     found = PORTFOLIO.match(text, at, end)
     if found is None or found.end() == end or text[found.end()] not in " \u00a0":
         return start
+    following = re.match(r"[\w’'-]+", text[found.end() + 1 : end])
+    if following is not None and following.group().lower() in ORG_CUES:
+        return start  # "of the National Security Council": the body's name goes on
     return found.end() + 1
 
 
 _OFFICE_OF = re.compile(
     r"\b(?:Secretary|Minister|Under[ \u00a0]+Secretary|Deputy[ \u00a0]+Secretary|"
-    r"Deputy[ \u00a0]+Minister)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?"
+    r"Deputy[ \u00a0]+Minister|Director|Director[ \u00a0]+General|Commissioner)"
+    r"[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?"
     rf"{_PORTFOLIO}(?:[ \u00a0]+and[ \u00a0]+{_PORTFOLIO})?,?[ \u00a0]+"
     rf"({_PLAIN_NAME_WORD}(?:[ \u00a0]{_PLAIN_NAME_WORD}){{1,3}})(?![\w’'-])"
 )
@@ -851,6 +857,8 @@ def _rule_candidates(text: str) -> list[Candidate]:
             )
     for match in _OFFICE_OF.finditer(text):
         title = text[match.start() : match.start(1)].strip().rstrip(",")
+        if match.group(1).split()[0].lower() in ORG_CUES:
+            continue  # "Director of National Intelligence Service ...": a body, no name
         for piece in clean_span(text, match.start(1), match.end(1), person=True):
             value = text[piece.start : piece.end]
             if len(value.split()) >= 2:
