@@ -3,18 +3,16 @@ tuned for, on sentences written for the test with invented names."""
 
 from __future__ import annotations
 
-import tempfile
 from collections import Counter
-from pathlib import Path
 
 from spacy.language import Language
 
 from dossier.extract.candidates import Candidate
-from dossier.extract.claims import _no_conduct_of_a_law, analyse_document
+from dossier.extract.claims import _no_conduct_of_a_law
 from dossier.extract.finding import Finding
 from dossier.extract.gazetteer import Gazetteer
-from dossier.extract.mentions import extract_text_mentions, find_mentions
-from dossier.ingest.source import ingest_file
+from dossier.extract.mentions import extract_text_mentions
+from tests.analysed import analysed
 from tests.test_claims import parts
 
 
@@ -92,13 +90,7 @@ def test_a_sentence_after_a_name_and_a_comma_is_no_organisation(nlp: Language) -
 
 
 def _titles(nlp: Language, text: str) -> set[tuple[str, str]]:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "t.txt"
-        path.write_text(text, encoding="utf-8")
-        source = ingest_file(path, Path(folder), 10**7)
-    doc = nlp(source.analysis_text())
-    found = find_mentions([source], [doc])[0]
-    analysis = analyse_document(source, doc, found)
+    found, analysis = analysed(nlp, text)
     return {(found.entities[p.entity_key].name, p.title) for p in analysis.positions}
 
 

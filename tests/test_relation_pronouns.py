@@ -4,24 +4,13 @@ invented)."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from spacy.language import Language
 
-from dossier.extract.claims import analyse_document
-from dossier.extract.mentions import find_mentions
-from dossier.ingest.source import ingest_file
+from tests.analysed import analysed
 
 
 def _relations(nlp: Language, text: str) -> set[tuple[str, str, str, str]]:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "t.txt"
-        path.write_text(text, encoding="utf-8")
-        source = ingest_file(path, Path(folder), 10**7)
-    doc = nlp(source.analysis_text())
-    found = find_mentions([source], [doc])[0]
-    analysis = analyse_document(source, doc, found)
+    found, analysis = analysed(nlp, text)
     name = {key: entity.name for key, entity in found.entities.items()}
     return {
         (r.kind, name[r.subject_key], name[r.object_key], r.relationship)

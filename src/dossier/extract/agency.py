@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from dossier.extract import allegations as lex
 from dossier.extract import anchors, charges, command, conduct, designations, sanctions_lists, verbs
 from dossier.extract.allegations import lemma
-from dossier.extract.finding import PERPETRATOR_SIDE, Finding
+from dossier.extract.finding import PERPETRATOR_SIDE, Finding, best
 from dossier.model import Category, Frame, Part
 
 ADDRESSEE_VERBS: frozenset[str] = frozenset(
@@ -59,6 +59,13 @@ def _wound_category(noun: Token) -> Category:
     if words & {"fatal", "gunshot", "bullet", "shrapnel", "gunfire"}:
         return "killing"
     return "torture"
+
+
+def agent_act(verb: Token) -> Category | None:
+    """The worst act the sentence says the agent of ``verb`` did or took part in ("the
+    unit that tortured detainees": torture), or None."""
+    chosen = best([f for f in predicate(verb, "agent", 3) if f.part in PERPETRATOR_SIDE])
+    return None if chosen is None else chosen.category
 
 
 def _copula(verb: Token) -> list[Finding]:

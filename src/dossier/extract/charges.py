@@ -14,7 +14,6 @@ from spacy.tokens import Token
 from dossier.extract import agency, command, conduct, verbs
 from dossier.extract import allegations as lex
 from dossier.extract.allegations import lemma
-from dossier.extract.finding import PERPETRATOR_SIDE, best
 from dossier.model import Category
 
 # "accused of", "charged with", "convicted of", "sentenced for": the crime named.
@@ -106,10 +105,9 @@ def hearsay_act(verb: Token) -> Category | None:
     """The act of the clause a passive hearsay verb reports about its subject."""
     for child in verb.children:
         if child.dep_ == "xcomp" and verbs.is_verbal(child) and not verbs.has_subject(child):
-            acts = [f for f in agency.predicate(child, "agent", 3) if f.part in PERPETRATOR_SIDE]
-            chosen = best(acts)
-            if chosen is not None:
-                return chosen.category
+            act = agency.agent_act(child)
+            if act is not None:
+                return act
     return None
 
 

@@ -45,12 +45,9 @@ def _body_act(noun: Token, skip: int | None = None) -> Category | None:
             and verbs.is_verbal(child)
             and agency.relative_slot(child) == "agent"
         ):
-            perpetrated = [
-                f for f in agency.predicate(child, "agent", 3) if f.part in PERPETRATOR_SIDE
-            ]
-            chosen = best(perpetrated)
-            if chosen is not None:
-                return chosen.category
+            act = agency.agent_act(child)
+            if act is not None:
+                return act
     return None
 
 
@@ -71,10 +68,9 @@ def _scheme_act(noun: Token) -> Category | None:
             if found is not None and found not in {"cover_up"}:
                 return found
         if child.dep_ == "acl" and child.tag_ == "VB" and not verbs.has_subject(child):
-            acts = [f for f in agency.predicate(child, "agent", 3) if f.part in PERPETRATOR_SIDE]
-            chosen = best(acts)
-            if chosen is not None:
-                return chosen.category
+            act = agency.agent_act(child)
+            if act is not None:
+                return act
     return None
 
 
@@ -91,12 +87,9 @@ def commanded_act(verb: Token) -> Category | None:
         if found is not None:
             return found
         if body.dep_ in verbs.SUBJECT_DEPS and verbs.is_verbal(body.head):
-            acts = [
-                f for f in agency.predicate(body.head, "agent", 3) if f.part in PERPETRATOR_SIDE
-            ]
-            chosen = best(acts)
-            if chosen is not None:
-                return chosen.category
+            act = agency.agent_act(body.head)
+            if act is not None:
+                return act
     for target in targets:
         found = _body_act(target)
         if found is None:
