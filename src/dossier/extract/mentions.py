@@ -366,7 +366,8 @@ def _coordinated_people(
                 or not gaz.name_like(core.text)
                 or gaz.rejected_as_person(core.text)
                 or any(gaz.is_common(w) or gaz.mostly_place(w) for w in words)
-                or gaz.mostly_place(core.text)
+                # (the model's own label is one place vote: "and Marko Gujancic" tagged GPE)
+                or gaz.mostly_place(core.text, 2)
             ):
                 continue
             signals = ("coordinated-with-person", f"rule:{cand.rule}", "given-name-and-surname")

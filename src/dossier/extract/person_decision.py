@@ -101,14 +101,15 @@ def decide_person(
     ):
         return PersonVerdict("weak", (*base, "model-votes-agree"))
     if (
-        cand.label in ("ORG", "GPE", "NORP", "GAZ")
+        cand.label in ("ORG", "GPE", "NORP", "GAZ", "FAC")
         and len(words) <= 3
         and doc_surnames is not None
         and words[-1] in doc_surnames
         and not any(gaz.is_common(w) or gaz.mostly_place(w) for w in words)
-        and not gaz.mostly_place(value)
+        # (the candidate's own label is one place vote: "Milorad Dodik" tagged FAC once)
+        and not gaz.mostly_place(value, 2)
     ):
-        # "Emmerson Mnangagwa" tagged ORG, where "Auxillia Mnangagwa" is a person
+        # "Emmerson Mnangagwa" tagged ORG (or FAC), where "Auxillia Mnangagwa" is a person
         return PersonVerdict("weak", (*base, "surname-of-full-name-in-document"))
     if (
         cand.label in ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART")
