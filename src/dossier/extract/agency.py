@@ -368,7 +368,7 @@ def predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
         if slot == "patient":
             out.append(Finding("sanctions_call", "accused", verb.i, "sanctions-call"))
     elif word in lex.COVER_VERBS and not lex.objects_mention_assets(verb):
-        if slot == "agent" and not negated:
+        if slot == "agent" and not negated and _covers_abuse(verb):
             out.append(Finding("cover_up", "complicit", verb.i, "cover-up"))
     else:
         category = lex.act_category(verb)
@@ -422,6 +422,27 @@ def predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
                     f for f in predicate(clause, "agent", depth + 1) if f.part in PERPETRATOR_SIDE
                 )
     return out
+
+
+# What ignoring or hiding is a cover-up of, besides an act and an inquiry: "ignored the
+# allegations", "hid the bodies".
+COVERED_NOUNS: frozenset[str] = frozenset(
+    {"allegation", "report", "warning", "body", "corpse", "grave", "crime", "abuse", "record"}
+)
+
+
+def _covers_abuse(verb: Token) -> bool:
+    """ "ignored complaints of torture", "hid the evidence": what is ignored or hidden
+    concerns abuse or accountability; "ignored the demands" for an apology, "hid from
+    reporters" do not cover anything up. (Other cover verbs say so themselves.)"""
+    if lemma(verb) not in {"ignore", "hide"}:
+        return True
+    return any(
+        lex.act_category(word) is not None or lemma(word) in lex.INQUIRY_NOUNS | COVERED_NOUNS
+        for child in verb.children
+        if child.dep_ in {"dobj", "prep"}
+        for word in child.subtree
+    )
 
 
 def _named_group(verb: Token) -> list[Finding]:
