@@ -91,13 +91,14 @@ def _copula(verb: Token) -> list[Finding]:
             and any(
                 c.dep_ == "prep"
                 and c.lower_ == "to"
-                and any(g.dep_ == "pobj" and designations.sanction_noun(g) for g in c.children)
+                and any(g.dep_ == "pobj" and designations.names_measures(g) for g in c.children)
                 for c in child.children
             )
             and not lex.is_negated(verb)
-            and not designations.proposed(verb)
+            and designations.in_effect(verb)
         ):
-            # "X is already subject to U.S. sanctions": an existing designation
+            # "X is already subject to U.S. sanctions", "X will be subject to asset freezes
+            # and travel bans": an existing designation
             out.append(Finding("designation", "accused", child.i, "designated"))
         if child.dep_ == "acomp" and lemma(child) in lex.INVOLVEMENT_ADJECTIVES:
             category = lex.subtree_category(child)
@@ -342,6 +343,30 @@ def predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
         assert crime is not None
         if not negated:
             out.append(Finding(crime, "accused", verb.i, "accused-of"))
+    elif (
+        word in {"face", "receive", "incur"}
+        and slot == "agent"
+        and not negated
+        and any(
+            c.dep_ == "dobj" and designations.names_measures(c, bare=False) for c in verb.children
+        )
+        and designations.in_effect(verb)
+        and designations.sanctions_said(verb)
+    ):
+        # "X will face asset freezes and travel bans": what the designation brings
+        # ("faces sanctions" alone may be a threat)
+        out.append(Finding("designation", "accused", verb.i, "designated"))
+    elif (
+        word in designations.HOLDING_VERBS
+        and slot == "agent"
+        and not negated
+        and verb.dep_ == "relcl"
+        and designations.frozen_holding(verb.head) is not None
+    ):
+        # "The measure freezes any assets that X has under U.S. jurisdiction"
+        frozen = designations.frozen_holding(verb.head)
+        assert frozen is not None
+        out.append(Finding("designation", "accused", frozen.i, "designated"))
     elif slot == "agent" and not negated and lex.obstructs(verb):
         # "X blocked investigations into the killings", "interfered with the probe"
         out.append(Finding("cover_up", "complicit", verb.i, "cover-up"))
@@ -479,6 +504,46 @@ def _as_responsible(verb: Token) -> Category | None:
                 if category is not None:
                     return category
     return None
+
+
+# Pronouns that stand for a group the sentence before names: "These are A, B".
+GROUP_PRONOUNS: frozenset[str] = frozenset({"these", "they", "those", "that", "this"})
+
+
+def _antecedent_findings(pronoun: Token) -> list[Finding]:
+    """ "He named 11 officials who should be sanctioned. These are A, B, ...", "... leaders
+    who were involved in war crimes. That includes A": the pronoun opening a sentence
+    stands for the group of people the sentence before names; the listed people take
+    what that sentence says of the group (its accusation or designation only)."""
+    sent = pronoun.sent
+    if pronoun.lower_ not in GROUP_PRONOUNS or pronoun.i != sent.start or sent.start == 0:
+        return []
+    previous = pronoun.doc[sent.start - 1].sent
+    groups = [
+        t
+        for t in previous
+        if t.tag_ == "NNS"
+        and lemma(t) in anchors.DESCRIPTOR_NOUNS | sanctions_lists.OFFICE_GROUP_NOUNS
+    ]
+    for group in reversed(groups):
+        found = [
+            f
+            for f in [*_modifier_findings(group), *_clause_findings(group)]
+            if f.part in PERPETRATOR_SIDE
+        ]
+        if len(found) > 0:
+            return found
+    return []
+
+
+def opening_group(sent: Span) -> list[Finding]:
+    """ "These are A, B, ...", "They include A": what the sentence before says of the group
+    a sentence-opening pronoun stands for (``_antecedent_findings``), for a list the
+    parser may not hang on the pronoun's verb."""
+    pronoun = sent[0]
+    if pronoun.dep_ != "nsubj" or lemma(pronoun.head) not in {"be", "include"}:
+        return []
+    return _antecedent_findings(pronoun)
 
 
 def _named_in_report(group: Token) -> list[Finding]:
@@ -647,7 +712,7 @@ def _clause_findings(anchor: Token) -> list[Finding]:
             # part the including group has.
             for child in head.children:
                 if child.dep_ == "nsubj":
-                    found = _modifier_findings(child)
+                    found = _modifier_findings(child) or _antecedent_findings(child)
                     if len(found) > 0:
                         return found
             group = sanctions_lists.designated_group_before(head)
@@ -685,9 +750,21 @@ def _clause_findings(anchor: Token) -> list[Finding]:
                 found = [f for f in _modifier_findings(child) if f.frame.startswith("designat")]
                 if len(found) == 0:
                     trigger = sanctions_lists.group_designated(child)
+                    if trigger is None:
+                        trigger = sanctions_lists.designated_participle(child)
                     if trigger is not None:
                         found = [Finding("designation", "accused", trigger.i, "designated")]
+                if len(found) == 0:
+                    found = _antecedent_findings(child)
                 return found if len(found) > 0 else _named_in_report(child)
+        participle = head.head
+        if (
+            head.dep_ in {"auxpass", "aux"}
+            and participle.i < head.i
+            and sanctions_lists.designated_participle(participle) is not None
+        ):
+            # "Also sanctioned were X and Y"
+            return [Finding("designation", "accused", participle.i, "designated")]
         return []
     if dep == "pobj" and head.dep_ in {"prep", "agent"}:
         word = head.lower_
