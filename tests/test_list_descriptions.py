@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from dossier.extract.mentions import extract_text_mentions
 from dossier.model import PERPETRATOR_PARTS
 from tests.test_claims import parts
 from tests.test_names_and_groups_untuned import _titles
@@ -96,3 +97,14 @@ def test_a_polity_is_no_person(nlp: Language) -> None:
         "Republika Velska, Oren Valdt, and his family."
     )
     assert persons(nlp, text) == {"Oren Valdt"}
+
+
+def test_the_surname_of_a_name_with_a_quoted_nickname_is_that_person(nlp: Language) -> None:
+    text = (
+        "The gang leaders named by the Treasury are Johnson “Izo” Marcel, head of the 5 "
+        "Segonn gang, and Renel “Ti Pwen” Dorval, a key ally of Marcel. “Marcel and Dorval "
+        "are each being designated for serious human rights abuse,” the Treasury said."
+    )
+    names = {r.text: r.resolved for r in extract_text_mentions(text, nlp) if r.label == "PERSON"}
+    assert names["Marcel"] == "Johnson “Izo” Marcel"
+    assert names["Dorval"] == "Renel “Ti Pwen” Dorval"

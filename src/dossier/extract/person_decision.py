@@ -46,6 +46,11 @@ def candidate_signals(cand: Candidate) -> list[str]:
     return out
 
 
+def outside_quotes(value: str) -> str:
+    """ "Johnson “Izo” Andre" -> "Johnson Andre": a name without its quoted nickname."""
+    return re.sub(r"[ \u00a0]*[“\"‘][^”\"’]*[”\"’][ \u00a0]*", " ", value).strip()
+
+
 def decide_person(
     gaz: Gazetteer,
     cand: Candidate,
@@ -63,7 +68,7 @@ def decide_person(
     value = cand.text
     base = candidate_signals(cand)
     if cand.rule == "nickname":
-        outer = re.sub(r"[ \u00a0]*[“\"‘][^”\"’]*[”\"’][ \u00a0]*", " ", value).strip()
+        outer = outside_quotes(value)
         plain = not any(gaz.is_common(w) for w in words_of(outer))
         if (
             plain
