@@ -637,6 +637,10 @@ def _object_predicative(verb: Token, clause: Token) -> bool:
     )
 
 
+# Act nouns whose possessor is the one acting, never the one suffering.
+AGENT_ACT_NOUNS: frozenset[str] = frozenset({"crackdown", "repression", "purge"})
+
+
 def _noun_trigger(noun: Token, relation: str) -> list[Finding]:
     """The entity is tied to an act noun by a preposition or a possessive."""
     category = lex.act_category(noun)
@@ -664,6 +668,10 @@ def _noun_trigger(noun: Token, relation: str) -> list[Finding]:
     if relation == "of" and category in lex.VIOLENT:
         return [Finding(category, "victim", noun.i, "victim")]
     if relation == "poss" and category in {"corruption", "laundering", "sanctions_evasion"}:
+        return [Finding(category, "perpetrator", noun.i, "act-noun")]
+    if relation == "poss" and lemma(noun) in AGENT_ACT_NOUNS:
+        # "X's crackdown on civil society": the possessor does it (an arrest or a torture
+        # may be the possessor's own: "X's torture in custody")
         return [Finding(category, "perpetrator", noun.i, "act-noun")]
     return []
 
