@@ -48,3 +48,15 @@ def test_a_relative_in_the_first_title_is_no_member(nlp: Language) -> None:
     found = parts(nlp, text, "Ivan Petrov", "Pavel Orlic")
     assert found["Ivan Petrov"] == ("sanctions_call", "accused")
     assert found["Pavel Orlic"][1] not in PERPETRATOR_PARTS
+
+
+def test_being_imposed_sanctions_is_a_sanctions_passive(nlp: Language) -> None:
+    text = (
+        "Mamedov named the 11 officials who, in his view, must be imposed sanctions. These "
+        "are a head of the Department on Work with Law Enforcement Ivan Petrov and Pavel Orlic."
+    )
+    found = parts(nlp, text, "Mamedov", "Ivan Petrov")
+    assert found["Ivan Petrov"] == ("sanctions_call", "accused")
+    assert found["Mamedov"][1] not in PERPETRATOR_PARTS
+    text = "Pavel Orlic was imposed sanctions by the Treasury in May."
+    assert parts(nlp, text, "Pavel Orlic") == {"Pavel Orlic": ("designation", "accused")}

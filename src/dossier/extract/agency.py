@@ -389,6 +389,17 @@ def predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
     elif word in {"release", "free"}:
         if slot == "patient" and not negated:
             out.append(Finding("detention", "victim", verb.i, "released"))
+    elif (
+        word == "impose"
+        and slot == "patient"
+        and not negated
+        and any(c.dep_ == "dobj" and designations.sanction_noun(c) for c in verb.children)
+    ):
+        # "the officials who must be imposed sanctions": "impose sanctions on" made passive
+        if designations.proposed(verb):
+            out.append(Finding("sanctions_call", "accused", verb.i, "sanctions-call"))
+        else:
+            out.append(Finding("designation", "accused", verb.i, "designated"))
     elif word in lex.SANCTION_LEMMAS:
         if slot == "patient":
             out.append(Finding("sanctions_call", "accused", verb.i, "sanctions-call"))

@@ -753,10 +753,11 @@ def _share_list_findings(
         found = chosen[key][1]
         if found is not None and found.frame in SHARED_FRAMES and found.part == "accused":
             seeds[key] = found
-    if len(seeds) == 0 and chosen[order[0]][1] is None:
-        # "These are A, B, ...": the first name takes what the sentence before says of the
-        # group the pronoun stands for; the enumeration passes it on
-        first_index = chosen[order[0]][0]
+    first_person = next((key for key in order if key in persons), order[0])
+    if chosen[first_person][1] is None:
+        # "These are A, B, ...": the first person's name takes what the sentence before
+        # says of the group the pronoun stands for; the enumeration passes it on
+        first_index = chosen[first_person][0]
         grouped = agency.opening_group(doc[bounds[0] : bounds[1]])
         # (only a title before the first name: "These are a head of the Department A")
         title = doc[bounds[0] + 2 : spans[first_index].start]
@@ -765,12 +766,12 @@ def _share_list_findings(
             or lex.lemma(t) in anchors.DESCRIPTOR_NOUNS - anchors.OFFICE_NOUNS  # "the son of A"
             for t in title
         ):
-            chosen[order[0]] = (
+            chosen[first_person] = (
                 first_index,
                 grouped[0],
                 ("list:the group the sentence before names",),
             )
-            seeds[order[0]] = grouped[0]
+            seeds[first_person] = grouped[0]
     if len(seeds) == 0:
         for key in order:
             index, found, _ = chosen[key]
