@@ -810,7 +810,8 @@ def _resolve_overlaps(
         if any(item.start < e and s < item.end for s, e in occupied):
             if item.label != "ORG":
                 continue
-            trimmed = _trim_outside(view.text, item, occupied, gaz)
+            people = [(a.start, a.end) for a in chosen if a.label == "PERSON"]
+            trimmed = _trim_outside(view.text, item, occupied, gaz, people)
             if trimmed is None:
                 continue
             item = trimmed  # noqa: PLW2901
@@ -821,9 +822,15 @@ def _resolve_overlaps(
 
 
 def _trim_outside(
-    text: str, item: _Accepted, occupied: list[tuple[int, int]], gaz: Gazetteer
+    text: str,
+    item: _Accepted,
+    occupied: list[tuple[int, int]],
+    gaz: Gazetteer,
+    people: list[tuple[int, int]],
 ) -> _Accepted | None:
-    """The longest part of an organisation span that no stronger mention took."""
+    """The longest part of an organisation span that no stronger mention took; None when
+    that part is the title of the person named right after it ("Police Commissioner
+    NAME", "Interior Ministry Spokesman NAME": a position, not an organisation)."""
     free = [True] * (item.end - item.start)
     for s, e in occupied:
         for i in range(max(s, item.start), min(e, item.end)):
@@ -858,6 +865,13 @@ def _trim_outside(
         return None
     if all(w.lower().rstrip(".") in LEGAL_FORMS for w in words):
         return None  # "JSC" left of "Bank “CenterCredit”"
+    if is_title(words[-1]) and any(
+        start >= piece.end and text[piece.end : start].strip(" \u00a0") == ""
+        for start, _ in people
+    ):
+        return None
+    if value.split()[-1].lower() in TAIL_CONNECTORS:
+        return None  # "Secretary-General of", cut before the body's name another took
     return _Accepted(piece.start, piece.end, "ORG", item.kind)
 
 

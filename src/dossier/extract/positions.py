@@ -128,6 +128,9 @@ def _phrase(doc: Doc, head: Token, stop: set[int]) -> list[Token]:
             continue
         words.append(token)
         for child in token.children:
+            if _within_a_name(token, child):
+                stack.append(child)  # "the Hong Kong and Macau Affairs Office"
+                continue
             if child.dep_ in {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl"}:
                 if child.dep_ == "punct" and child.text in {"“", "”", '"', "-"}:
                     stack.append(child)
@@ -146,6 +149,32 @@ def _phrase(doc: Doc, head: Token, stop: set[int]) -> list[Token]:
         run.append(doc[i])
         i += 1
     return run
+
+
+def _within_a_name(token: Token, child: Token) -> bool:
+    """ "and" between two capitalised words of one name ("director of the Hong Kong and
+    Macau Affairs Office", "Secretary for Constitutional and Mainland Affairs"): the
+    name goes on; two descriptors ("head of the police and a member of the council")
+    stay two."""
+    if token.pos_ != "PROPN":
+        return False
+    if child.dep_ == "cc":
+        return child.lower_ in {"and", "&"} and any(
+            _name_goes_on(token, c) for c in token.children if c.i > child.i
+        )
+    return _name_goes_on(token, child)
+
+
+def _name_goes_on(token: Token, conj: Token) -> bool:
+    """A capitalised conjunct on the same line that is no office of its own ("Colonel
+    General and Deputy Chairman of ..." is a rank and a post)."""
+    between = token.doc[min(token.i, conj.i) : max(token.i, conj.i) + 1]
+    return (
+        conj.dep_ == "conj"
+        and conj.pos_ == "PROPN"
+        and lemma(conj) not in DESCRIPTOR_NOUNS
+        and not any("\n" in t.text or "\n" in t.whitespace_ for t in between)
+    )
 
 
 def _misread_plural(token: Token) -> bool:

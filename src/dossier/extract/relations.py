@@ -53,12 +53,18 @@ def _owner(token_owner: dict[int, int], token: Token) -> int | None:
 def _person_pronoun_referent(
     pronoun: Token, mentions: Sequence[Mention], spans: dict[int, Span], exclude: int
 ) -> int | None:
-    """ "his"/"her": the nearest person named before it in the same sentence."""
+    """ "his"/"her": the nearest person named before it in the same sentence, on the
+    same line (the parser may glue a byline or a heading to the sentence below it)."""
     best: int | None = None
+    doc = pronoun.doc
     for index, span in spans.items():
         if index == exclude or mentions[index].label != "PERSON":
             continue
-        same = span.sent.start == pronoun.sent.start and span.end <= pronoun.i
+        same = (
+            span.sent.start == pronoun.sent.start
+            and span.end <= pronoun.i
+            and not any("\n" in t.text_with_ws for t in doc[span.end - 1 : pronoun.i])
+        )
         if same and (best is None or spans[best].end < span.end):
             best = index
     return best
