@@ -40,3 +40,15 @@ def test_a_byline_above_the_sentence_is_nobody_s_parent(nlp: Language) -> None:
 def test_his_son_refers_to_the_person_named_before_in_the_sentence(nlp: Language) -> None:
     text = "President Oren Valk appointed his son, Teodor Valk, as national security adviser."
     assert ("family", "Oren Valk", "Teodor Valk", "son") in _relations(nlp, text)
+
+
+def test_his_in_a_list_of_relatives_is_the_designees(nlp: Language) -> None:
+    text = (
+        "In addition to the public designation of Oren Valk, the Department is also "
+        "designating his spouse, Mara Lindqvist Gabor, his daughter, Ina Uwase, and his "
+        "son, Oren Kabera."
+    )
+    assert {r for r in _relations(nlp, text) if r[0] == "family"} == {
+        ("family", "Oren Valk", "Ina Uwase", "daughter"),
+        ("family", "Oren Valk", "Oren Kabera", "son"),
+    }

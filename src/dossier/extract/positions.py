@@ -177,6 +177,30 @@ def _name_goes_on(token: Token, conj: Token) -> bool:
     )
 
 
+def _titles_another(head: Token, tokens: list[Token], person_tokens: set[int]) -> bool:
+    """ "Police Commissioner A, his predecessor B, Secretary for Security C": the parser
+    hangs C on "predecessor", but a descriptor written right before another person's
+    name is that person's title (not one whose "of" names the other: "a son-in-law of
+    X, NAME"); so is a singular one that another person's name follows as its
+    apposition ("the head of the committee, Mr NAME"). A plural one describes each name
+    of its list ("three former members of the Guard: A, B and C")."""
+    words = [t for t in tokens if not t.is_space]
+    if len(words) == 0:
+        return False
+    last = words[-1].i
+    doc = head.doc
+    if "\n" in doc[last].whitespace_ or (last + 1 < len(doc) and doc[last + 1].is_space):
+        return False  # "NAME - title" lines: the next line's name is no apposition
+    if head.tag_ not in {"NNS", "NNPS"} and any(
+        c.dep_ == "appos"
+        and c.i in person_tokens
+        and (c.left_edge.i == last + 1 or (c.left_edge.i == last + 2 and doc[last + 1].text == ","))
+        for c in head.children
+    ):
+        return True
+    return last + 1 in person_tokens and words[-1].pos_ not in {"ADP", "DET", "PART"}
+
+
 def _misread_plural(token: Token) -> bool:
     """A lowercase plural noun that is no descriptor: in "US sanctions Chechnya head" a
     verb the parser read as a noun, which a title does not run across ("human rights
@@ -230,19 +254,34 @@ def _qualifier(doc: Doc, first: int, span: Span) -> str:
     return doc[low:first].text
 
 
-def _rank_of_service(doc: Doc, i: int, span: Span, others: set[int]) -> bool:
-    """ "Major of Justice", "Captain of Police" right before a name (at ``i``): a rank,
-    "of", and one capitalised word for the service."""
-    if i - 2 < span.sent.start or any(j in others for j in range(i - 2, i + 1)):
-        return False
-    rank, of, service = doc[i - 2], doc[i - 1], doc[i]
-    return (
-        of.lower_ == "of"
-        and service.pos_ == "PROPN"
-        and service.text[:1].isupper()
-        and lemma(rank) in OFFICE_NOUNS
-        and rank.text[:1].isupper()
-    )
+def _office_of_body(doc: Doc, i: int, span: Span, people: set[int]) -> int | None:
+    """ "Major of Justice", "Secretary for Security", "Minister for Roads and Bridges"
+    right before a name (ending at ``i``): a capitalised office noun, "of" or "for", and
+    up to four capitalised words for the body or the portfolio (an organisation's
+    mention among them: "Secretary of State"). The office noun's index, or None; never
+    across another person's name (``people``)."""
+    j = i
+    words = 0
+    while j > span.sent.start and j not in people and words < 5:
+        word = doc[j]
+        if word.lower_ in {"and", "&"} and words > 0:
+            j -= 1
+            continue
+        if word.lower_ == "the" and words > 0:
+            j -= 1
+            continue
+        if word.lower_ in {"of", "for"} and words > 0:
+            rank = doc[j - 1]
+            if j - 1 in people or j - 1 < span.sent.start:
+                return None
+            if lemma(rank) in OFFICE_NOUNS and rank.text[:1].isupper():
+                return j - 1
+            return None
+        if not (word.pos_ in {"PROPN", "ADJ", "NOUN"} and word.text[:1].isupper()):
+            return None
+        words += 1
+        j -= 1
+    return None
 
 
 def mention_descriptors(
@@ -258,11 +297,13 @@ def mention_descriptors(
     # not the parse, which often splits such titles from the name).
     run: list[Token] = []
     i = span.start - 1
-    service = _rank_of_service(doc, i, span, others)
-    if service:
-        # "Major of Justice Oleg Rudin": a rank of a service before the name
-        run = list(doc[i - 2 : i + 1])
-        i -= 3
+    office = _office_of_body(doc, i, span, person_tokens)
+    service = office is not None
+    if office is not None:
+        # "Major of Justice Oleg Rudin", "Secretary for Security NAME": an office of a
+        # body or portfolio before the name
+        run = list(doc[office : i + 1])
+        i = office - 1
     while i >= span.sent.start and i not in others:
         word = doc[i]
         describes = lemma(word) in DESCRIPTOR_NOUNS or word.lower_ in DESCRIPTOR_NOUNS
@@ -302,17 +343,19 @@ def mention_descriptors(
             tokens = _phrase(doc, token, stop)
             kind = "appos" if token.i < span.start else "title"
             made = _make(doc, index, token, tokens, kind)
-            if made is not None:
+            if made is not None and not _titles_another(token, tokens, person_tokens):
                 out.append(made)
         for child in token.children:
             if child.dep_ == "appos" and child.i not in stop and child.i > span.start:
-                made = _make(doc, index, child, _phrase(doc, child, stop), "appos")
-                if made is not None:
+                phrase = _phrase(doc, child, stop)
+                made = _make(doc, index, child, phrase, "appos")
+                if made is not None and not _titles_another(child, phrase, person_tokens):
                     out.append(made)
                 for conj in child.children:
                     if conj.dep_ == "conj" and conj.pos_ == "NOUN":
-                        made = _make(doc, index, conj, _phrase(doc, conj, stop), "appos")
-                        if made is not None:
+                        phrase = _phrase(doc, conj, stop)
+                        made = _make(doc, index, conj, phrase, "appos")
+                        if made is not None and not _titles_another(conj, phrase, person_tokens):
                             out.append(made)
         if token.i in (anchor.i, token.head.i):
             break

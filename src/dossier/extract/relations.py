@@ -58,7 +58,7 @@ def _person_pronoun_referent(
     best: int | None = None
     doc = pronoun.doc
     for index, span in spans.items():
-        if index == exclude or mentions[index].label != "PERSON":
+        if index == exclude or mentions[index].label != "PERSON" or _kin_named(span):
             continue
         same = (
             span.sent.start == pronoun.sent.start
@@ -68,6 +68,20 @@ def _person_pronoun_referent(
         if same and (best is None or spans[best].end < span.end):
             best = index
     return best
+
+
+def _kin_named(span: Span) -> bool:
+    """ "his spouse, A, his daughter, B": A is named as someone's relative, so the next
+    "his" is that someone's, not A's."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    return (
+        i >= 1
+        and (lemma(doc[i]) in KIN_NOUNS or doc[i].lower_ in {"spouse", "partner"})
+        and doc[i - 1].lower_ in {"his", "her", "their"}
+    )
 
 
 def find_relations(
@@ -166,7 +180,8 @@ def _from_descriptor(
             add("family", other, person, relationship, start, end)
         return
     if head in ASSOCIATE_NOUNS:
-        add("associate", person, other, head, start, end)
+        if mention.label == "PERSON" and other_label == "PERSON":  # FtM Associate: two people
+            add("associate", person, other, head, start, end)
         return
     if head in OWNER_NOUNS and other_label == "ORG":
         add("ownership", person, other, head, start, end)
