@@ -98,13 +98,14 @@ def _copula(verb: Token) -> list[Finding]:
             and any(
                 c.dep_ == "prep"
                 and c.lower_ == "to"
-                and any(g.dep_ == "pobj" and designations.sanction_noun(g) for g in c.children)
+                and any(g.dep_ == "pobj" and designations.names_measures(g) for g in c.children)
                 for c in child.children
             )
             and not lex.is_negated(verb)
-            and not designations.proposed(verb)
+            and designations.in_effect(verb)
         ):
-            # "X is already subject to U.S. sanctions": an existing designation
+            # "X is already subject to U.S. sanctions", "X will be subject to asset freezes
+            # and travel bans": an existing designation
             out.append(Finding("designation", "accused", child.i, "designated"))
         if child.dep_ == "acomp" and lemma(child) in lex.INVOLVEMENT_ADJECTIVES:
             category = lex.subtree_category(child)
@@ -349,6 +350,30 @@ def predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
         assert crime is not None
         if not negated:
             out.append(Finding(crime, "accused", verb.i, "accused-of"))
+    elif (
+        word in {"face", "receive", "incur"}
+        and slot == "agent"
+        and not negated
+        and any(
+            c.dep_ == "dobj" and designations.names_measures(c, bare=False) for c in verb.children
+        )
+        and designations.in_effect(verb)
+        and designations.sanctions_said(verb)
+    ):
+        # "X will face asset freezes and travel bans": what the designation brings
+        # ("faces sanctions" alone may be a threat)
+        out.append(Finding("designation", "accused", verb.i, "designated"))
+    elif (
+        word in designations.HOLDING_VERBS
+        and slot == "agent"
+        and not negated
+        and verb.dep_ == "relcl"
+        and designations.frozen_holding(verb.head) is not None
+    ):
+        # "The measure freezes any assets that X has under U.S. jurisdiction"
+        frozen = designations.frozen_holding(verb.head)
+        assert frozen is not None
+        out.append(Finding("designation", "accused", frozen.i, "designated"))
     elif slot == "agent" and not negated and lex.obstructs(verb):
         # "X blocked investigations into the killings", "interfered with the probe"
         out.append(Finding("cover_up", "complicit", verb.i, "cover-up"))
@@ -371,11 +396,22 @@ def predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
     elif word in {"release", "free"}:
         if slot == "patient" and not negated:
             out.append(Finding("detention", "victim", verb.i, "released"))
+    elif (
+        word == "impose"
+        and slot == "patient"
+        and not negated
+        and any(c.dep_ == "dobj" and designations.sanction_noun(c) for c in verb.children)
+    ):
+        # "the officials who must be imposed sanctions": "impose sanctions on" made passive
+        if designations.proposed(verb):
+            out.append(Finding("sanctions_call", "accused", verb.i, "sanctions-call"))
+        else:
+            out.append(Finding("designation", "accused", verb.i, "designated"))
     elif word in lex.SANCTION_LEMMAS:
         if slot == "patient":
             out.append(Finding("sanctions_call", "accused", verb.i, "sanctions-call"))
     elif word in lex.COVER_VERBS and not lex.objects_mention_assets(verb):
-        if slot == "agent" and not negated:
+        if slot == "agent" and not negated and _covers_abuse(verb):
             out.append(Finding("cover_up", "complicit", verb.i, "cover-up"))
     else:
         category = lex.act_category(verb)
@@ -431,6 +467,27 @@ def predicate(verb: Token, slot: str, depth: int) -> list[Finding]:
     return out
 
 
+# What ignoring or hiding is a cover-up of, besides an act and an inquiry: "ignored the
+# allegations", "hid the bodies".
+COVERED_NOUNS: frozenset[str] = frozenset(
+    {"allegation", "report", "warning", "body", "corpse", "grave", "crime", "abuse", "record"}
+)
+
+
+def _covers_abuse(verb: Token) -> bool:
+    """ "ignored complaints of torture", "hid the evidence": what is ignored or hidden
+    concerns abuse or accountability; "ignored the demands" for an apology, "hid from
+    reporters" do not cover anything up. (Other cover verbs say so themselves.)"""
+    if lemma(verb) not in {"ignore", "hide"}:
+        return True
+    return any(
+        lex.act_category(word) is not None or lemma(word) in lex.INQUIRY_NOUNS | COVERED_NOUNS
+        for child in verb.children
+        if child.dep_ in {"dobj", "prep"}
+        for word in child.subtree
+    )
+
+
 def _named_group(verb: Token) -> list[Finding]:
     """ "The two officials have been identified as X and Y"; "Those sanctioned for their
     involvement have been named as X and Y": the names take the group's designation."""
@@ -465,6 +522,46 @@ def _as_responsible(verb: Token) -> Category | None:
                 if category is not None:
                     return category
     return None
+
+
+# Pronouns that stand for a group the sentence before names: "These are A, B".
+GROUP_PRONOUNS: frozenset[str] = frozenset({"these", "they", "those", "that", "this"})
+
+
+def _antecedent_findings(pronoun: Token) -> list[Finding]:
+    """ "He named 11 officials who should be sanctioned. These are A, B, ...", "... leaders
+    who were involved in war crimes. That includes A": the pronoun opening a sentence
+    stands for the group of people the sentence before names; the listed people take
+    what that sentence says of the group (its accusation or designation only)."""
+    sent = pronoun.sent
+    if pronoun.lower_ not in GROUP_PRONOUNS or pronoun.i != sent.start or sent.start == 0:
+        return []
+    previous = pronoun.doc[sent.start - 1].sent
+    groups = [
+        t
+        for t in previous
+        if t.tag_ == "NNS"
+        and lemma(t) in anchors.DESCRIPTOR_NOUNS | sanctions_lists.OFFICE_GROUP_NOUNS
+    ]
+    for group in reversed(groups):
+        found = [
+            f
+            for f in [*_modifier_findings(group), *_clause_findings(group)]
+            if f.part in PERPETRATOR_SIDE
+        ]
+        if len(found) > 0:
+            return found
+    return []
+
+
+def opening_group(sent: Span) -> list[Finding]:
+    """ "These are A, B, ...", "They include A": what the sentence before says of the group
+    a sentence-opening pronoun stands for (``_antecedent_findings``), for a list the
+    parser may not hang on the pronoun's verb."""
+    pronoun = sent[0]
+    if pronoun.dep_ != "nsubj" or lemma(pronoun.head) not in {"be", "include"}:
+        return []
+    return _antecedent_findings(pronoun)
 
 
 def _named_in_report(group: Token) -> list[Finding]:
@@ -558,6 +655,10 @@ def _object_predicative(verb: Token, clause: Token) -> bool:
     )
 
 
+# Act nouns whose possessor is the one acting, never the one suffering.
+AGENT_ACT_NOUNS: frozenset[str] = frozenset({"crackdown", "repression", "purge"})
+
+
 def _noun_trigger(noun: Token, relation: str) -> list[Finding]:
     """The entity is tied to an act noun by a preposition or a possessive."""
     category = lex.act_category(noun)
@@ -585,6 +686,10 @@ def _noun_trigger(noun: Token, relation: str) -> list[Finding]:
     if relation == "of" and category in lex.VIOLENT:
         return [Finding(category, "victim", noun.i, "victim")]
     if relation == "poss" and category in {"corruption", "laundering", "sanctions_evasion"}:
+        return [Finding(category, "perpetrator", noun.i, "act-noun")]
+    if relation == "poss" and lemma(noun) in AGENT_ACT_NOUNS:
+        # "X's crackdown on civil society": the possessor does it (an arrest or a torture
+        # may be the possessor's own: "X's torture in custody")
         return [Finding(category, "perpetrator", noun.i, "act-noun")]
     return []
 
@@ -633,7 +738,7 @@ def _clause_findings(anchor: Token) -> list[Finding]:
             # part the including group has.
             for child in head.children:
                 if child.dep_ == "nsubj":
-                    found = _modifier_findings(child)
+                    found = _modifier_findings(child) or _antecedent_findings(child)
                     if len(found) > 0:
                         return found
             group = sanctions_lists.designated_group_before(head)
@@ -671,9 +776,21 @@ def _clause_findings(anchor: Token) -> list[Finding]:
                 found = [f for f in _modifier_findings(child) if f.frame.startswith("designat")]
                 if len(found) == 0:
                     trigger = sanctions_lists.group_designated(child)
+                    if trigger is None:
+                        trigger = sanctions_lists.designated_participle(child)
                     if trigger is not None:
                         found = [Finding("designation", "accused", trigger.i, "designated")]
+                if len(found) == 0:
+                    found = _antecedent_findings(child)
                 return found if len(found) > 0 else _named_in_report(child)
+        participle = head.head
+        if (
+            head.dep_ in {"auxpass", "aux"}
+            and participle.i < head.i
+            and sanctions_lists.designated_participle(participle) is not None
+        ):
+            # "Also sanctioned were X and Y"
+            return [Finding("designation", "accused", participle.i, "designated")]
         return []
     if dep == "pobj" and head.dep_ in {"prep", "agent"}:
         word = head.lower_

@@ -419,6 +419,15 @@ def act_category(token: Token) -> Category | None:
             c.lower_ in {"fatally", "mortally"} or lemma(c) == "death" for c in token.subtree
         ):
             return "killing"
+        if (
+            found is None
+            and word in {"violate", "trample"}
+            and any(
+                c.dep_ == "dobj" and lemma(c) in {"right", "freedom", "liberty"}
+                for c in token.children
+            )
+        ):
+            return "rights_abuse"  # "violated the human rights of", "violate basic freedoms"
         return found
     if token.pos_ in {"NOUN", "PROPN"}:
         if word in WHITEWASH_NOUNS and lemma(token.head) in WHITEWASH_VERBS:

@@ -201,6 +201,14 @@ _NAME_TYPED = re.compile(
     rf"(?<![\w-])((?:{_CAP_WORD})(?:[ \u00a0]{_CAP_WORD}){{0,3}})[ \u00a0]+"
     r"(?:party|movement|coalition|newspaper|channel|foundation|group)\b"
 )
+# An armed group's name of two words or more, then its type: "the Kraze Barye gang", "the
+# armed Mai-Mai Yakutumba rebel group" (one word may be its leader's surname: "the Smith
+# gang" stays open).
+_ARMED_TYPED = re.compile(
+    rf"(?<![\w-])((?:{_CAP_WORD})(?:[ \u00a0]{_CAP_WORD}){{1,3}})[ \u00a0]+"
+    r"(?:(?:rebel|armed|militant|paramilitary|criminal)[ \u00a0]+)?"
+    r"(?:gang|militia|cartel|group)\b"
+)
 # Single words that name a legislature or similar body.
 _BODY_WORDS = wordset(
     "parliament senate mazhilis majilis duma congress knesset bundestag sejm verkhovna kurultai"
@@ -246,6 +254,14 @@ _PLACE_BEFORE = re.compile(
     r"district|capital|neighbou?rhood|suburb|governorate|county|municipality|oblast|"
     r"quarter)[ \u00a0]+of)[ \u00a0]+$",
     re.IGNORECASE,
+)
+# A list of places after a plural place noun: "the towns of Mayom, Tor Abyad and" (any of
+# its names).
+_PLACE_WORD = r"[A-Z][\w’'-]*(?:[ \u00a0][A-Z][\w’'-]*){0,2}"
+_PLACES_BEFORE = re.compile(
+    r"\b(?:towns|cities|villages|regions|provinces|districts|counties|municipalities)"
+    rf"[ \u00a0]+of[ \u00a0]+(?:{_PLACE_WORD}[ \u00a0]*,[ \u00a0]+)*"
+    rf"(?:{_PLACE_WORD}[ \u00a0]+)?(?:and[ \u00a0]+)?$"
 )
 # Lowercase nouns after a name that make it a place: "the Rostov region", "Marib
 # governorate", "the Kursk oblast" (a capitalised "Region" is part of the name).
@@ -329,6 +345,7 @@ def with_context(cand: Candidate, text: str) -> Candidate:
     window = max(0, cand.start - 30)
     cand.place_cue = (
         _PLACE_BEFORE.search(text, window, cand.start) is not None
+        or _PLACES_BEFORE.search(text, max(0, cand.start - 80), cand.start) is not None
         or (
             _PLACE_APPOSED.search(text, window, cand.start) is not None
             and len(cand.text.split()) == 1
@@ -1080,7 +1097,11 @@ def _org_rule_candidates(text: str) -> list[Candidate]:
             out.append(
                 Candidate(piece.start, piece.end, text[piece.start : piece.end], "ORG", "orgcue")
             )
-    for rule, pattern in (("typed", _TYPED_NAME), ("typed-after", _NAME_TYPED)):
+    for rule, pattern in (
+        ("typed", _TYPED_NAME),
+        ("typed-after", _NAME_TYPED),
+        ("typed-after", _ARMED_TYPED),
+    ):
         for match in pattern.finditer(text):
             name = match.group(1)
             if len(name) < 2 or name.lower() in _FUNCTION_WORDS:

@@ -19,6 +19,11 @@ from dossier.model import Category
 # "accused of", "charged with", "convicted of", "sentenced for": the crime named.
 ACCUSE_VERBS: frozenset[str] = frozenset(
     {"accuse", "charge", "indict", "convict", "suspect", "blame", "sentence", "prosecute"}
+    | {"cite"}  # "X was cited for involvement in attacks that targeted civilians"
+)
+# "for involvement in", "for his role in": the act is named under the noun.
+INVOLVEMENT_WORDS: frozenset[str] = frozenset(
+    {"involvement", "participation", "role", "responsibility", "complicity"}
 )
 # Who a court may sentence for abuse: state agents ("sentenced the officers").
 STATE_AGENT_NOUNS: frozenset[str] = frozenset(
@@ -81,11 +86,26 @@ def crime(prep: Token) -> Category | None:
                 found = command.commanded_act(word)  # "of leading a network that controlled ..."
             if found is None and not verbs.is_verbal(word) and _misused(word):
                 found = "corruption"  # "of misappropriated public funds"
+            if found is None and lemma(word) in INVOLVEMENT_WORDS:
+                found = _involved_in(word)  # "for involvement in attacks on civilians"
             if found is not None and (
                 best_found is None or lex.severity(found) < lex.severity(best_found)
             ):
                 best_found = found
     return best_found
+
+
+def _involved_in(noun: Token) -> Category | None:
+    """The act named under "involvement in", "role in", "responsibility for"."""
+    found: Category | None = None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "for", "of"}:
+            category = lex.subtree_category(child, keep_subjects=True)
+            if category is not None and (
+                found is None or lex.severity(category) < lex.severity(found)
+            ):
+                found = category
+    return found
 
 
 def _misused(noun: Token) -> bool:

@@ -547,6 +547,8 @@ def _enumerated(doc: Doc, left: Span, right: Span) -> bool:
         and any(t.text == "," for t in gap)
     )
     qualifiers = _bracketed_qualifiers(gap)
+    if qualifiers is None:
+        qualifiers = _bracketed_description(gap)
     # "A, a leader of the 9th Division, and B": the office's "of" belongs to the
     # description (a relative's does not: "A, the son of B" is no list)
     offices = {
@@ -687,6 +689,26 @@ def _bracketed_qualifiers(gap: Span) -> set[int] | None:
     return None if opened is not None else out
 
 
+def _bracketed_description(gap: Span) -> set[int] | None:
+    """ "A (husband of B's daughter C), D": a bracket right after a listed name that
+    describes it, a kin or office noun first and no verb (its tokens, brackets included);
+    None for any other gap."""
+    if len(gap) == 0 or gap[0].text != "(":
+        return None
+    close = next((t.i for t in gap if t.text == ")"), None)
+    if close is None or any(t.text == "(" for t in gap.doc[gap.start + 1 : close]):
+        return None
+    inner = [t for t in gap.doc[gap.start + 1 : close] if t.dep_ != "det"]
+    if (
+        not 1 <= len(inner) <= 10
+        or lex.lemma(inner[0]) not in anchors.DESCRIPTOR_NOUNS
+        or any(t.pos_ in {"VERB", "AUX"} for t in inner)
+        or any(t.text in {"(", ")"} for t in gap.doc[close + 1 : gap.end])
+    ):
+        return None
+    return set(range(gap.start, close + 1))
+
+
 def _continues(text: str, previous: Passage, passage: Passage) -> bool:
     """The parser cut one written sentence in two: same line, no full stop between."""
     gap = text[previous.end : passage.start]
@@ -731,6 +753,25 @@ def _share_list_findings(
         found = chosen[key][1]
         if found is not None and found.frame in SHARED_FRAMES and found.part == "accused":
             seeds[key] = found
+    first_person = next((key for key in order if key in persons), order[0])
+    if chosen[first_person][1] is None:
+        # "These are A, B, ...": the first person's name takes what the sentence before
+        # says of the group the pronoun stands for; the enumeration passes it on
+        first_index = chosen[first_person][0]
+        grouped = agency.opening_group(doc[bounds[0] : bounds[1]])
+        # (only a title before the first name: "These are a head of the Department A")
+        title = doc[bounds[0] + 2 : spans[first_index].start]
+        if len(grouped) > 0 and not any(
+            t.text in {",", "’s", "'s", "(", ":"}
+            or lex.lemma(t) in anchors.DESCRIPTOR_NOUNS - anchors.OFFICE_NOUNS  # "the son of A"
+            for t in title
+        ):
+            chosen[first_person] = (
+                first_index,
+                grouped[0],
+                ("list:the group the sentence before names",),
+            )
+            seeds[first_person] = grouped[0]
     if len(seeds) == 0:
         for key in order:
             index, found, _ = chosen[key]
@@ -757,6 +798,8 @@ def _share_list_findings(
                 _attributive(span)
                 or _unit_of(span, named, key in persons)
                 or _title_of(span, named)
+                or _in_description(span, named)
+                or _in_bracket_after(span, named)
                 # "..., the Treasury said": the list's reporter, no item of it
                 or (
                     span.end < len(doc)
@@ -820,6 +863,51 @@ def _unit_of(span: Span, named: list[Span], person: bool) -> bool:
     return (
         not person and (lex.lemma(owner) in anchors.DESCRIPTOR_NOUNS or owner.pos_ == "NOUN")
     ) or any(other.start <= owner.i < other.end for other in named)
+
+
+# What an item's description may say of the item on the way up from a name to it.
+_DESCRIPTION_DEPS: frozenset[str] = frozenset({"prep", "pobj", "amod", "acl", "compound", "nmod"})
+
+
+def _in_description(span: Span, named: list[Span]) -> bool:
+    """ "A, an army commander loyal to B, and C", "A, the son of B, and C": a name in the
+    apposition that describes another listed name (or in the title written before it:
+    "the son of B, A") is that item's principal or relative, no item of the list (an
+    office's holder is: "A, chair of Constitutional Court B")."""
+    root = span.root
+    if root.dep_ != "pobj" or lex.lemma(root.head.head) in anchors.OFFICE_NOUNS:
+        return False
+    doc = span.doc
+    if (
+        span.end + 1 < len(doc)
+        and doc[span.end].text == ","
+        and any(o.start == span.end + 1 for o in named)
+    ):
+        return True  # "the son of B, A": B is in the title written before A
+    token = root.head
+    for _ in range(6):
+        head = token.head
+        if head.i == token.i:
+            return False
+        if token.dep_ == "appos":
+            return any(o.start <= head.i < o.end for o in named if o.start != span.start)
+        if token.dep_ not in _DESCRIPTION_DEPS:
+            return False
+        token = head
+    return False
+
+
+def _in_bracket_after(span: Span, named: list[Span]) -> bool:
+    """ "A (husband of B's daughter C), D and E": a name inside the bracket written right
+    after a listed name describes that item (a relative, a principal), no item itself."""
+    doc = span.doc
+    for other in named:
+        if other.end >= span.start or other.end >= len(doc) or doc[other.end].text != "(":
+            continue
+        between = doc[other.end + 1 : span.start]
+        if not any(t.text in {"(", ")"} for t in between) and len(between) <= 10:
+            return True
+    return False
 
 
 def _reporting_tail(doc: Doc, verb: int) -> bool:

@@ -194,6 +194,86 @@ def sanction_noun(noun: Token) -> bool:
     return False
 
 
+# Measures a designation imposes, as written (the small parser often reads "freezes" in
+# "asset freezes and travel bans" as a verb): "asset freezes", "a travel ban".
+_MEASURE_WORDS = re.compile(
+    r"\b(?:asset[ \u00a0-]+freezes?|travel[ \u00a0]+bans?|visa[ \u00a0]+(?:restrictions?|bans?))\b",
+    re.IGNORECASE,
+)
+# Words that make a measure a threat or a condition, not its effect.
+_CONDITIONS: frozenset[str] = frozenset({"if", "unless", "could", "might", "may", "should"})
+
+
+def names_measures(phrase: Token, bare: bool = True) -> bool:
+    """The phrase under ``phrase`` names sanctions measures: "asset freezes and travel
+    bans", "US and UK sanctions" (``bare``: "sanctions" alone counts too)."""
+    text = phrase.doc[phrase.left_edge.i : phrase.right_edge.i + 1].text
+    if _MEASURE_WORDS.search(text) is not None:
+        return True
+    return bare and any(sanction_noun(t) for t in phrase.subtree)
+
+
+_SANCTIONS_SAID = re.compile(
+    r"sanction|designat|blacklist|asset[ \u00a0-]+freez|\bOFAC\b|Magnitsky", re.IGNORECASE
+)
+
+
+def sanctions_said(token: Token) -> bool:
+    """The sentence of ``token`` or the one before speaks of sanctions or an asset freeze
+    (a travel ban alone may be a persecuting state's: "the activist faces a travel ban")."""
+    sent = token.sent
+    before = token.doc[sent.start - 1].sent.text if sent.start > 0 else ""
+    return _SANCTIONS_SAID.search(before + " " + sent.text) is not None
+
+
+def in_effect(verb: Token) -> bool:
+    """ "X will face asset freezes and travel bans", "X will be subject to an asset freeze":
+    a measure a designation brings (``proposed`` reads "will" as a plan), unless the
+    sentence makes it a threat or a condition ("could face", "will face ... if")."""
+    if any(t.lower_ in _CONDITIONS for t in verb.sent):
+        return False
+    current = verb
+    for _ in range(6):
+        for child in current.children:
+            if child.dep_ in {"aux", "mark", "advmod"} and lemma(child) in PROPOSAL_WORDS - {
+                "will"
+            }:
+                return False
+        if current.head.i == current.i:
+            return True
+        if current.dep_ not in {"ccomp", "conj"} and (
+            lemma(current.head) in PROPOSAL_WORDS or current.head.lower_ in PROPOSAL_WORDS
+        ):
+            return False
+        current = current.head
+    return True
+
+
+HOLDING_VERBS: frozenset[str] = frozenset({"have", "hold", "own", "possess"})
+HOLDING_NOUNS: frozenset[str] = frozenset({"asset", "property", "fund", "account", "holding"})
+# Subjects of a freeze that are a sanction ("the measure freezes any assets ...").
+MEASURE_SUBJECTS: frozenset[str] = frozenset({"measure", "action", "order", "move", "decision"})
+
+
+def frozen_holding(noun: Token) -> Token | None:
+    """ "freezes any assets that X has", "blocks all property X holds": the freeze or block
+    of a holding by a sanction or a sanctioning authority, not proposed; None otherwise (a
+    government freezing a critic's accounts is no designation)."""
+    verb = noun.head
+    if lemma(noun) not in HOLDING_NOUNS or noun.dep_ not in {"dobj", "nsubjpass"}:
+        return None
+    if lemma(verb) not in {"freeze", "block"} or lex.is_negated(verb):
+        return None
+    if proposed(verb) or not sanctions_said(verb):
+        return None
+    for subject in verb.children:
+        if subject.dep_ == "nsubj" and not (
+            sanction_noun(subject) or lemma(subject) in MEASURE_SUBJECTS or authority_like(subject)
+        ):
+            return None
+    return verb
+
+
 def designation_verb(verb: Token) -> bool:
     """A verb that reports a designation made (not asked for)."""
     word = lemma(verb)

@@ -23,6 +23,7 @@ from dossier.extract.names import (
     NAME_TITLES,
     PARTICLES,
     PLACE_NOUNS,
+    STATE_FORMS,
     WEEKDAYS,
     fold,
     has_surname_morphology,
@@ -301,6 +302,8 @@ class Gazetteer:
             words[-1].lower() in EPONYM_NOUNS or words[-1].lower() in PLACE_NOUNS
         ):
             return True  # "King Charles Street", "Nobel Prize", "Dzungar Khanate"
+        if len(words) > 1 and words[0].lower() in STATE_FORMS:
+            return True  # "Republika Srpska": a polity's name
         if len(words) > 1 and any(re.search(r"[’']s$", w) for w in words[:-1]):
             return True  # "Jehovah’s Witnesses"
         if key in self.typed_orgs and not has_surname_morphology(words[-1]):

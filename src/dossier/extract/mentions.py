@@ -43,7 +43,7 @@ from dossier.extract.orgs import (
     org_core,
     org_schema,
 )
-from dossier.extract.person_decision import BACKED, decide_person
+from dossier.extract.person_decision import BACKED, decide_person, outside_quotes
 from dossier.extract.places import is_country
 from dossier.extract.spans import clean_span
 from dossier.extract.terms import TermIndex, find_terms
@@ -223,9 +223,16 @@ def document_mentions(view: DocumentView, knowledge: CorpusKnowledge) -> Documen
     parts: set[str] = set()
     surnames: set[str] = set()
     for _, core in cores:
-        if core is not None and gaz.is_strong(core):
-            words = name_words(normal_form(core.text))
-            raw = words_of(core.text)
+        nickname = (
+            core is not None
+            and core.rule == "nickname"
+            and decide_person(gaz, core, set()) is not None
+        )
+        if core is not None and (nickname or gaz.is_strong(core)):
+            # ("Johnson “Izo” Andre": the name outside the nickname, so that "Andre" is his)
+            value = outside_quotes(core.text) if nickname else core.text
+            words = name_words(normal_form(value))
+            raw = words_of(value)
             if len(words) >= 2:
                 if not is_initial(words[0]):
                     parts.update({words[0], raw[0]})
@@ -366,7 +373,8 @@ def _coordinated_people(
                 or not gaz.name_like(core.text)
                 or gaz.rejected_as_person(core.text)
                 or any(gaz.is_common(w) or gaz.mostly_place(w) for w in words)
-                or gaz.mostly_place(core.text)
+                # (the model's own label is one place vote: "and Marko Gujancic" tagged GPE)
+                or gaz.mostly_place(core.text, 2)
             ):
                 continue
             signals = ("coordinated-with-person", f"rule:{cand.rule}", "given-name-and-surname")

@@ -135,6 +135,13 @@ PLACE_NOUNS: frozenset[str] = wordset(
     """
 )
 
+# Words that open the name of a state or polity ("Republika Srpska", "Kingdom of Fife").
+STATE_FORMS: frozenset[str] = wordset(
+    """
+    republic republika respublika kingdom emirate sultanate principality federation
+    """
+)
+
 _SURNAME_SUFFIX = re.compile(
     r"(?:[bcdfghjklmnpqrstvwxz]ov|[bcdfghjklmnpqrstvwxz]ova|[bcdfghjklmnpqrstvwxzy]ev|"
     r"[bcdfghjklmnpqrstvwxzy]eva|iev|ieva|yev|yeva|"

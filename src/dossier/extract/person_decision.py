@@ -46,6 +46,11 @@ def candidate_signals(cand: Candidate) -> list[str]:
     return out
 
 
+def outside_quotes(value: str) -> str:
+    """ "Johnson “Izo” Andre" -> "Johnson Andre": a name without its quoted nickname."""
+    return re.sub(r"[ \u00a0]*[“\"‘][^”\"’]*[”\"’][ \u00a0]*", " ", value).strip()
+
+
 def decide_person(
     gaz: Gazetteer,
     cand: Candidate,
@@ -63,7 +68,7 @@ def decide_person(
     value = cand.text
     base = candidate_signals(cand)
     if cand.rule == "nickname":
-        outer = re.sub(r"[ \u00a0]*[“\"‘][^”\"’]*[”\"’][ \u00a0]*", " ", value).strip()
+        outer = outside_quotes(value)
         plain = not any(gaz.is_common(w) for w in words_of(outer))
         if (
             plain
@@ -101,14 +106,15 @@ def decide_person(
     ):
         return PersonVerdict("weak", (*base, "model-votes-agree"))
     if (
-        cand.label in ("ORG", "GPE", "NORP", "GAZ")
+        cand.label in ("ORG", "GPE", "NORP", "GAZ", "FAC")
         and len(words) <= 3
         and doc_surnames is not None
         and words[-1] in doc_surnames
         and not any(gaz.is_common(w) or gaz.mostly_place(w) for w in words)
-        and not gaz.mostly_place(value)
+        # (the candidate's own label is one place vote: "Milorad Dodik" tagged FAC once)
+        and not gaz.mostly_place(value, 2)
     ):
-        # "Emmerson Mnangagwa" tagged ORG, where "Auxillia Mnangagwa" is a person
+        # "Emmerson Mnangagwa" tagged ORG (or FAC), where "Auxillia Mnangagwa" is a person
         return PersonVerdict("weak", (*base, "surname-of-full-name-in-document"))
     if (
         cand.label in ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART")

@@ -546,8 +546,69 @@ def all_descriptors(
         if len(found) == 0 and mentions[index].label == "PERSON":
             found = _shared_title(doc, index, span, spans, by_mention)
         by_mention[index] = found
-        out.extend(found)
+    by_mention = _titles_before_names(doc, spans, by_mention, mentions)
+    for index in sorted(by_mention):
+        out.extend(by_mention[index])
     return out
+
+
+def _titles_before_names(
+    doc: Doc,
+    spans: dict[int, Span],
+    by_mention: dict[int, list[Descriptor]],
+    mentions: Sequence[Mention],
+) -> dict[int, list[Descriptor]]:
+    """ "sanctions on the Minister of X, A, Y's Chief of Staff, B, the Chief of Protocol, C":
+    in a list written title first, the title after a name is the next name's (the parser
+    makes it the name before's apposition). A title written right before the list's first
+    name, with a comma between, shows the order; each title that runs up to ", B" then
+    moves from the name before to B (or is nobody's when B is no person mention)."""
+    people = sorted(
+        (span.start, index) for index, span in spans.items() if mentions[index].label == "PERSON"
+    )
+    starts = {span.start: index for _, index in people for span in [spans[index]]}
+    out = {index: list(found) for index, found in by_mention.items()}
+    for _, a in people:
+        first = spans[a]
+        if not any(_runs_up_to(doc, d, first.start) for d in out.get(a, [])):
+            continue
+        for descriptor in list(out.get(a, [])):
+            if descriptor.kind != "appos" or len(descriptor.tokens) == 0:
+                continue
+            if min(descriptor.tokens) <= first.end:
+                continue
+            following = _name_after(doc, descriptor, first.sent.end)
+            if following is None:
+                continue
+            out[a].remove(descriptor)
+            b = starts.get(following)
+            if b is not None:
+                out[b] = [replace(descriptor, mention=b), *out.get(b, [])]
+    return out
+
+
+def _name_after(doc: Doc, descriptor: Descriptor, limit: int) -> int | None:
+    """Where the capitalised name starts that a descriptor runs up to (", NAME"), or None."""
+    last = max(descriptor.tokens)
+    for start in range(last + 2, min(last + 6, limit)):
+        if _runs_up_to(doc, descriptor, start):
+            word = doc[start]
+            if word.pos_ == "PROPN" and word.is_title and lemma(word) not in DESCRIPTOR_NOUNS:
+                return start
+            return None
+    return None
+
+
+def _runs_up_to(doc: Doc, descriptor: Descriptor, start: int) -> bool:
+    """The descriptor ends right before ", " and the name at ``start``: "the Chief of
+    Protocol, NAME" (words the descriptor left out may end its phrase: "the Director of
+    the Radio and Television, NAME")."""
+    if len(descriptor.tokens) == 0 or start < 2 or doc[start - 1].text != ",":
+        return False
+    rest = doc[max(descriptor.tokens) + 1 : start - 1]
+    return len(rest) <= 3 and all(
+        t.pos_ in {"CCONJ", "PROPN", "NOUN", "ADJ"} and t.text != "," for t in rest
+    )
 
 
 def _shared_title(

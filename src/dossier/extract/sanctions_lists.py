@@ -93,6 +93,26 @@ def group_designated(group: Token) -> Token | None:
     return None
 
 
+DESIGNATED_WORDS: frozenset[str] = frozenset({"sanctioned", "designated", "blacklisted"})
+
+
+def designated_participle(subject: Token) -> Token | None:
+    """ "Sanctioned Thursday were: A, ...; B", "Also designated were A and B": a copula's
+    subject that is, or opens with, a participle of a designation verb (the parser makes
+    "Sanctioned" a modifier of the day); None when there is none."""
+    for word in [subject, *subject.children]:
+        if (
+            (word.i == subject.i or word.dep_ in {"amod", "acl", "compound"})
+            and word.i <= subject.i
+            and word.tag_ in {"VBN", "JJ", "VBD"}
+            and (lemma(word) in designations.STRONG_VERBS or word.lower_ in DESIGNATED_WORDS)
+            and not lex.is_negated(subject.head)
+            and not designations.proposed(subject.head)
+        ):
+            return word
+    return None
+
+
 def sentence_designation(sent: Span) -> list[Finding]:
     """The designation (or call for sanctions) a sentence makes, for a name tied to it
     by "aside from", "in addition to", "besides"."""
