@@ -72,7 +72,10 @@ def as_phrase(title: str) -> str:
 def positions(b: Basis) -> list[tuple[PositionHeld, list[PositionHeld]]]:
     """Positions worth printing, each with the duplicates it stands for: fragments
     dropped, one entry per title, and a bare title ("President") dropped when a
-    longer title ends with it ("Kazakhstani President")."""
+    longer title ends with it ("Kazakhstani President"). The title more documents give
+    comes first, a bare title's documents counted for the longer ones (the summary
+    opens with it: not a post one passage names when several name another); otherwise
+    the order of the profile."""
     by_title: dict[str, list[PositionHeld]] = {}
     for pos in b.p.positions:
         if title_is_fragment(pos.title):
@@ -87,7 +90,13 @@ def positions(b: Basis) -> list[tuple[PositionHeld, list[PositionHeld]]]:
         dated = [g for g in group if g.start is not None or g.end is not None]
         head = dated[0] if len(dated) > 0 else group[0]
         kept.append((head, group))
-    return kept
+
+    def support(item: tuple[PositionHeld, list[PositionHeld]]) -> int:
+        key = fold(item[0].title)
+        named = [g for o in keys if (" " + key).endswith(" " + o) for g in by_title[o]]
+        return len({g.document.id for g in named if g.document is not None})
+
+    return sorted(kept, key=lambda item: -support(item))
 
 
 def position_list(b: Basis) -> list[Position]:
