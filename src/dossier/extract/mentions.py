@@ -802,6 +802,7 @@ def _resolve_overlaps(
 ) -> list[_Accepted]:
     chosen: list[_Accepted] = []
     occupied: list[tuple[int, int]] = []
+    people: list[tuple[int, int]] = []  # the chosen persons' spans
     for item in sorted(items, key=lambda a: a.rank, reverse=True):
         if item.end <= item.start:
             continue
@@ -810,13 +811,14 @@ def _resolve_overlaps(
         if any(item.start < e and s < item.end for s, e in occupied):
             if item.label != "ORG":
                 continue
-            people = [(a.start, a.end) for a in chosen if a.label == "PERSON"]
             trimmed = _trim_outside(view.text, item, occupied, gaz, people)
             if trimmed is None:
                 continue
             item = trimmed  # noqa: PLW2901
         chosen.append(item)
         occupied.append((item.start, item.end))
+        if item.label == "PERSON":
+            people.append((item.start, item.end))
     chosen.sort(key=lambda a: (a.start, a.end))
     return chosen
 

@@ -11,7 +11,7 @@ Centre") or an address-block line. Positions, roles and relations read them.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -173,8 +173,13 @@ def _name_goes_on(token: Token, conj: Token) -> bool:
         conj.dep_ == "conj"
         and conj.pos_ == "PROPN"
         and lemma(conj) not in DESCRIPTOR_NOUNS
-        and not any("\n" in t.text or "\n" in t.whitespace_ for t in between)
+        and not crosses_a_line(between)
     )
+
+
+def crosses_a_line(tokens: Iterable[Token]) -> bool:
+    """A line break inside or after any of ``tokens``."""
+    return any("\n" in t.text_with_ws for t in tokens)
 
 
 def _titles_another(head: Token, tokens: list[Token], person_tokens: set[int]) -> bool:
@@ -264,10 +269,7 @@ def _office_of_body(doc: Doc, i: int, span: Span, people: set[int]) -> int | Non
     words = 0
     while j > span.sent.start and j not in people and words < 5:
         word = doc[j]
-        if word.lower_ in {"and", "&"} and words > 0:
-            j -= 1
-            continue
-        if word.lower_ == "the" and words > 0:
+        if word.lower_ in {"and", "&", "the"} and words > 0:
             j -= 1
             continue
         if word.lower_ in {"of", "for"} and words > 0:

@@ -23,6 +23,7 @@ from dossier.extract.positions import (
     TITLE_NOUNS,
     Descriptor,
     all_descriptors,
+    crosses_a_line,
     evidence_span,
     line_of,
 )
@@ -63,7 +64,7 @@ def _person_pronoun_referent(
         same = (
             span.sent.start == pronoun.sent.start
             and span.end <= pronoun.i
-            and not any("\n" in t.text_with_ws for t in doc[span.end - 1 : pronoun.i])
+            and not crosses_a_line(doc[span.end - 1 : pronoun.i])
         )
         if same and (best is None or spans[best].end < span.end):
             best = index
